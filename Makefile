@@ -1,0 +1,46 @@
+# Two commands: `make site` builds the demo site into site/, `make test` runs every test.
+# Both set up what they need: a .venv with the project, npm's axe-core, Debian's chromium.
+SHELL := /bin/bash
+VENV := .venv
+BIN := $(VENV)/bin
+PYTHON ?= python3
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: site serve validate test lint bench chromium clean
+
+site: $(BIN)/.installed
+	$(BIN)/transparency validate
+	$(BIN)/mkdocs build --quiet
+	@echo "The site is in site/. Preview it with live reload: make serve (then open http://127.0.0.1:8000/)"
+
+serve: $(BIN)/.installed
+	$(BIN)/mkdocs serve --livereload
+
+validate: $(BIN)/.installed
+	$(BIN)/transparency validate
+
+test: $(BIN)/.installed node_modules/.installed chromium
+	$(BIN)/ruff check generator tests
+	$(BIN)/ruff format --check generator tests
+	$(BIN)/pytest -n 2 -q
+
+bench: $(BIN)/.installed
+	$(BIN)/python -m bench.run
+
+$(BIN)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
+chromium:
+	@test -x /usr/bin/chromium || ($(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium)
+
+clean:
+	rm -rf site .site.staging .site.old

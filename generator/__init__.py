@@ -1,0 +1,1 @@
+"""Static transparency site generator for Police and Crime Commissioners."""

@@ -1,0 +1,84 @@
+"""Turn data/ and content/ into everything the site needs: model, pages and downloads."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from jinja2 import Environment
+
+from . import exports
+from .checks import check_all
+from .load import load_package
+from .model import Site, build_site
+from .pages import Page, all_pages, section_nav
+from .problems import InputError
+from .render import make_environment, render_page
+
+EMPTY_SITEMAP = (
+    b'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>\n'
+)
+
+
+@dataclass
+class Result:
+    site: Site
+    pages: list[Page]
+    downloads: dict[str, bytes]
+    environment: Environment
+    feeds: list[dict[str, str]]
+
+
+def build_date() -> dt.date:
+    """The date the site is built for: SOURCE_DATE_EPOCH when set, so builds are reproducible."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+    return dt.date.today()
+
+
+def validate(data_dir: Path, docs_dir: Path) -> Site:
+    raw = load_package(data_dir, docs_dir)
+    problems = check_all(raw)
+    if problems:
+        raise InputError(problems)
+    return build_site(raw, build_date())
+
+
+def prepare(data_dir: Path, docs_dir: Path, theme_dir: Path, site_url: str = "") -> Result:
+    site = validate(data_dir, docs_dir)
+    pages = all_pages(site)
+    environment = make_environment(theme_dir)
+    base = (site_url or str(site.profile.get("website") or "")).rstrip("/") + "/"
+    downloads = exports.downloads(site, base)
+    if site.decisions:
+        feed = environment.get_template("feed_atom.html").render(
+            profile=site.profile,
+            base=base,
+            decisions=site.decisions,
+            updated=f"{site.decisions[0].date.isoformat()}T00:00:00Z",
+        )
+        downloads["feeds/decisions.xml"] = feed.encode("utf-8")
+        # Material's script fetches sitemap.xml beside every <link rel="alternate"> (for language
+        # alternates); an empty one here keeps that request tiny instead of a 404 or the full sitemap.
+        downloads["feeds/sitemap.xml"] = EMPTY_SITEMAP
+    return Result(site, pages, downloads, environment, exports.feed_links(site))
+
+
+def navigation(pages: list[Page], docs_dir: Path) -> list:
+    nav: list = [{"Home": "index.md"}]
+    nav += section_nav(pages)
+    if (docs_dir / "about.md").exists():
+        nav.append({"About": "about.md"})
+    return nav
+
+
+def render(result: Result, page: Page) -> str:
+    return render_page(result.environment, page, result.site.profile)
+
+
+def render_home(result: Result) -> str:
+    home = Page("index.md", "Home", "_home.html", {"site": result.site})
+    return render_page(result.environment, home, result.site.profile)

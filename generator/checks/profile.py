@@ -1,0 +1,33 @@
+"""Check data/profile.yaml, which says who publishes the site."""
+
+from __future__ import annotations
+
+from ..problems import Problem
+
+FILE = "data/profile.yaml"
+REQUIRED = ("body_name", "short_name", "police_area", "commissioner", "funder_identifier", "contact_email")
+POLICY_KEYS = ("general_min_percent", "general_max_percent", "total_min_percent")
+
+
+def check(profile: dict) -> list[Problem]:
+    if not profile:
+        return []
+    found = [
+        Problem(FILE, None, key, "is missing or empty", "every site needs it")
+        for key in REQUIRED
+        if not str(profile.get(key) or "").strip()
+    ]
+    email = str(profile.get("contact_email") or "")
+    if email and "@" not in email:
+        found.append(Problem(FILE, None, "contact_email", f'"{email}" is not an email address'))
+    policy = profile.get("reserves_policy")
+    if policy is not None:
+        if not isinstance(policy, dict):
+            found.append(Problem(FILE, None, "reserves_policy", "should list " + ", ".join(POLICY_KEYS)))
+        else:
+            for key, value in policy.items():
+                if key not in POLICY_KEYS:
+                    found.append(Problem(FILE, None, f"reserves_policy.{key}", "is not a known setting"))
+                elif not isinstance(value, (int, float)) or isinstance(value, bool):
+                    found.append(Problem(FILE, None, f"reserves_policy.{key}", f'"{value}" is not a number'))
+    return found

@@ -1,0 +1,154 @@
+"""Downloads: CSV, JSON, the Frictionless data package, a zip, 360Giving files and the Atom feed."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import zipfile
+from decimal import Decimal
+
+from . import giving
+from .model import Site
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+ZIP_TIME = (2000, 1, 1, 0, 0, 0)
+
+
+def downloads(site: Site, site_url: str) -> dict[str, bytes]:
+    files: dict[str, bytes] = {}
+    for name, table in sorted(site.tables.items()):
+        fields = site.resource(name)["schema"]["fields"]
+        files[f"data/{name}.csv"] = table_csv(table.header, table.rows, fields)
+        files[f"data/{name}.json"] = to_json(site.records[name])
+    if site.decisions:
+        header, rows = decision_rows(site, site_url)
+        files["data/decisions.csv"] = table_csv(header, rows, [])
+        files["data/decisions.json"] = to_json(rows)
+    if site.grants:
+        files["data/grants-360giving.json"] = to_json(giving.package(site))
+        header, rows = giving.flat(site)
+        files["data/grants-360giving.csv"] = table_csv(header, rows, [])
+    files["data/datapackage.json"] = to_json(datapackage(site))
+    files["data/open-data.zip"] = zip_of({k.removeprefix("data/"): v for k, v in files.items()})
+    return files
+
+
+def neutralise(value: str) -> str:
+    """Stop a spreadsheet treating text as a formula: prefix such cells with an apostrophe."""
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
+def table_csv(header: list[str], rows: list[dict], fields: list[dict]) -> bytes:
+    numeric = {f["name"] for f in fields if f.get("type") in ("number", "integer")}
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([v if c in numeric else neutralise(str(v)) for c in header for v in [row.get(c, "")]])
+    return out.getvalue().encode("utf-8")
+
+
+def to_json(value: object) -> bytes:
+    return (json.dumps(value, ensure_ascii=False, indent=1, sort_keys=True, default=_plain) + "\n").encode("utf-8")
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
+def decision_rows(site: Site, site_url: str) -> tuple[list[str], list[dict]]:
+    header = [
+        "reference",
+        "title",
+        "date",
+        "decision_maker",
+        "summary",
+        "amount",
+        "priorities",
+        "category",
+        "exempt",
+        "url",
+    ]
+    rows = [
+        {
+            "reference": d.reference,
+            "title": d.title,
+            "date": d.date.isoformat(),
+            "decision_maker": d.decision_maker,
+            "summary": d.summary,
+            "amount": "" if d.amount is None else str(d.amount),
+            "priorities": ";".join(p.id for p in d.priorities),
+            "category": d.category,
+            "exempt": d.exempt,
+            "url": f"{site_url.rstrip('/')}/decisions/{d.slug}/" if site_url else f"/decisions/{d.slug}/",
+        }
+        for d in site.decisions
+    ]
+    return header, rows
+
+
+DECISIONS_SCHEMA = {
+    "fields": [
+        {"name": "reference", "type": "string", "description": "Unique reference of the decision"},
+        {"name": "title", "type": "string", "description": "Title"},
+        {"name": "date", "type": "date", "description": "Date the decision was signed"},
+        {"name": "decision_maker", "type": "string", "description": "Who made it"},
+        {"name": "summary", "type": "string", "description": "Summary"},
+        {"name": "amount", "type": "number", "description": "Money the decision commits, in pounds"},
+        {"name": "priorities", "type": "string", "description": "Priority ids separated by ;"},
+        {"name": "category", "type": "string", "description": "Category"},
+        {"name": "exempt", "type": "string", "description": "Why part of the record is withheld"},
+        {"name": "url", "type": "string", "description": "Web page of the decision"},
+    ]
+}
+
+
+def published_resources(site: Site) -> list[dict]:
+    """The resources the site publishes, in data-package form: data/ resources plus decisions."""
+    resources = []
+    for name in sorted(site.tables):
+        resource = site.resource(name)
+        resources.append(
+            {k: v for k, v in resource.items() if k in ("name", "title", "description", "schema")}
+            | {"path": f"{name}.csv"}
+        )
+    if site.decisions:
+        resources.append(
+            {
+                "name": "decisions",
+                "title": "Decisions of significant public interest",
+                "description": "One row per decision record.",
+                "path": "decisions.csv",
+                "schema": DECISIONS_SCHEMA,
+            }
+        )
+    for resource in resources:
+        resource.update(
+            {"format": "csv", "mediatype": "text/csv", "encoding": "utf-8", "profile": "tabular-data-resource"}
+        )
+    return resources
+
+
+def datapackage(site: Site) -> dict:
+    descriptor = {k: v for k, v in site.descriptor.items() if k in ("name", "title", "licenses")}
+    descriptor["publisher"] = site.profile["body_name"]
+    descriptor["resources"] = published_resources(site)
+    return descriptor
+
+
+def zip_of(files: dict[str, bytes]) -> bytes:
+    """A zip with fixed timestamps, so the same data gives the same bytes."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name in sorted(files):
+            info = zipfile.ZipInfo(name, ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, files[name])
+    return out.getvalue()
+
+
+def feed_links(site: Site) -> list[dict[str, str]]:
+    return [{"title": "Decisions", "href": "feeds/decisions.xml"}] if site.decisions else []

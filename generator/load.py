@@ -1,0 +1,190 @@
+"""Read data/ and content/decisions/ into raw text records: the only code that opens data files."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .problems import Problem
+
+MAX_CELL = 100_000  # characters; a bigger cell is almost always a paste gone wrong
+
+
+@dataclass
+class Table:
+    """One CSV resource as text: the header and each row keyed by column."""
+
+    name: str
+    file: str  # as shown to people, e.g. data/grants.csv
+    descriptor: dict
+    header: list[str]
+    rows: list[dict[str, str]]
+
+
+@dataclass
+class RawDecision:
+    file: str
+    meta: dict
+    body: str
+
+
+@dataclass
+class RawPackage:
+    profile: dict
+    descriptor: dict
+    tables: dict[str, Table]
+    decisions: list[RawDecision]
+    problems: list[Problem] = field(default_factory=list)
+
+
+def load_package(data_dir: Path, content_dir: Path) -> RawPackage:
+    """Read everything once; problems are collected, never raised, so all are reported together."""
+    problems: list[Problem] = []
+    profile = read_yaml(data_dir / "profile.yaml", "data/profile.yaml", problems, required=True)
+    descriptor = read_yaml(data_dir / "datapackage.yaml", "data/datapackage.yaml", problems, required=True)
+    tables = {}
+    for resource in descriptor.get("resources", []) if isinstance(descriptor, dict) else []:
+        table = read_table(data_dir, resource, problems)
+        if table is not None:
+            tables[table.name] = table
+    decisions = read_decisions(content_dir / "decisions", problems)
+    return RawPackage(profile or {}, descriptor or {}, tables, decisions, problems)
+
+
+def read_yaml(path: Path, shown: str, problems: list[Problem], required: bool) -> dict | None:
+    if not path.exists():
+        if required:
+            problems.append(Problem(shown, None, None, "the file is missing", "it is required"))
+        return None
+    text = decode(path.read_bytes(), shown, problems)
+    if text is None:
+        return None
+    try:
+        value = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = f" at line {mark.line + 1}" if mark else ""
+        problems.append(Problem(shown, None, None, f"is not valid YAML{line}", "check the indentation and the colons"))
+        return None
+    if not isinstance(value, dict):
+        problems.append(Problem(shown, None, None, "should be a list of key: value lines"))
+        return None
+    return value
+
+
+def decode(raw: bytes, shown: str, problems: list[Problem]) -> str | None:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        problems.append(
+            Problem(
+                shown,
+                line,
+                None,
+                "is not saved as UTF-8 text",
+                "save it again choosing 'CSV UTF-8' (or use `transparency import`)",
+            )
+        )
+        return None
+
+
+def read_table(data_dir: Path, resource: dict, problems: list[Problem]) -> Table | None:
+    """A missing file means 'not published yet'; an unreadable one is a problem."""
+    name = str(resource.get("name", ""))
+    relative = str(resource.get("path", f"{name}.csv"))
+    path = data_dir / relative
+    shown = f"data/{relative}"
+    if not path.exists():
+        return None
+    text = decode(path.read_bytes(), shown, problems)
+    if text is None:
+        return None
+    if not text.strip():
+        problems.append(Problem(shown, None, None, "is empty", "it needs at least the row of column headings"))
+        return None
+    csv.field_size_limit(max(MAX_CELL * 10, csv.field_size_limit()))
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = [h.strip() for h in next(reader)]
+        cells = list(reader)
+    except csv.Error as error:
+        problems.append(Problem(shown, reader.line_num, None, f"cannot be read as CSV ({error})"))
+        return None
+    rows = []
+    for number, row in enumerate(cells, start=2):
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) > len(header):
+            problems.append(
+                Problem(
+                    shown,
+                    number,
+                    None,
+                    f"has {len(row)} cells but there are {len(header)} column headings",
+                    "remove the extra cells or add a heading",
+                )
+            )
+        record = {column: (row[i] if i < len(row) else "") for i, column in enumerate(header)}
+        for column, value in record.items():
+            if len(value) > MAX_CELL:
+                problems.append(
+                    Problem(
+                        shown,
+                        number,
+                        column,
+                        f"the cell is {len(value):,} characters long",
+                        f"keep it under {MAX_CELL:,}",
+                    )
+                )
+                record[column] = value[:MAX_CELL]
+        record["__row__"] = str(number)
+        rows.append(record)
+    return Table(name, shown, resource, header, rows)
+
+
+def read_decisions(folder: Path, problems: list[Problem]) -> list[RawDecision]:
+    decisions = []
+    if not folder.is_dir():
+        return decisions
+    for path in sorted(folder.glob("*.md")):
+        shown = f"content/decisions/{path.name}"
+        text = decode(path.read_bytes(), shown, problems)
+        if text is None:
+            continue
+        meta, body = split_front_matter(text, shown, problems)
+        if meta is not None:
+            decisions.append(RawDecision(shown, meta, body))
+    return decisions
+
+
+def split_front_matter(text: str, shown: str, problems: list[Problem]) -> tuple[dict | None, str]:
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].strip() != "---":
+        problems.append(
+            Problem(shown, 1, None, "has no front matter", "start the file with a line of three dashes ---")
+        )
+        return None, text
+    end = next((i for i, line in enumerate(lines[1:], start=1) if line.strip() == "---"), None)
+    if end is None:
+        problems.append(
+            Problem(shown, 1, None, "the front matter is not closed", "add a line of three dashes --- after it")
+        )
+        return None, text
+    try:
+        meta = yaml.safe_load("".join(lines[1:end])) or {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        row = mark.line + 2 if mark else None
+        problems.append(
+            Problem(shown, row, None, "the front matter is not valid YAML", "check the indentation and colons")
+        )
+        return None, text
+    if not isinstance(meta, dict):
+        problems.append(Problem(shown, 2, None, "the front matter should be key: value lines"))
+        return None, text
+    return meta, "".join(lines[end + 1 :])

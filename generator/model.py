@@ -1,0 +1,230 @@
+"""Typed records built from validated raw data, with every link resolved once."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from .checks.decisions import parse_amount, parse_date
+from .formatting import financial_year, slug
+from .load import RawPackage, Table
+
+
+@dataclass(eq=False)
+class Priority:
+    id: str
+    title: str
+    summary: str
+    grants: list[Grant] = field(default_factory=list)
+    decisions: list[Decision] = field(default_factory=list)
+    kpis: list = field(default_factory=list)
+
+    @property
+    def slug(self) -> str:
+        return slug(self.id)
+
+    @property
+    def grants_total(self) -> Decimal:
+        return sum((g.amount for g in self.grants), Decimal(0))
+
+
+@dataclass(eq=False)
+class Organisation:
+    id: str
+    name: str
+    charity_number: str
+    company_number: str
+    postcode: str
+    website: str
+    description: str
+    grants: list[Grant] = field(default_factory=list)
+    kpis: list = field(default_factory=list)
+
+    @property
+    def slug(self) -> str:
+        return slug(self.id)
+
+    @property
+    def total(self) -> Decimal:
+        return sum((g.amount for g in self.grants), Decimal(0))
+
+
+@dataclass(eq=False)
+class Decision:
+    reference: str
+    title: str
+    date: dt.date
+    decision_maker: str
+    summary: str
+    amount: Decimal | None
+    priorities: list[Priority]
+    category: str
+    exempt: str
+    documents: list[dict]
+    body: str
+    file: str
+    grants: list[Grant] = field(default_factory=list)
+
+    @property
+    def slug(self) -> str:
+        return slug(self.reference)
+
+    @property
+    def financial_year(self) -> str:
+        return financial_year(self.date)
+
+    @property
+    def grants_total(self) -> Decimal:
+        return sum((g.amount for g in self.grants), Decimal(0))
+
+
+@dataclass(eq=False)
+class Grant:
+    id: str
+    title: str
+    description: str
+    amount: Decimal
+    award_date: dt.date
+    organisation: Organisation
+    fund: str
+    priority: Priority
+    decision: Decision | None
+    start: dt.date | None
+    end: dt.date | None
+    location: str
+    conditions: str
+    reasons: str
+    row: dict
+
+    @property
+    def slug(self) -> str:
+        return slug(self.id)
+
+    @property
+    def financial_year(self) -> str:
+        return financial_year(self.award_date)
+
+
+@dataclass
+class Site:
+    """Everything the pages and exports need, read-only after it is built."""
+
+    profile: dict
+    descriptor: dict
+    tables: dict[str, Table]
+    build_date: dt.date
+    priorities: dict[str, Priority]
+    organisations: dict[str, Organisation]
+    grants: list[Grant]
+    decisions: list[Decision]
+    records: dict[str, list[dict]]  # every resource as typed rows, keyed by resource name
+
+    def has(self, resource: str) -> bool:
+        return resource in self.tables
+
+    def resource(self, name: str) -> dict:
+        return next(r for r in self.descriptor["resources"] if r["name"] == name)
+
+
+def convert(value: str, kind: str):
+    """Turn validated text into Decimal, date or datetime; empty becomes None."""
+    if value == "":
+        return None
+    if kind == "number":
+        return Decimal(value)
+    if kind == "integer":
+        return int(value)
+    if kind == "date":
+        return dt.date.fromisoformat(value)
+    if kind == "datetime":
+        return dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    return value
+
+
+def typed_rows(table: Table) -> list[dict]:
+    kinds = {f["name"]: f.get("type", "string") for f in table.descriptor["schema"]["fields"]}
+    return [{c: convert(row.get(c, "").strip(), kinds[c]) for c in kinds} for row in table.rows]
+
+
+def build_site(raw: RawPackage, build_date: dt.date) -> Site:
+    records = {name: typed_rows(table) for name, table in sorted(raw.tables.items())}
+    priorities = {r["id"]: Priority(r["id"], r["title"], r.get("summary") or "") for r in records.get("priorities", [])}
+    organisations = {
+        r["id"]: Organisation(
+            *(
+                r.get(k) or ""
+                for k in ("id", "name", "charity_number", "company_number", "postcode", "website", "description")
+            )
+        )
+        for r in records.get("organisations", [])
+    }
+    decisions = sorted(
+        (_decision(d, priorities) for d in raw.decisions), key=lambda d: (d.date, d.reference), reverse=True
+    )
+    by_reference = {d.reference: d for d in decisions}
+    grants = [
+        _grant(r, raw_row, organisations, priorities, by_reference)
+        for r, raw_row in zip(
+            records.get("grants", []), raw.tables["grants"].rows if "grants" in raw.tables else [], strict=True
+        )
+    ]
+    grants.sort(key=lambda g: (g.award_date, g.id), reverse=True)
+    for grant in grants:
+        grant.organisation.grants.append(grant)
+        grant.priority.grants.append(grant)
+        if grant.decision:
+            grant.decision.grants.append(grant)
+    for decision in decisions:
+        for priority in decision.priorities:
+            priority.decisions.append(decision)
+    return Site(
+        raw.profile, raw.descriptor, raw.tables, build_date, priorities, organisations, grants, decisions, records
+    )
+
+
+def _decision(raw, priorities: dict[str, Priority]) -> Decision:
+    meta = raw.meta
+    amount = meta.get("amount")
+    return Decision(
+        reference=str(meta["reference"]),
+        title=str(meta["title"]),
+        date=parse_date(meta["date"]),
+        decision_maker=str(meta["decision_maker"]),
+        summary=str(meta["summary"]),
+        amount=parse_amount(amount) if amount not in (None, "") else None,
+        priorities=[priorities[p] for p in meta.get("priorities") or []],
+        category=str(meta.get("category") or ""),
+        exempt=str(meta.get("exempt") or ""),
+        documents=list(meta.get("documents") or []),
+        body=raw.body,
+        file=raw.file,
+    )
+
+
+def _grant(r: dict, raw_row: dict, organisations, priorities, decisions) -> Grant:
+    return Grant(
+        id=r["Identifier"],
+        title=r["Title"],
+        description=r["Description"],
+        amount=r["Amount Awarded"],
+        award_date=r["Award Date"],
+        organisation=organisations[r["Recipient Org:Identifier"]],
+        fund=r["Grant Programme:Title"],
+        priority=priorities[r["Priority"]],
+        decision=decisions.get(r.get("Decision Reference") or ""),
+        start=r.get("Planned Dates:Start Date"),
+        end=r.get("Planned Dates:End Date"),
+        location=r.get("Beneficiary Location:Name") or "",
+        conditions=r.get("Conditions") or "",
+        reasons=r.get("Reasons") or "",
+        row=raw_row,
+    )
+
+
+def group_by(items, key) -> dict:
+    groups: dict = defaultdict(list)
+    for item in items:
+        groups[key(item)].append(item)
+    return dict(groups)

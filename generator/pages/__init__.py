@@ -1,0 +1,47 @@
+"""Generated pages: one module per section, each exposing pages(site) -> Iterable[Page]."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from ..model import Site
+
+
+@dataclass
+class Page:
+    """A page the plugin adds to the site, rendered from a template in theme/generated/."""
+
+    path: str  # source path as MkDocs knows it, e.g. grants/index.md
+    title: str
+    template: str
+    context: dict = field(default_factory=dict)
+    description: str = ""
+    nav_title: str | None = None  # set for a section's index page, which appears in the navigation
+    charts: bool = False  # loads the chart script
+    explorer: bool = False  # loads the filter-and-sort script
+    search: bool = False  # include in the site search (section pages; record pages are left out)
+
+    @property
+    def url(self) -> str:
+        stem = self.path.removesuffix(".md")
+        return "" if stem == "index" else stem.removesuffix("/index").removesuffix("index") + "/"
+
+    @property
+    def root(self) -> str:
+        """Relative path from this page back to the site root."""
+        return "../" * self.url.count("/")
+
+
+def all_pages(site: Site) -> list[Page]:
+    from . import decisions, grants, money, opendata, performance
+
+    sections = (grants, decisions, money, performance, opendata)
+    pages: list[Page] = []
+    for section in sections:
+        pages.extend(section.pages(site))
+    return pages
+
+
+def section_nav(pages: Iterable[Page]) -> list[dict[str, str]]:
+    return [{page.nav_title: page.path} for page in pages if page.nav_title]

@@ -1,0 +1,125 @@
+"""The grants explorer, a page per grant and a page per funded organisation."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from ..charts import bar_chart
+from ..formatting import money
+from ..model import Site, group_by
+from ..summaries import grants_sentence, totals_by
+from . import Page
+
+TOP_RECIPIENTS = 10
+
+
+def pages(site: Site) -> Iterator[Page]:
+    if not site.has("grants"):
+        return
+    yield explorer(site)
+    for grant in site.grants:
+        yield Page(
+            f"grants/{grant.slug}.md",
+            grant.title,
+            "grant.html",
+            {"grant": grant},
+            description=f"{money(grant.amount, exact=True)} to {grant.organisation.name} on {grant.award_date.isoformat()}: {grant.description}"[
+                :300
+            ],
+        )
+    funded = [o for o in site.organisations.values() if o.grants]
+    yield Page(
+        "organisations/index.md",
+        "Funded organisations",
+        "organisations.html",
+        {"organisations": sorted(funded, key=lambda o: o.name.lower())},
+        description="Every organisation the Commissioner has funded, with its total grants.",
+        nav_title="Funded organisations",
+        search=True,
+    )
+    for organisation in funded:
+        yield Page(
+            f"organisations/{organisation.slug}.md",
+            organisation.name,
+            "organisation.html",
+            {
+                "organisation": organisation,
+                "by_year": totals_by(organisation.grants, lambda g: g.financial_year, lambda g: g.amount),
+            },
+            description=f"Grants from the Commissioner to {organisation.name}: {money(organisation.total)} in all.",
+        )
+
+
+def explorer(site: Site) -> Page:
+    grants = site.grants
+    by_year = group_by(grants, lambda g: g.financial_year)
+    years = sorted(by_year, reverse=True)
+    latest = years[0]
+    amount = lambda g: g.amount  # noqa: E731
+    charts = [
+        bar_chart(
+            "grants-by-priority",
+            f"Grants by priority, {latest}",
+            "",
+            totals_by(by_year[latest], lambda g: g.priority.title, amount),
+            "Amount",
+            money,
+        ),
+        bar_chart(
+            "grants-by-fund",
+            f"Grants by fund, {latest}",
+            "",
+            totals_by(by_year[latest], lambda g: g.fund, amount),
+            "Amount",
+            money,
+        ),
+        bar_chart(
+            "grants-by-year",
+            "Grants by financial year",
+            "",
+            sorted(totals_by(grants, lambda g: g.financial_year, amount)),
+            "Amount",
+            money,
+        ),
+        bar_chart(
+            "grants-top-recipients",
+            "Top recipients, all years",
+            "",
+            totals_by(grants, lambda g: g.organisation.name, amount)[:TOP_RECIPIENTS],
+            "Amount",
+            money,
+        ),
+    ]
+    for chart in charts:
+        chart.summary = _chart_summary(chart)
+    return Page(
+        "grants/index.md",
+        "Grants",
+        "grants.html",
+        {
+            "years": [(year, by_year[year], sum((g.amount for g in by_year[year]), Decimal(0))) for year in years],
+            "total": sum((g.amount for g in grants), Decimal(0)),
+            "count": len(grants),
+            "sentence": grants_sentence(latest, by_year[latest]),
+            "funds": sorted({g.fund for g in grants}),
+            "priorities": sorted(site.priorities.values(), key=lambda p: p.title),
+            "recipients": sorted({g.organisation.name for g in grants}, key=str.lower),
+            "charts": charts,
+        },
+        description="Every grant the Commissioner has awarded: who got how much, when, from which fund and why.",
+        nav_title="Grants",
+        charts=True,
+        search=True,
+        explorer=True,
+    )
+
+
+def _chart_summary(chart) -> str:
+    if not chart.rows:
+        return "There is nothing to show."
+    first = chart.rows[0]
+    if chart.id == "grants-by-year":
+        last = chart.rows[-1]
+        return f"Grants totalled {last[1]} in {last[0]}, against {first[1]} in {first[0]}."
+    return f"The largest is {first[0]} with {first[1]}, of {len(chart.rows)} shown."

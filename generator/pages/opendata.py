@@ -1,0 +1,44 @@
+"""The open data index and a data dictionary page per published resource."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..exports import published_resources
+from ..model import Site
+from . import Page
+
+
+def pages(site: Site) -> Iterator[Page]:
+    resources = published_resources(site)
+    updated = {r["name"]: r.get("last_updated", "") for r in site.descriptor.get("resources", [])}
+    rows = {name: len(table.rows) for name, table in site.tables.items()} | {"decisions": len(site.decisions)}
+    yield Page(
+        "data/index.md",
+        "Open data",
+        "opendata.html",
+        {"resources": resources, "updated": updated, "rows": rows},
+        description="Every dataset on this site as CSV, JSON and a Frictionless data package, free to reuse under the Open Government Licence.",
+        nav_title="Open data",
+        search=True,
+    )
+    for resource in resources:
+        yield Page(
+            f"data/{resource['name']}.md",
+            f"Data dictionary: {resource['title']}",
+            "dictionary.html",
+            {
+                "resource": resource,
+                "updated": updated.get(resource["name"], ""),
+                "rows": rows.get(resource["name"], 0),
+                "extra": _extra_downloads(resource["name"]),
+            },
+            description=f"The fields of the {resource['title'].lower()} dataset, their types and rules, and its downloads.",
+            search=True,
+        )
+
+
+def _extra_downloads(name: str) -> list[tuple[str, str]]:
+    if name == "grants":
+        return [("360Giving JSON", "grants-360giving.json"), ("360Giving CSV", "grants-360giving.csv")]
+    return []

@@ -1,0 +1,98 @@
+"""The MkDocs adaptor: the one file that imports mkdocs. It turns hooks into calls on plain modules.
+
+on_startup      remember whether this is `build` (publish into site/) or `serve` (preview)
+on_config       load and validate data/ and content/decisions/ before anything is written;
+                build the site model; set the navigation and the profile for the theme;
+                point MkDocs at a staging folder so site/ is only replaced on success
+on_files        add generated pages and downloads as in-memory files
+on_page_content put the rendered template in place of a generated page's (empty) Markdown
+on_post_page    add what every page needs in its head (feed link)
+on_post_build   swap the finished staging folder into site/
+on_build_error  throw the staging folder away, leaving the previous site/ untouched
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from . import build, staging
+from .pages import Page
+from .problems import InputError
+
+
+class GeneratorConfig(Config):
+    data_dir = config_options.Type(str, default="data")
+
+
+class TransparencyPlugin(BasePlugin[GeneratorConfig]):
+    def __init__(self) -> None:
+        self.command = "build"
+        self.result: build.Result | None = None
+        self.pages: dict[str, Page] = {}
+        self.final_site_dir: Path | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command
+
+    def on_config(self, config):
+        root = Path(config.config_file_path).parent
+        try:
+            self.result = build.prepare(
+                root / self.config.data_dir, Path(config.docs_dir), root / "theme", config.site_url or ""
+            )
+        except InputError as error:
+            raise PluginError(error.report()) from None
+        self.pages = {page.path: page for page in self.result.pages}
+        config.extra["profile"] = self.result.site.profile
+        config.site_name = self.result.site.profile["short_name"]
+        config.extra["feeds"] = self.result.feeds
+        if config.nav is None:
+            config.nav = build.navigation(self.result.pages, Path(config.docs_dir))
+        if self.command == "build":
+            self.final_site_dir = Path(config.site_dir)
+            config.site_dir = str(staging.begin(self.final_site_dir))
+        return config
+
+    def on_files(self, files: Files, *, config) -> Files:
+        assert self.result is not None
+        for record in [f for f in files if f.src_uri.startswith("decisions/") and f.src_uri.endswith(".md")]:
+            files.remove(record)  # decision records are data: their pages are generated
+        for page in self.result.pages:
+            front_matter = {
+                "title": page.title,
+                "description": page.description,
+                "charts": page.charts,
+                "explorer": page.explorer,
+            }
+            if not page.search:
+                front_matter["search"] = {"exclude": True}
+            content = "---\n" + yaml.safe_dump(front_matter, allow_unicode=True, sort_keys=True) + "---\n"
+            inclusion = InclusionLevel.INCLUDED if page.nav_title else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, page.path, content=content, inclusion=inclusion))
+        for path, data in self.result.downloads.items():
+            files.append(File.generated(config, path, content=data))
+        return files
+
+    def on_page_content(self, html: str, *, page, config, files) -> str:
+        assert self.result is not None
+        generated = self.pages.get(page.file.src_uri)
+        if generated is not None:
+            return build.render(self.result, generated)
+        if page.is_homepage:
+            return html + build.render_home(self.result)
+        return html
+
+    def on_post_build(self, *, config) -> None:
+        if self.final_site_dir is not None:
+            staging.publish(Path(config.site_dir), self.final_site_dir)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.final_site_dir is not None:
+            staging.discard(self.final_site_dir)

@@ -1,0 +1,75 @@
+"""Render generated pages with the Jinja templates in theme/generated/, escaping everything."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import markdown
+import nh3
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
+
+from .formatting import FILTERS
+from .pages import Page
+
+ALLOWED_TAGS = {
+    "p",
+    "h2",
+    "h3",
+    "h4",
+    "ul",
+    "ol",
+    "li",
+    "strong",
+    "em",
+    "a",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "blockquote",
+    "code",
+    "pre",
+    "br",
+    "hr",
+}
+
+
+def make_environment(theme_dir: Path) -> Environment:
+    environment = Environment(
+        loader=FileSystemLoader(str(theme_dir / "generated")),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    environment.filters.update(FILTERS)
+    environment.filters["markdown"] = safe_markdown
+    environment.filters["json_script"] = json_for_script
+    return environment
+
+
+def render_page(environment: Environment, page: Page, profile: dict) -> str:
+    template = environment.get_template(page.template)
+    return template.render(page=page, root=page.root, profile=profile, **page.context)
+
+
+def safe_markdown(text: str) -> Markup:
+    """Markdown from a decision body, with raw HTML sanitised so it cannot run scripts."""
+    html = markdown.markdown(text, extensions=["tables"])
+    return Markup(
+        nh3.clean(
+            html,
+            tags=ALLOWED_TAGS,
+            attributes={"a": {"href", "title"}, "th": {"scope"}},
+            url_schemes={"http", "https", "mailto"},
+        )
+    )
+
+
+def json_for_script(value: object) -> Markup:
+    """JSON that is safe inside <script type="application/json">: '<' can never close the tag."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, default=str, separators=(",", ":"))
+    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))

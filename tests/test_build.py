@@ -1,0 +1,137 @@
+"""The demo site builds, bad input stops the build with plain messages, and site/ is never half-built."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+
+from helpers import copy_project, run_build
+
+
+def read(site, path: str) -> str:
+    return (site / path).read_text(encoding="utf-8")
+
+
+def test_demo_site_has_every_section(site_dir):
+    for page in (
+        "index.html",
+        "grants/index.html",
+        "decisions/index.html",
+        "data/index.html",
+        "404.html",
+        "sitemap.xml",
+    ):
+        assert (site_dir / page).exists(), page
+    home = read(site_dir, "index.html")
+    assert '<html lang="en-GB"' in home
+    assert "Published by Office of the Police and Crime Commissioner for South Yorkshire (demo)" in home
+    assert "Demonstration site." in home
+
+
+def test_footer_links_on_every_page(site_dir):
+    for page in site_dir.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        for text in ("Accessibility statement</a>", "Privacy notice</a>", "Open data licence</a>"):
+            assert text in html, f"{page} lacks a link: {text}"
+
+
+def test_no_third_party_requests_in_html(site_dir):
+    for page in site_dir.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
+        assert "cdn." not in html, page
+
+
+def test_meta_description_on_every_page(site_dir):
+    for page in site_dir.rglob("*.html"):
+        assert '<meta name="description"' in page.read_text(encoding="utf-8"), page
+
+
+def test_record_pages_stay_out_of_navigation(site_dir):
+    html = read(site_dir, "index.html")
+    assert "grants/360g-" not in html.split('<div class="md-content"')[0]
+
+
+def test_csv_downloads_round_trip(built):
+    for source in sorted((built / "data").glob("*.csv")):
+        published = (built / "site" / "data" / source.name).read_text(encoding="utf-8")
+        original = list(csv.reader(io.StringIO(source.read_text(encoding="utf-8-sig"))))
+        copy = list(csv.reader(io.StringIO(published)))
+        assert copy == original, source.name
+
+
+def test_formulas_are_neutralised(project):
+    path = project / "data" / "organisations.csv"
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
+    rows[1][6] = '=HYPERLINK("http://evil")'
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    path.write_text(out.getvalue(), encoding="utf-8")
+    assert run_build(project).returncode == 0
+    published = list(csv.reader(io.StringIO((project / "site/data/organisations.csv").read_text(encoding="utf-8"))))
+    assert published[1][6] == '\'=HYPERLINK("http://evil")'
+    assert published[1:2][0][:6] == rows[1][:6]
+
+
+def test_json_and_datapackage(site_dir):
+    grants = json.loads(read(site_dir, "data/grants.json"))
+    source = list(csv.DictReader(io.StringIO(read(site_dir, "data/grants.csv"))))
+    assert len(grants) == len(source)
+    package = json.loads(read(site_dir, "data/datapackage.json"))
+    names = [r["name"] for r in package["resources"]]
+    assert "grants" in names and "decisions" in names
+    from frictionless import Package
+
+    report = Package(str(site_dir / "data" / "datapackage.json")).validate()
+    assert report.valid, report.flatten(["type", "note"])[:5]
+
+
+def test_data_dictionary_lists_every_field(built, site_dir):
+    import yaml
+
+    descriptor = yaml.safe_load((built / "data" / "datapackage.yaml").read_text())
+    for resource in descriptor["resources"]:
+        html = read(site_dir, f"data/{resource['name']}/index.html")
+        for field in resource["schema"]["fields"]:
+            assert f"<code>{field['name']}</code>" in html.replace("&amp;", "&"), (resource["name"], field["name"])
+    grants = read(site_dir, "data/grants/index.html")
+    assert "More than" in grants or "At least 0.01" in grants
+    assert "One of: GBP" in grants
+
+
+def test_absent_resource_means_not_published(project):
+    for name in (
+        "grants",
+        "organisations",
+        "spend",
+        "funding",
+        "budget",
+        "precept",
+        "reserves",
+        "contracts",
+        "kpis",
+        "kpi_values",
+    ):
+        (project / "data" / f"{name}.csv").unlink()
+    for record in (project / "content" / "decisions").glob("*.md"):
+        record.unlink()
+    result = run_build(project)
+    assert result.returncode == 0, result.stderr
+    assert (project / "site" / "index.html").exists()
+    assert not (project / "site" / "grants").exists()
+
+
+def test_build_is_deterministic(tmp_path):
+    digests = []
+    for attempt in ("a", "b"):
+        project = copy_project(tmp_path / attempt)
+        assert run_build(project).returncode == 0
+        digest = hashlib.sha256()
+        for path in sorted((project / "site").rglob("*")):
+            if path.is_file():
+                digest.update(str(path.relative_to(project / "site")).encode())
+                digest.update(path.read_bytes())
+        digests.append(digest.hexdigest())
+    assert digests[0] == digests[1]

@@ -1,0 +1,36 @@
+// Interactive charts on demand: plotly.js (self-hosted, basic bundle) loads only when a reader asks for it.
+(function () {
+  "use strict";
+  var script = document.currentScript;
+  var plotlySrc = script.src.replace(/charts\.js.*$/, "plotly-basic.min.js");
+  var loading = null;
+  function loadPlotly() {
+    if (window.Plotly) return Promise.resolve(window.Plotly);
+    if (loading) return loading;
+    loading = new Promise(function (resolve, reject) {
+      var tag = document.createElement("script");
+      tag.src = plotlySrc;
+      tag.onload = function () { resolve(window.Plotly); };
+      tag.onerror = reject;
+      document.head.appendChild(tag);
+    });
+    return loading;
+  }
+  document.querySelectorAll("figure.chart").forEach(function (figure) {
+    var button = figure.querySelector("button.chart__show");
+    var spec = figure.querySelector("script[type='application/json']");
+    if (!button || !spec) return;
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      button.disabled = true;
+      loadPlotly().then(function (Plotly) {
+        var data = JSON.parse(spec.textContent);
+        var target = figure.querySelector(".chart__interactive");
+        figure.querySelector(".chart__svg").setAttribute("hidden", "");
+        target.hidden = false;
+        Plotly.newPlot(target, data.data, data.layout, { displaylogo: false, responsive: true });
+        button.hidden = true;
+      });
+    });
+  });
+})();
