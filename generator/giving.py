@@ -64,3 +64,25 @@ def flat(site: Site) -> tuple[list[str], list[dict]]:
             }
         )
     return header, rows
+
+
+def schema_errors(data: dict) -> list[str]:
+    """Check a 360Giving package against the schemas shipped with the project, offline, with real date-time checks."""
+    import json
+    from pathlib import Path
+
+    from jsonschema import Draft202012Validator, FormatChecker
+    from jsonschema.exceptions import best_match
+    from referencing import Registry, Resource
+    from referencing.jsonschema import DRAFT202012
+
+    folder = Path(__file__).parent / "standards" / "360giving"
+    package_schema = json.loads((folder / "360-giving-package-schema.json").read_text(encoding="utf-8"))
+    grant_schema = json.loads((folder / "360-giving-schema.json").read_text(encoding="utf-8"))
+    grant_url = package_schema["properties"]["grants"]["items"]["$ref"]
+    registry = Registry().with_resource(
+        grant_url, Resource.from_contents(grant_schema, default_specification=DRAFT202012)
+    )
+    validator = Draft202012Validator(package_schema, registry=registry, format_checker=FormatChecker())
+    found = [best_match([error]) for error in validator.iter_errors(data)]
+    return [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in found]

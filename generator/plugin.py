@@ -13,6 +13,7 @@ on_build_error  throw the staging folder away, leaving the previous site/ untouc
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 
 import yaml
@@ -65,9 +66,10 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
         for record in [f for f in files if f.src_uri.startswith("decisions/") and f.src_uri.endswith(".md")]:
             files.remove(record)  # decision records are data: their pages are generated
         for page in self.result.pages:
+            # Material prints titles and descriptions without escaping them, so escape data here.
             front_matter = {
-                "title": page.title,
-                "description": page.description,
+                "title": escape(page.title),
+                "description": escape(page.description),
                 "charts": page.charts,
                 "explorer": page.explorer,
             }

@@ -1,0 +1,75 @@
+"""Grants: 360Giving output that validates, amounts to the penny, and data always escaped."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from decimal import Decimal
+
+from helpers import run_build
+
+from generator.giving import schema_errors
+
+
+def test_360giving_json_validates_against_the_schema(site_dir):
+    data = json.loads((site_dir / "data/grants-360giving.json").read_text(encoding="utf-8"))
+    assert len(data["grants"]) > 50
+    assert schema_errors(data) == []
+
+
+def test_schema_check_really_checks(site_dir):
+    data = json.loads((site_dir / "data/grants-360giving.json").read_text(encoding="utf-8"))
+    data["grants"][0]["awardDate"] = "31/03/2024"
+    del data["grants"][1]["currency"]
+    errors = schema_errors(data)
+    assert any(e.startswith("grants/0/awardDate:") for e in errors)
+    assert any(e.startswith("grants/1:") for e in errors)
+
+
+def test_amounts_round_trip_to_the_penny(built, site_dir):
+    source = {
+        r["Identifier"]: Decimal(r["Amount Awarded"])
+        for r in csv.DictReader(open(built / "data/grants.csv", encoding="utf-8-sig"))
+    }
+    data = json.loads((site_dir / "data/grants-360giving.json").read_text(encoding="utf-8"), parse_float=Decimal)
+    assert {g["id"]: Decimal(str(g["amountAwarded"])) for g in data["grants"]} == source
+    flat = list(csv.DictReader(io.StringIO((site_dir / "data/grants-360giving.csv").read_text(encoding="utf-8"))))
+    assert {r["Identifier"]: Decimal(r["Amount Awarded"]) for r in flat} == source
+    assert all(r["Recipient Org:Name"] and r["Funding Org:Name"] for r in flat)
+
+
+def test_explorer_totals_match_the_csv(built, site_dir):
+    rows = list(csv.DictReader(open(built / "data/grants.csv", encoding="utf-8-sig")))
+    total = sum(Decimal(r["Amount Awarded"]) for r in rows)
+    html = (site_dir / "grants/index.html").read_text(encoding="utf-8")
+    millions = (total / 1_000_000).quantize(Decimal("0.1"))
+    assert f"{len(rows)} grants totalling £{millions}m" in html
+    assert html.count('<tr data-year="') == len(rows)
+
+
+def test_hostile_text_is_escaped(project):
+    path = project / "data" / "grants.csv"
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
+    rows[1][rows[0].index("Description")] = '<script>alert("x")</script>'
+    rows[1][rows[0].index("Title")] = 'Fund "quoted" <b>bold</b>'
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    path.write_text(out.getvalue(), encoding="utf-8")
+    decision = project / "content" / "decisions" / "2025-021.md"
+    decision.write_text(
+        decision.read_text(encoding="utf-8") + '\n<script>alert("body")</script>\n<img src=x onerror="alert(1)">\n',
+        encoding="utf-8",
+    )
+    assert run_build(project).returncode == 0
+    slug = rows[1][0].lower()
+    grant = (project / "site" / "grants" / slug / "index.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(" in grant
+    assert '<script>alert("x")' not in grant
+    explorer = (project / "site" / "grants" / "index.html").read_text(encoding="utf-8")
+    assert "<b>bold</b>" not in explorer and "&lt;b&gt;bold&lt;/b&gt;" in explorer
+    record = (project / "site" / "decisions" / "2025-021" / "index.html").read_text(encoding="utf-8")
+    assert 'alert("body")' not in record.split("<script")[0] + "".join(
+        s for s in record.split("<script")[1:] if "alert" in s
+    )
+    assert "onerror" not in record
