@@ -21,6 +21,8 @@ def downloads(site: Site, site_url: str) -> dict[str, bytes]:
         fields = site.resource(name)["schema"]["fields"]
         files[f"data/{name}.csv"] = table_csv(table.header, table.rows, fields)
         files[f"data/{name}.json"] = to_json(site.records[name])
+    if "spend" in site.tables:
+        files.update(spend_by_month(site))
     if site.decisions:
         header, rows = decision_rows(site, site_url)
         files["data/decisions.csv"] = table_csv(header, rows, [])
@@ -32,6 +34,15 @@ def downloads(site: Site, site_url: str) -> dict[str, bytes]:
     files["data/datapackage.json"] = to_json(datapackage(site))
     files["data/open-data.zip"] = zip_of({k.removeprefix("data/"): v for k, v in files.items()})
     return files
+
+
+def spend_by_month(site: Site) -> dict[str, bytes]:
+    table = site.tables["spend"]
+    fields = site.resource("spend")["schema"]["fields"]
+    months: dict[str, list[dict]] = {}
+    for row in table.rows:
+        months.setdefault(row["date"].strip()[:7], []).append(row)
+    return {f"data/spend/{month}.csv": table_csv(table.header, rows, fields) for month, rows in sorted(months.items())}
 
 
 def neutralise(value: str) -> str:

@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from .checks.decisions import parse_amount, parse_date
 from .formatting import financial_year, slug
+from .indicators import IndicatorSummary, Reading, summarise
 from .load import RawPackage, Table
 
 
@@ -107,6 +108,25 @@ class Grant:
         return financial_year(self.award_date)
 
 
+@dataclass(eq=False)
+class Indicator:
+    id: str
+    priority: Priority
+    title: str
+    unit: str
+    better: str
+    target: Decimal | None
+    description: str
+    source: str
+    organisation: Organisation | None
+    readings: list[Reading]
+    summary: IndicatorSummary
+
+    @property
+    def slug(self) -> str:
+        return slug(self.id)
+
+
 @dataclass
 class Site:
     """Everything the pages and exports need, read-only after it is built."""
@@ -120,6 +140,7 @@ class Site:
     grants: list[Grant]
     decisions: list[Decision]
     records: dict[str, list[dict]]  # every resource as typed rows, keyed by resource name
+    indicators: list[Indicator] = field(default_factory=list)
 
     def has(self, resource: str) -> bool:
         return resource in self.tables
@@ -179,9 +200,50 @@ def build_site(raw: RawPackage, build_date: dt.date) -> Site:
     for decision in decisions:
         for priority in decision.priorities:
             priority.decisions.append(decision)
+    indicators = _indicators(records, priorities, organisations, build_date)
     return Site(
-        raw.profile, raw.descriptor, raw.tables, build_date, priorities, organisations, grants, decisions, records
+        raw.profile,
+        raw.descriptor,
+        raw.tables,
+        build_date,
+        priorities,
+        organisations,
+        grants,
+        decisions,
+        records,
+        indicators,
     )
+
+
+def _indicators(records: dict, priorities: dict, organisations: dict, today: dt.date) -> list[Indicator]:
+    readings = group_by(records.get("kpi_values", []), lambda r: r["kpi"])
+    indicators = []
+    for row in records.get("kpis", []):
+        points = sorted(
+            (
+                Reading(r["period_end"], r["value"], r.get("period") or r["period_end"].isoformat())
+                for r in readings.get(row["id"], [])
+            ),
+            key=lambda r: r.period_end,
+        )
+        indicator = Indicator(
+            id=row["id"],
+            priority=priorities[row["priority"]],
+            title=row["title"],
+            unit=row["unit"],
+            better=row["better"],
+            target=row.get("target"),
+            description=row.get("description") or "",
+            source=row.get("source") or "",
+            organisation=organisations.get(row.get("organisation") or ""),
+            readings=points,
+            summary=summarise(points, row["better"], row.get("target"), today),
+        )
+        indicator.priority.kpis.append(indicator)
+        if indicator.organisation:
+            indicator.organisation.kpis.append(indicator)
+        indicators.append(indicator)
+    return indicators
 
 
 def _decision(raw, priorities: dict[str, Priority]) -> Decision:

@@ -12,6 +12,7 @@ from markupsafe import Markup
 
 from .formatting import FILTERS
 from .pages import Page
+from .pages.performance import card
 
 ALLOWED_TAGS = {
     "p",
@@ -48,6 +49,7 @@ def make_environment(theme_dir: Path) -> Environment:
     environment.filters.update(FILTERS)
     environment.filters["markdown"] = safe_markdown
     environment.filters["json_script"] = json_for_script
+    environment.globals["indicator_card"] = card
     return environment
 
 

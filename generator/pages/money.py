@@ -1,12 +1,323 @@
-"""Finance: funding, budget, council tax precept, reserves, spending over £500 and contracts."""
+"""Finance: funding and budget, council tax precept, reserves, spending over £500 and contracts."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
+from decimal import Decimal
 
-from ..model import Site
+from ..charts import bar_chart, line_chart
+from ..formatting import financial_year, long_date, money, month_name, percent, signed_percent
+from ..model import Site, group_by
+from ..summaries import totals_by
 from . import Page
+
+WEEKS_IN_YEAR = Decimal(52)
 
 
 def pages(site: Site) -> Iterator[Page]:
-    return iter(())
+    if site.has("funding") or site.has("budget"):
+        yield overview(site)
+    if site.has("precept"):
+        yield council_tax(site)
+    if site.has("reserves"):
+        yield reserves(site)
+    if site.has("spend"):
+        yield from spending(site)
+    if site.has("contracts"):
+        yield contracts(site)
+
+
+def _latest_kind(rows: list[dict], year: str) -> str:
+    """For one year, the best figures there are: outturn, else forecast, else budget."""
+    kinds = {r["kind"] for r in rows if r["financial_year"] == year}
+    return next(k for k in ("outturn", "forecast", "budget") if k in kinds)
+
+
+def yearly_totals(rows: list[dict]) -> list[tuple[str, Decimal]]:
+    years = sorted({r["financial_year"] for r in rows})
+    return [
+        (
+            y,
+            sum(
+                (r["amount"] for r in rows if r["financial_year"] == y and r["kind"] == _latest_kind(rows, y)),
+                Decimal(0),
+            ),
+        )
+        for y in years
+    ]
+
+
+def overview(site: Site) -> Page:
+    funding, budget = site.records.get("funding", []), site.records.get("budget", [])
+    charts, tables = [], {}
+    year = max(r["financial_year"] for r in funding + budget)
+    if funding:
+        kind = _latest_kind(funding, year)
+        sources = totals_by(
+            [r for r in funding if r["financial_year"] == year and r["kind"] == kind],
+            lambda r: r["source"],
+            lambda r: r["amount"],
+        )
+        total = sum((v for _, v in sources), Decimal(0))
+        top, top_value = sources[0]
+        charts.append(
+            bar_chart(
+                "funding-sources",
+                f"Funding by source, {year} ({kind})",
+                f"Total funding in {year} is {money(total)}; the largest source is {top} at {money(top_value)} ({percent(top_value, total)}).",
+                sources,
+                "Amount",
+                money,
+            )
+        )
+        history = yearly_totals(funding)
+        charts.append(
+            line_chart(
+                "funding-trend",
+                "Total funding by financial year",
+                _trend_sentence("Total funding", history),
+                history,
+                "Total",
+                money,
+            )
+        )
+    if budget:
+        areas = sorted({r["area"] for r in budget if r["financial_year"] == year})
+        plan = {
+            a: sum(
+                (
+                    r["amount"]
+                    for r in budget
+                    if r["financial_year"] == year and r["area"] == a and r["kind"] == "budget"
+                ),
+                Decimal(0),
+            )
+            for a in areas
+        }
+        actual_kind = next(
+            (k for k in ("outturn", "forecast") if any(r["kind"] == k and r["financial_year"] == year for r in budget)),
+            None,
+        )
+        actual = (
+            {
+                a: sum(
+                    (
+                        r["amount"]
+                        for r in budget
+                        if r["financial_year"] == year and r["area"] == a and r["kind"] == actual_kind
+                    ),
+                    Decimal(0),
+                )
+                for a in areas
+            }
+            if actual_kind
+            else {}
+        )
+        previous_year = f"{int(year[:4]) - 1}/{year[2:4]}"
+        previous = {
+            a: sum(
+                (
+                    r["amount"]
+                    for r in budget
+                    if r["financial_year"] == previous_year and r["area"] == a and r["kind"] == "budget"
+                ),
+                Decimal(0),
+            )
+            for a in areas
+        }
+        rows = sorted(((a, plan[a], actual.get(a), previous.get(a)) for a in areas), key=lambda r: -r[1])
+        tables["areas"] = {
+            "rows": rows,
+            "actual_kind": actual_kind,
+            "previous_year": previous_year,
+            "total": sum(plan.values(), Decimal(0)),
+            "previous_total": sum(previous.values(), Decimal(0)),
+        }
+        charts.append(
+            bar_chart(
+                "budget-areas",
+                f"Budget by area, {year}",
+                f"The {year} budget is {money(tables['areas']['total'])}, of which {rows[0][0]} is {money(rows[0][1])} ({percent(rows[0][1], tables['areas']['total'])}).",
+                [(a, v) for a, v, _, _ in rows],
+                "Budget",
+                money,
+            )
+        )
+    return Page(
+        "money/index.md",
+        "Money",
+        "money.html",
+        {
+            "year": year,
+            "charts": charts,
+            "tables": tables,
+            "has": {n: site.has(n) for n in ("precept", "reserves", "spend", "contracts")},
+        },
+        description="Where the money for policing comes from and where it goes: funding, budget, council tax, reserves, spending and contracts.",
+        nav_title="Money",
+        charts=True,
+        search=True,
+    )
+
+
+def _trend_sentence(what: str, history: list[tuple[str, Decimal]]) -> str:
+    (first_year, first), (last_year, last) = history[0], history[-1]
+    if len(history) == 1:
+        return f"{what} is {money(last)} in {last_year}."
+    return f"{what} went from {money(first)} in {first_year} to {money(last)} in {last_year} ({signed_percent((last - first) * 100 / first)})."
+
+
+def council_tax(site: Site) -> Page:
+    rows = sorted(site.records["precept"], key=lambda r: r["financial_year"])
+    table = []
+    for before, row in zip([None, *rows], rows, strict=False):
+        change = row["band_d"] - before["band_d"] if before else None
+        table.append(
+            {
+                "year": row["financial_year"],
+                "band_d": row["band_d"],
+                "change": change,
+                "change_percent": signed_percent(change * 100 / before["band_d"]) if before else "",
+                "weekly": row["band_d"] / WEEKS_IN_YEAR,
+                "total": row.get("total"),
+            }
+        )
+    latest = table[-1]
+    sentence = f"In {latest['year']} the police precept for a Band D home is {money(latest['band_d'])} a year, about {money(latest['weekly'].quantize(Decimal('0.01')))} a week"
+    if latest["change"] is not None:
+        sentence += f", {money(abs(latest['change']))} ({latest['change_percent']}) {'more' if latest['change'] >= 0 else 'less'} than the year before"
+    chart = line_chart(
+        "band-d",
+        "Band D police precept by financial year",
+        sentence + ".",
+        [(r["year"], r["band_d"]) for r in table],
+        "Band D",
+        money,
+    )
+    return Page(
+        "money/council-tax.md",
+        "Council tax (police precept)",
+        "council_tax.html",
+        {"rows": table, "trend": chart, "sentence": sentence + "."},
+        description=sentence[:300] + ".",
+        charts=True,
+    )
+
+
+def reserves(site: Site) -> Page:
+    rows = site.records["reserves"]
+    dates = sorted({r["as_at"] for r in rows})
+    totals = [(d, sum((r["amount"] for r in rows if r["as_at"] == d), Decimal(0))) for d in dates]
+    names = sorted({r["reserve"] for r in rows}, key=lambda n: (n != "General", n))
+    by_name = {(r["reserve"], r["as_at"]): r["amount"] for r in rows}
+    kind = {d: next(r["kind"] for r in rows if r["as_at"] == d) for d in dates}
+    budget = site.records.get("budget", [])
+    net = {y: v for y, v in yearly_totals([r for r in budget if r["kind"] == "budget"])} if budget else {}
+    shares = {
+        d: (t * 100 / net[financial_year(d)]).quantize(Decimal("0.1")) if financial_year(d) in net else None
+        for d, t in totals
+    }
+    policy = site.profile.get("reserves_policy") or {}
+    sentence = _reserves_sentence(totals, shares, kind, policy)
+    chart = line_chart(
+        "reserves-total",
+        "Total reserves",
+        sentence,
+        [(f"{d.isoformat()} ({kind[d]})", t) for d, t in totals],
+        "Total",
+        money,
+    )
+    return Page(
+        "money/reserves.md",
+        "Reserves",
+        "reserves.html",
+        {
+            "dates": dates,
+            "names": names,
+            "by_name": by_name,
+            "totals": dict(totals),
+            "shares": shares,
+            "kind": kind,
+            "policy": policy,
+            "sentence": sentence,
+            "trend": chart,
+        },
+        description=sentence[:300],
+        charts=True,
+    )
+
+
+def _reserves_sentence(totals, shares, kind, policy) -> str:
+    actual = [(d, t) for d, t in totals if kind[d] == "actual"]
+    forecast = [(d, t) for d, t in totals if kind[d] == "forecast"]
+    start = actual[-1] if actual else totals[0]
+    end = forecast[-1] if forecast else totals[-1]
+
+    def said(point) -> str:
+        share = shares.get(point[0])
+        return f"{money(point[1])}" + (f" ({share}% of the net budget)" if share is not None else "")
+
+    verb = "forecast to" if forecast else "expected to"
+    direction = "fall" if end[1] < start[1] else "rise"
+    sentence = f"Total reserves are {verb} {direction} from {said(start)} on {long_date(start[0])} to {said(end)} on {long_date(end[0])}"
+    minimum = policy.get("total_min_percent")
+    share = shares.get(end[0])
+    if minimum is not None and share is not None:
+        sentence += f", {'above' if share >= Decimal(str(minimum)) else 'below'} the {minimum}% minimum set by the reserves policy"
+    return sentence + "."
+
+
+def spending(site: Site) -> Iterator[Page]:
+    rows = sorted(site.records["spend"], key=lambda r: (r["date"], r["transaction_id"]))
+    months = group_by(rows, lambda r: (r["date"].year, r["date"].month))
+    years = group_by(sorted(months), lambda ym: financial_year(dt.date(ym[0], ym[1], 1)))
+    index = []
+    for year in sorted(years, reverse=True):
+        entries = [
+            {
+                "slug": f"{y}-{m:02d}",
+                "name": month_name(y, m),
+                "count": len(months[(y, m)]),
+                "total": sum((r["amount"] for r in months[(y, m)]), Decimal(0)),
+            }
+            for y, m in sorted(years[year], reverse=True)
+        ]
+        index.append((year, entries, sum((e["total"] for e in entries), Decimal(0))))
+    yield Page(
+        "spending/index.md",
+        "Spending over £500",
+        "spending.html",
+        {"years": index, "count": len(rows)},
+        description="Every payment over £500 by the Commissioner and the Chief Constable, month by month.",
+        search=True,
+    )
+    for (y, m), month_rows in sorted(months.items()):
+        yield Page(
+            f"spending/{y}-{m:02d}.md",
+            f"Spending over £500: {month_name(y, m)}",
+            "spending_month.html",
+            {
+                "rows": month_rows,
+                "month": month_name(y, m),
+                "slug": f"{y}-{m:02d}",
+                "total": sum((r["amount"] for r in month_rows), Decimal(0)),
+                "suppliers": totals_by(month_rows, lambda r: r["supplier"], lambda r: r["amount"]),
+            },
+            description=f"Every payment over £500 in {month_name(y, m)}: {len(month_rows)} payments.",
+            explorer=True,
+        )
+
+
+def contracts(site: Site) -> Page:
+    rows = sorted(site.records["contracts"], key=lambda r: (r["start_date"], r["reference"]), reverse=True)
+    current = [r for r in rows if r.get("end_date") is None or r["end_date"] >= site.build_date]
+    ended = [r for r in rows if r not in current]
+    return Page(
+        "contracts/index.md",
+        "Contracts over £10,000",
+        "contracts.html",
+        {"current": current, "ended": ended, "total_current": sum((r["value"] for r in current), Decimal(0))},
+        description="The register of contracts worth more than £10,000, current and ended.",
+        search=True,
+    )

@@ -1,12 +1,73 @@
-"""Performance against the Police and Crime Plan: priorities, indicators, targets and trends."""
+"""Performance against the Police and Crime Plan: an overview, and a page per priority with its indicators."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 
-from ..model import Site
+from ..charts import Chart, line_chart
+from ..indicators import format_change, format_value
+from ..model import Indicator, Site
 from . import Page
 
 
 def pages(site: Site) -> Iterator[Page]:
-    return iter(())
+    priorities = list(site.priorities.values())
+    charts = {i.id: trend_chart(i) for i in site.indicators if i.readings}
+    if site.indicators:
+        yield Page(
+            "performance/index.md",
+            "Performance",
+            "performance.html",
+            {"priorities": priorities, "indicators": site.indicators},
+            description="How the police and the services the Commissioner funds are doing against the Police and Crime Plan.",
+            nav_title="Performance",
+            search=True,
+        )
+    for priority in priorities:
+        yield Page(
+            f"priorities/{priority.slug}.md",
+            priority.title,
+            "priority.html",
+            {
+                "priority": priority,
+                "charts": charts,
+                "decisions_total": sum((d.amount or Decimal(0) for d in priority.decisions), Decimal(0)),
+            },
+            description=(priority.summary or f"The Police and Crime Plan priority {priority.title}.")[:300],
+            charts=bool(priority.kpis),
+        )
+
+
+def trend_chart(indicator: Indicator) -> Chart:
+    unit = indicator.unit
+    readings = indicator.readings
+    first, last = readings[0], readings[-1]
+    summary = f"{indicator.title} was {format_value(last.value, unit)} in {last.label}"
+    if len(readings) > 1:
+        summary += f", against {format_value(first.value, unit)} in {first.label}"
+    if indicator.target is not None:
+        summary += f"; the target is {format_value(indicator.target, unit)}"
+    return line_chart(
+        f"trend-{indicator.slug}",
+        f"{indicator.title}: trend",
+        summary + ".",
+        [(r.label, r.value) for r in readings],
+        "Value",
+        lambda v: format_value(v, unit),
+        indicator.target,
+    )
+
+
+def card(indicator: Indicator) -> dict:
+    """What a reader needs to judge one indicator, already in words."""
+    s = indicator.summary
+    unit = indicator.unit
+    return {
+        "latest": format_value(s.latest.value, unit) if s.latest else "",
+        "period": s.latest.label if s.latest else "",
+        "target": format_value(indicator.target, unit) if indicator.target is not None else "",
+        "since_previous": format_change(s.latest.value, s.previous.value, unit) if s.previous else "",
+        "previous_period": s.previous.label if s.previous else "",
+        "since_year": format_change(s.latest.value, s.year_before.value, unit) if s.year_before else "",
+    }

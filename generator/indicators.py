@@ -1,0 +1,118 @@
+"""Indicator status in words: against target, against the previous period and a year before, and staleness."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .formatting import long_date, money, number
+
+STALE_AFTER = dt.timedelta(days=183)  # two quarters
+YEAR = dt.timedelta(days=365)
+YEAR_TOLERANCE = dt.timedelta(days=20)
+
+
+@dataclass(frozen=True)
+class Reading:
+    period_end: dt.date
+    value: Decimal
+    label: str
+
+
+@dataclass(frozen=True)
+class Status:
+    words: str
+    tone: str  # good, bad or neutral: drives the icon and colour, never alone
+    icon: str
+
+
+@dataclass
+class IndicatorSummary:
+    latest: Reading | None
+    previous: Reading | None
+    year_before: Reading | None
+    target_status: Status
+    year_status: Status | None
+    stale: str  # a sentence when the latest figure is old, else ""
+
+
+GOOD, BAD, NEUTRAL = "good", "bad", "neutral"
+ICONS = {GOOD: "✓", BAD: "✗", NEUTRAL: "–"}
+
+
+def _status(words: str, tone: str) -> Status:
+    return Status(words, tone, ICONS[tone])
+
+
+def is_better(value: Decimal, other: Decimal, better: str) -> bool:
+    return value > other if better == "higher" else value < other
+
+
+def summarise(readings: list[Reading], better: str, target: Decimal | None, today: dt.date) -> IndicatorSummary:
+    readings = sorted(readings, key=lambda r: r.period_end)
+    latest = readings[-1] if readings else None
+    previous = readings[-2] if len(readings) > 1 else None
+    year_before = None
+    if latest:
+        wanted = latest.period_end - YEAR
+        candidates = [r for r in readings[:-1] if abs(r.period_end - wanted) <= YEAR_TOLERANCE]
+        year_before = min(candidates, key=lambda r: abs(r.period_end - wanted)) if candidates else None
+    return IndicatorSummary(
+        latest,
+        previous,
+        year_before,
+        target_status(latest, better, target),
+        year_status(latest, year_before, better),
+        stale_note(latest, today),
+    )
+
+
+def target_status(latest: Reading | None, better: str, target: Decimal | None) -> Status:
+    if latest is None:
+        return _status("No figures yet", NEUTRAL)
+    if target is None:
+        return _status("No target", NEUTRAL)
+    if latest.value == target:
+        return _status("On target", GOOD)
+    if is_better(latest.value, target, better):
+        return _status("Better than target", GOOD)
+    return _status("Worse than target", BAD)
+
+
+def year_status(latest: Reading | None, year_before: Reading | None, better: str) -> Status | None:
+    if latest is None or year_before is None:
+        return None
+    if latest.value == year_before.value:
+        return _status("Same as last year", NEUTRAL)
+    if is_better(latest.value, year_before.value, better):
+        return _status("Better than last year", GOOD)
+    return _status("Worse than last year", BAD)
+
+
+def stale_note(latest: Reading | None, today: dt.date) -> str:
+    if latest and today - latest.period_end > STALE_AFTER:
+        return f"Not updated since {long_date(latest.period_end)}: the latest figure is more than two quarters old."
+    return ""
+
+
+def format_value(value: Decimal | None, unit: str) -> str:
+    if value is None:
+        return ""
+    if unit == "percent":
+        return f"{number(value)}%"
+    if unit == "gbp":
+        return money(value)
+    if unit == "days":
+        return f"{number(value)} days"
+    return number(value)
+
+
+def format_change(now: Decimal, before: Decimal, unit: str) -> str:
+    change = now - before
+    sign = "+" if change > 0 else ""
+    if unit == "percent":
+        return f"{sign}{number(change)} points"
+    if unit == "gbp":
+        return f"{sign}{money(change)}" if change >= 0 else money(change)
+    return f"{sign}{number(change)}"
