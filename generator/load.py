@@ -39,6 +39,7 @@ class RawPackage:
     tables: dict[str, Table]
     decisions: list[RawDecision]
     problems: list[Problem] = field(default_factory=list)
+    content_meta: dict[str, dict] = field(default_factory=dict)  # front matter of each hand-written page
 
 
 def load_package(data_dir: Path, content_dir: Path) -> RawPackage:
@@ -52,7 +53,20 @@ def load_package(data_dir: Path, content_dir: Path) -> RawPackage:
         if table is not None:
             tables[table.name] = table
     decisions = read_decisions(content_dir / "decisions", problems)
-    return RawPackage(profile or {}, descriptor or {}, tables, decisions, problems)
+    content_meta = read_content_meta(content_dir, problems)
+    return RawPackage(profile or {}, descriptor or {}, tables, decisions, problems, content_meta)
+
+
+def read_content_meta(content_dir: Path, problems: list[Problem]) -> dict[str, dict]:
+    """Front matter of the hand-written pages at the top of content/ (the compliance page reads their dates)."""
+    pages = {}
+    for path in sorted(content_dir.glob("*.md")) if content_dir.is_dir() else []:
+        text = decode(path.read_bytes(), f"content/{path.name}", problems)
+        if text is None:
+            continue
+        meta, _ = split_front_matter(text, f"content/{path.name}", []) if text.startswith("---") else ({}, text)
+        pages[path.name] = meta or {}
+    return pages
 
 
 def read_yaml(path: Path, shown: str, problems: list[Problem], required: bool) -> dict | None:

@@ -141,6 +141,7 @@ class Site:
     decisions: list[Decision]
     records: dict[str, list[dict]]  # every resource as typed rows, keyed by resource name
     indicators: list[Indicator] = field(default_factory=list)
+    content_meta: dict[str, dict] = field(default_factory=dict)
 
     def has(self, resource: str) -> bool:
         return resource in self.tables
@@ -212,6 +213,7 @@ def build_site(raw: RawPackage, build_date: dt.date) -> Site:
         decisions,
         records,
         indicators,
+        raw.content_meta,
     )
 
 

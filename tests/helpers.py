@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-BUILD_EPOCH = "1763856000"  # 2025-11-23: a fixed build date, so the tests do not depend on today
+BUILD_EPOCH = "1795392000"  # 2026-11-23: a fixed build date, so the tests do not depend on today
 MKDOCS = str(Path(sys.executable).with_name("mkdocs"))
 TRANSPARENCY = str(Path(sys.executable).with_name("transparency"))
 

@@ -100,11 +100,11 @@ def test_atom_feed_is_valid_and_newest_first(site_dir):
 def test_new_decision_builds_without_edits(project):
     result = run_cli(project, "new", "decision", "Safer Streets round 6")
     assert result.returncode == 0, result.stderr
-    written = sorted((project / "content" / "decisions").glob("2025-*.md"))[-1]
+    written = sorted((project / "content" / "decisions").glob("2026-*.md"))[-1]
     assert f"Wrote {written}" in result.stdout
-    assert "reference: 2025/022" in written.read_text(encoding="utf-8")
+    assert "reference: 2026/021" in written.read_text(encoding="utf-8")
     assert run_build(project).returncode == 0
-    assert (project / "site/decisions/2025-022/index.html").exists()
+    assert (project / "site/decisions/2026-021/index.html").exists()
 
 
 def test_duplicate_reference_is_an_error(project):

@@ -20,6 +20,7 @@ def check(profile: dict) -> list[Problem]:
     email = str(profile.get("contact_email") or "")
     if email and "@" not in email:
         found.append(Problem(FILE, None, "contact_email", f'"{email}" is not an email address'))
+    found += _timetable(profile.get("publication_timetable"))
     policy = profile.get("reserves_policy")
     if policy is not None:
         if not isinstance(policy, dict):
@@ -30,4 +31,38 @@ def check(profile: dict) -> list[Problem]:
                     found.append(Problem(FILE, None, f"reserves_policy.{key}", "is not a known setting"))
                 elif not isinstance(value, (int, float)) or isinstance(value, bool):
                     found.append(Problem(FILE, None, f"reserves_policy.{key}", f'"{value}" is not a number'))
+    return found
+
+
+def _timetable(timetable: object) -> list[Problem]:
+    """The OPCC's own publication timetable: duty id -> frequency."""
+    from ..duties import FREQUENCIES, load_register
+
+    if timetable is None:
+        return []
+    if not isinstance(timetable, dict):
+        return [Problem(FILE, None, "publication_timetable", "should be a list of duty: frequency lines")]
+    known = {d.id for d in load_register()}
+    found = []
+    for key, value in timetable.items():
+        if key not in known:
+            found.append(
+                Problem(
+                    FILE,
+                    None,
+                    f"publication_timetable.{key}",
+                    "is not a known duty",
+                    "the duties are " + ", ".join(sorted(known)),
+                )
+            )
+        elif value not in FREQUENCIES:
+            found.append(
+                Problem(
+                    FILE,
+                    None,
+                    f"publication_timetable.{key}",
+                    f'"{value}" is not a frequency',
+                    "use one of: " + ", ".join(FREQUENCIES),
+                )
+            )
     return found

@@ -34,9 +34,9 @@ class Page:
 
 
 def all_pages(site: Site) -> list[Page]:
-    from . import decisions, grants, money, opendata, performance
+    from . import decisions, duties, grants, money, opendata, performance
 
-    sections = (grants, decisions, money, performance, opendata)
+    sections = (grants, decisions, money, performance, duties, opendata)
     pages: list[Page] = []
     for section in sections:
         pages.extend(section.pages(site))

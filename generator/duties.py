@@ -1,0 +1,153 @@
+"""The duties register and the compliance status of each duty, worked out from the data's own dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+REGISTER = Path(__file__).parent / "standards" / "duties.yaml"
+PUBLISHED, DUE_SOON, OVERDUE, MISSING = "Published", "Due soon", "Overdue", "Missing"
+# For each frequency: (age in days after which it is due soon, age after which it is overdue).
+AGE_LIMITS = {
+    "monthly": (31, 62),  # last month due as soon as practicable; two months old is late
+    "quarterly": (92, 123),
+    "annual": (365, 396),
+    "keep current": (335, 366),  # reviewed at least once a year
+}
+FREQUENCIES = (*AGE_LIMITS, "before each financial year", "when it happens", "within 56 days")
+RESPONSE_DAYS = 56
+
+
+@dataclass(frozen=True)
+class Duty:
+    id: str
+    para: str
+    title: str
+    frequency: str
+    source: dict
+    link: str
+    group: str
+
+
+@dataclass(frozen=True)
+class Compliance:
+    duty: Duty
+    status: str
+    latest: dt.date | None
+    note: str
+
+
+def load_register(timetable: dict | None = None) -> list[Duty]:
+    data = yaml.safe_load(REGISTER.read_text(encoding="utf-8"))
+    timetable = timetable or {}
+    return [
+        Duty(
+            d["id"],
+            d["para"],
+            d["title"],
+            timetable.get(d["id"], d["frequency"]),
+            d["source"],
+            d["link"],
+            group["title"],
+        )
+        for group in data["groups"]
+        for d in group["duties"]
+    ]
+
+
+def status_by_age(frequency: str, latest: dt.date, today: dt.date) -> tuple[str, str]:
+    due_soon, overdue = AGE_LIMITS[frequency]
+    age = (today - latest).days
+    if age > overdue:
+        return (
+            OVERDUE,
+            f"The latest data is {age} days old; it should be updated {frequency.replace('keep current', 'at least once a year')}.",
+        )
+    if age > due_soon:
+        return DUE_SOON, "An update is due."
+    return PUBLISHED, ""
+
+
+def status_before_year(years: set[str], today: dt.date) -> tuple[str, str]:
+    """Budget and precept must be published before the financial year starts."""
+    start = today.year if today.month >= 4 else today.year - 1
+    current, following = f"{start}/{str(start + 1)[-2:]}", f"{start + 1}/{str(start + 2)[-2:]}"
+    if current not in years:
+        return OVERDUE, f"Nothing is published for {current}, which has started."
+    if today.month in (2, 3) and following not in years:
+        return DUE_SOON, f"{following} must be published before 1 April."
+    return PUBLISHED, ""
+
+
+def status_of_responses(rows: list[dict], today: dt.date) -> tuple[str, str]:
+    late = [r for r in rows if not r.get("response_date") and (today - r["published"]).days > RESPONSE_DAYS]
+    waiting = [r for r in rows if not r.get("response_date") and r not in late]
+    if late:
+        return OVERDUE, f"No response yet to: {', '.join(r['title'] for r in late)} (due within {RESPONSE_DAYS} days)."
+    if waiting:
+        due = min(r["published"] for r in waiting) + dt.timedelta(days=RESPONSE_DAYS)
+        return DUE_SOON, f"A response is due by {due.isoformat()}."
+    return PUBLISHED, ""
+
+
+def assess(site, register: list[Duty]) -> list[Compliance]:
+    return [_assess_one(site, duty) for duty in register]
+
+
+def _rows(site, source: dict) -> list[dict] | None:
+    name = source["resource"]
+    if name not in site.records:
+        return None
+    where = source.get("where", {})
+    return [r for r in site.records[name] if all(str(r.get(k)) == v for k, v in where.items())]
+
+
+def latest_date(site, source: dict) -> dt.date | None:
+    """The date of the newest data behind a duty: from the data itself where it has dates."""
+    if source.get("decisions"):
+        return site.decisions[0].date if site.decisions else None
+    if "page" in source:
+        meta = site.content_meta.get(source["page"])
+        value = (meta or {}).get("last_reviewed")
+        return dt.date.fromisoformat(str(value)) if value else None
+    rows = _rows(site, source)
+    if not rows:
+        return None
+    resource = site.resource(source["resource"])
+    # The newest of: the newest dated row (date_field), the start of the newest financial year, and the
+    # resource's last_updated (a month with nothing new to publish is still up to date once checked).
+    candidates = []
+    field = resource.get("date_field")
+    if field:
+        candidates += [r[field] for r in rows if isinstance(r.get(field), dt.date)]
+    if "financial_year" in rows[0]:
+        candidates.append(dt.date(int(max(r["financial_year"] for r in rows)[:4]), 4, 1))
+    if resource.get("last_updated") and not source.get("where"):
+        candidates.append(dt.date.fromisoformat(str(resource["last_updated"])))
+    return max(candidates) if candidates else None
+
+
+def _assess_one(site, duty: Duty) -> Compliance:
+    source = duty.source
+    exists = (
+        bool(site.decisions)
+        if source.get("decisions")
+        else (source.get("page") in site.content_meta if "page" in source else bool(_rows(site, source)))
+    )
+    latest = latest_date(site, source) if exists else None
+    if not exists:
+        return Compliance(duty, MISSING, None, "Not published yet.")
+    if duty.frequency == "before each financial year":
+        status, note = status_before_year({r["financial_year"] for r in _rows(site, source)}, site.build_date)
+    elif duty.frequency == "within 56 days":
+        status, note = status_of_responses(_rows(site, source), site.build_date)
+    elif duty.frequency == "when it happens":
+        status, note = PUBLISHED, ""
+    elif latest is None:
+        status, note = DUE_SOON, "The data has no date; set last_updated in data/datapackage.yaml."
+    else:
+        status, note = status_by_age(duty.frequency, latest, site.build_date)
+    return Compliance(duty, status, latest, note)

@@ -1,0 +1,49 @@
+"""The compliance page (what the law requires, and whether it is published) and a page per register."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..duties import MISSING, OVERDUE, assess, load_register
+from ..model import Site, group_by
+from . import Page
+
+MONEY_WORDS = ("salary", "amount", "value", "salary_band_top", "estimated_value")
+
+
+def pages(site: Site) -> Iterator[Page]:
+    results = assess(site, load_register(site.profile.get("publication_timetable")))
+    counts = {
+        status: sum(1 for r in results if r.status == status) for status in ("Published", "Due soon", OVERDUE, MISSING)
+    }
+    yield Page(
+        "transparency/index.md",
+        "What we must publish",
+        "compliance.html",
+        {
+            "groups": list(group_by(results, lambda r: r.duty.group).items()),
+            "counts": counts,
+            "total": len(results),
+            "today": site.build_date,
+        },
+        description="Every category of information the law requires the Commissioner to publish, where it is, when it was last updated, and what is due or overdue.",
+        nav_title="Transparency",
+        search=True,
+    )
+    registers = sorted({r.duty.link.split("/")[1] for r in results if r.duty.link.startswith("transparency/")})
+    for name in registers:
+        if name not in site.records:
+            continue
+        resource = site.resource(name)
+        yield Page(
+            f"transparency/{name}.md",
+            resource["title"],
+            "register.html",
+            {
+                "resource": resource,
+                "rows": site.records[name],
+                "money_fields": [f["name"] for f in resource["schema"]["fields"] if f["name"] in MONEY_WORDS],
+            },
+            description=resource.get("description", "")[:300],
+            search=True,
+        )
