@@ -6,7 +6,7 @@ on_config       load and validate data/ and content/decisions/ before anything i
                 point MkDocs at a staging folder so site/ is only replaced on success
 on_files        add generated pages and downloads as in-memory files
 on_page_content put the rendered template in place of a generated page's (empty) Markdown
-on_post_page    add what every page needs in its head (feed link)
+on_post_page    add the Content-Security-Policy that allows only the page's own scripts
 on_post_build   swap the finished staging folder into site/
 on_build_error  throw the staging folder away, leaving the previous site/ untouched
 """
@@ -24,6 +24,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import build, staging
+from .csp import add_policy
 from .pages import Page
 from .problems import InputError
 
@@ -90,6 +91,12 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
         if page.is_homepage:
             return html + build.render_home(self.result)
         return html
+
+    def on_post_page(self, output: str, *, page, config) -> str:
+        return add_policy(output)
+
+    def on_post_template(self, output_content: str, *, template_name: str, config) -> str:
+        return add_policy(output_content) if template_name.endswith(".html") else output_content
 
     def on_post_build(self, *, config) -> None:
         if self.final_site_dir is not None:

@@ -1,0 +1,79 @@
+"""No broken internal link or anchor anywhere in the built site, and a strict CSP on every page."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from html.parser import HTMLParser
+from urllib.parse import unquote, urlsplit
+
+
+class LinkParser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if "id" in attributes:
+            self.ids.add(attributes["id"])
+        if tag == "a" and attributes.get("name"):
+            self.ids.add(attributes["name"])
+        for key in ("href", "src"):
+            if tag in ("a", "link", "script", "img") and attributes.get(key):
+                self.links.append(attributes[key])
+
+
+def parse(path):
+    parser = LinkParser()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def target_file(site_dir, page, href):
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc or href.startswith(("mailto:", "javascript:")):
+        return None, None
+    base = "" if parts.path.startswith("/") else posixpath.dirname(str(page.relative_to(site_dir)))
+    path = (
+        posixpath.normpath(posixpath.join(base, unquote(parts.path).lstrip("/")))
+        if parts.path
+        else str(page.relative_to(site_dir))
+    )
+    candidate = site_dir / path
+    if candidate.is_dir():
+        candidate = candidate / "index.html"
+    return candidate, parts.fragment
+
+
+def test_no_broken_internal_links_or_anchors(site_dir):
+    pages = sorted(site_dir.rglob("*.html"))
+    ids = {}
+    broken = []
+    for page in pages:
+        parsed = parse(page)
+        ids[page] = parsed.ids
+        for href in parsed.links:
+            target, fragment = target_file(site_dir, page, href)
+            if target is None:
+                continue
+            if not target.exists():
+                broken.append(f"{page.relative_to(site_dir)} -> {href}")
+            elif fragment and target.suffix == ".html":
+                if target not in ids:
+                    ids[target] = parse(target).ids
+                if fragment not in ids[target]:
+                    broken.append(f"{page.relative_to(site_dir)} -> {href} (no such anchor)")
+    assert broken == [], broken[:20]
+    assert len(pages) > 100
+
+
+def test_every_page_has_a_strict_content_security_policy(site_dir):
+    for page in site_dir.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        policy = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', html)
+        assert policy, page
+        script_src = re.search(r"script-src ([^;]+)", policy.group(1)).group(1)
+        assert "'unsafe-inline'" not in script_src and "'unsafe-eval'" not in script_src
+        assert "default-src 'self'" in policy.group(1)
