@@ -22,8 +22,8 @@ validate: $(BIN)/.installed
 	$(BIN)/transparency validate
 
 test: $(BIN)/.installed node_modules/.installed chromium
-	$(BIN)/ruff check generator tests
-	$(BIN)/ruff format --check generator tests
+	$(BIN)/ruff check generator tests bench
+	$(BIN)/ruff format --check generator tests bench
 	$(BIN)/pytest -n 2 -q
 
 bench: $(BIN)/.installed

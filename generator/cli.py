@@ -7,11 +7,15 @@ import sys
 from pathlib import Path
 
 from . import build, new_decision
-from .problems import InputError
+from .importer import import_file
+from .problems import InputError, Problem
+from .spreadsheets import write_template
 
 EXAMPLES = {
     "validate": "transparency validate",
     "new": 'transparency new decision "Community Safety Fund awards 2026/27"',
+    "template": "transparency template grants grants.xlsx",
+    "import": "transparency import grants.xlsx --resource grants",
 }
 
 
@@ -27,6 +31,19 @@ def main(argv: list[str] | None = None) -> int:
     new = commands.add_parser("new", help="start a new record, ready to edit", epilog=f"Example: {EXAMPLES['new']}")
     new.add_argument("kind", choices=["decision"], help="what to create")
     new.add_argument("title", help="the title of the record")
+    template = commands.add_parser(
+        "template", help="write a spreadsheet to fill in for a dataset", epilog=f"Example: {EXAMPLES['template']}"
+    )
+    template.add_argument("resource", help="the dataset, e.g. grants")
+    template.add_argument("file", type=Path, help="the .xlsx file to write")
+    template.add_argument("--with-data", action="store_true", help="include the rows already published")
+    importing = commands.add_parser(
+        "import",
+        help="check a filled-in spreadsheet or CSV and copy it into data/",
+        epilog=f"Example: {EXAMPLES['import']}",
+    )
+    importing.add_argument("file", type=Path, help="an .xlsx file, or a CSV saved from Excel")
+    importing.add_argument("--resource", help="the dataset (worked out from the file when left out)")
     args = parser.parse_args(argv)
     try:
         if args.command == "validate":
@@ -35,6 +52,10 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "new":
             path = new_decision.create(args.root / "content" / "decisions", args.title, build.build_date())
             print(f"Wrote {path}. Fill in the summary and the record, then preview with: make serve")
+        elif args.command == "template":
+            print(make_template(args.root, args.resource, args.file, args.with_data))
+        elif args.command == "import":
+            print(import_file(args.root, args.file, args.resource, build.build_date()))
     except InputError as error:
         print(error.report(), file=sys.stderr)
         return 1
@@ -42,6 +63,29 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Could not read or write a file: {error}", file=sys.stderr)
         return 1
     return 0
+
+
+def make_template(root: Path, name: str, path: Path, with_data: bool) -> str:
+    site = build.validate(root / "data", root / "content")
+    resources = {r["name"]: r for r in site.descriptor["resources"]}
+    if name not in resources:
+        raise InputError([Problem(name, None, None, "is not a dataset", "use one of: " + ", ".join(sorted(resources)))])
+    lists = reference_lists(site, resources[name])
+    rows = site.tables[name].rows if with_data and name in site.tables else []
+    write_template(resources[name], lists, rows, path)
+    return f"Wrote {path}: fill in the 'data' sheet, then run: transparency import {path}"
+
+
+def reference_lists(site, resource: dict) -> dict[str, list[str]]:
+    """Drop-down choices for columns that must match another dataset (priorities, organisations, funds)."""
+    lists = {}
+    for key in resource["schema"].get("foreignKeys", []):
+        target = key["reference"]["resource"]
+        if target in site.tables:
+            lists[key["fields"][0]] = sorted({row[key["reference"]["fields"][0]] for row in site.tables[target].rows})
+    if resource["name"] == "grants" and "grants" in site.tables:
+        lists["Grant Programme:Title"] = sorted({row["Grant Programme:Title"] for row in site.tables["grants"].rows})
+    return lists
 
 
 if __name__ == "__main__":

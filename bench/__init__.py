@@ -1,0 +1,1 @@
+"""Benchmark: build a synthetic large OPCC and measure the build."""

@@ -1,0 +1,115 @@
+"""`make bench`: build a synthetic large OPCC, print the figures and write them to bench/results.json."""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+from .synthetic import SCALE, make_project
+
+HERE = Path(__file__).resolve().parent
+BIN = Path(sys.executable).parent
+ENV = os.environ | {"NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1795392000"}
+
+
+def timed(command: list[str], cwd: Path) -> float:
+    started = time.perf_counter()
+    subprocess.run(command, cwd=cwd, env=ENV, check=True, capture_output=True)
+    return time.perf_counter() - started
+
+
+def site_figures(site: Path) -> dict:
+    files = [p for p in site.rglob("*") if p.is_file()]
+    pages = [p for p in files if p.suffix == ".html"]
+    heaviest = max(pages, key=lambda p: p.stat().st_size)
+    return {
+        "pages": len(pages),
+        "site_mb": round(sum(p.stat().st_size for p in files) / 1e6, 1),
+        "heaviest_page": str(heaviest.relative_to(site)),
+        "heaviest_page_kb": round(heaviest.stat().st_size / 1e3, 1),
+    }
+
+
+def serve_rebuild_seconds(project: Path, port: int = 8123) -> float:
+    """Start `mkdocs serve`, edit one decision, and time until the edited page is served."""
+    server = subprocess.Popen(
+        [str(BIN / "mkdocs"), "serve", "--dirty", "--no-livereload", "-a", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=ENV,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    record = sorted((project / "content" / "decisions").glob("*.md"))[-1]
+    url = f"http://127.0.0.1:{port}/decisions/{record.stem}/"
+    try:
+        wait_for(url, "Synthetic decision", timeout=600)
+        time.sleep(2)
+        record.write_text(
+            record.read_text(encoding="utf-8").replace("title: Synthetic decision", "title: Edited decision"),
+            encoding="utf-8",
+        )
+        started = time.perf_counter()
+        wait_for(url, "Edited decision", timeout=600)
+        return time.perf_counter() - started
+    finally:
+        server.terminate()
+        server.wait()
+
+
+def wait_for(url: str, text: str, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                if text in response.read().decode("utf-8"):
+                    return
+        except OSError:
+            pass
+        time.sleep(0.2)
+    raise TimeoutError(f"{url} never showed {text!r}")
+
+
+def main() -> None:
+    work = Path(tempfile.mkdtemp(prefix="pcc-bench-"))
+    try:
+        project = make_project(work / "project")
+        print(f"Synthetic OPCC: {SCALE}")
+        build_seconds = timed([str(BIN / "mkdocs"), "build", "--quiet"], project)
+        peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        figures = site_figures(project / "site")
+        floor_seconds = timed(
+            [
+                sys.executable,
+                "-c",
+                f"from bench.floor import render_floor; from pathlib import Path; render_floor(Path({str(project)!r}), Path({str(work / 'floor')!r}))",
+            ],
+            HERE.parent,
+        )
+        rebuild_seconds = serve_rebuild_seconds(project)
+        results = {
+            "scale": SCALE,
+            "build_seconds": round(build_seconds, 1),
+            "peak_memory_mb": round(peak_mb),
+            **figures,
+            "floor_seconds": round(floor_seconds, 1),
+            "ratio_to_floor": round(build_seconds / floor_seconds, 2),
+            "serve_rebuild_after_one_edit_seconds": round(rebuild_seconds, 1),
+            "cpus": os.cpu_count(),
+        }
+        (HERE / "results.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+        for key, value in results.items():
+            print(f"{key:>40}: {value}")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,94 @@
+"""Spreadsheets in and out: a template filled in with Excel's habits imports to exactly the canonical CSV."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+
+from helpers import ROOT, run_build, run_cli
+from openpyxl import load_workbook
+
+DATES = ("Award Date", "Planned Dates:Start Date", "Planned Dates:End Date")
+
+
+def demo_rows(name: str) -> list[dict]:
+    return list(csv.DictReader(open(ROOT / "data" / f"{name}.csv", encoding="utf-8-sig")))
+
+
+def test_template_has_headings_instructions_and_drop_downs(project, tmp_path):
+    result = run_cli(project, "template", "grants", str(tmp_path / "grants.xlsx"))
+    assert result.returncode == 0, result.stderr
+    book = load_workbook(tmp_path / "grants.xlsx")
+    assert book.sheetnames[:2] == ["instructions", "data"]
+    data = book["data"]
+    assert [c.value for c in data[1]][:5] == ["Identifier", "Title", "Description", "Currency", "Amount Awarded"]
+    assert data.max_row == 1
+    lists = {tuple(v for v in row if v) for row in book["lists"].iter_rows(values_only=True)}
+    assert any(row[0] == "Priority" and "vulnerable" in row for row in lists)
+    assert any(row[0] == "Recipient Org:Identifier" for row in lists)
+    assert len(data.data_validations.dataValidation) >= 3
+    instructions = [[c for c in row] for row in book["instructions"].iter_rows(values_only=True)]
+    assert ["Currency", "string", "yes", "GBP", "GBP", "Currency code"] in [list(r) for r in instructions]
+
+
+def test_template_filled_with_excel_values_imports_to_the_same_csv(project, tmp_path):
+    path = tmp_path / "grants.xlsx"
+    assert run_cli(project, "template", "grants", str(path)).returncode == 0
+    book = load_workbook(path)
+    sheet = book["data"]
+    header = [c.value for c in sheet[1]]
+    for row in demo_rows("grants"):
+        cells = []
+        for column in header:
+            value = row[column]
+            if column in DATES and value:
+                value = dt.datetime.fromisoformat(value)  # Excel stores dates as date-times
+            elif column == "Amount Awarded":
+                value = float(value)  # and money as floating-point numbers
+            cells.append(value or None)
+        sheet.append(cells)
+    book.save(path)
+    (project / "data" / "grants.csv").write_text("Identifier\n", encoding="utf-8")  # start from nothing
+    result = run_cli(project, "import", str(path))
+    assert result.returncode == 0, result.stderr
+    assert (project / "data" / "grants.csv").read_text(encoding="utf-8") == (ROOT / "data" / "grants.csv").read_text(
+        encoding="utf-8"
+    )
+    assert 'last_updated: "2026-11-23"' in (project / "data" / "datapackage.yaml").read_text(encoding="utf-8")
+    assert run_build(project).returncode == 0
+
+
+def test_windows_csv_with_serial_dates_and_pound_signs(project, tmp_path):
+    text = 'date,transaction_id,supplier,amount,expense_type\n46022,T-NEW-1,Café Supplies Ltd,"£1,000.00",Catering\n31/12/2025,T-NEW-2,Fuel Card Services,£650.5,Fuel\n'
+    path = tmp_path / "spend.csv"
+    path.write_bytes(text.encode("cp1252"))
+    result = run_cli(project, "import", str(path), "--resource", "spend")
+    assert result.returncode == 0, result.stderr
+    assert "Wrote" in result.stdout and "2 rows added" in result.stdout
+    written = list(csv.DictReader(open(project / "data" / "spend.csv", encoding="utf-8")))
+    assert written[0] == {
+        "date": "2025-12-31",
+        "transaction_id": "T-NEW-1",
+        "supplier": "Café Supplies Ltd",
+        "amount": "1000",
+        "expense_type": "Catering",
+    }
+    assert written[1]["date"] == "2025-12-31" and written[1]["amount"] == "650.50"
+
+
+def test_bad_sheet_is_refused_with_the_build_messages(project, tmp_path):
+    path = tmp_path / "grants.xlsx"
+    assert run_cli(project, "template", "grants", str(path), "--with-data").returncode == 0
+    book = load_workbook(path)
+    sheet = book["data"]
+    sheet["E2"] = "a thousand pounds"
+    sheet["I3"] = "roads"
+    book.save(path)
+    before = (project / "data" / "grants.csv").read_bytes()
+    result = run_cli(project, "import", str(path))
+    assert result.returncode == 1
+    assert (
+        '  - grants.xlsx (sheet data), row 2, column "Amount Awarded": "a thousand pounds" is not a number; write a plain number such as 1250.50, with no £ sign or commas'
+        in result.stderr
+    )
+    assert (project / "data" / "grants.csv").read_bytes() == before
