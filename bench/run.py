@@ -41,7 +41,7 @@ def site_figures(site: Path) -> dict:
 def serve_rebuild_seconds(project: Path, port: int = 8123) -> float:
     """Start `mkdocs serve`, edit one decision, and time until the edited page is served."""
     server = subprocess.Popen(
-        [str(BIN / "mkdocs"), "serve", "--dirty", "--no-livereload", "-a", f"127.0.0.1:{port}"],
+        [str(BIN / "mkdocs"), "serve", "--dirty", "-a", f"127.0.0.1:{port}"],
         cwd=project,
         env=ENV,
         stdout=subprocess.DEVNULL,

@@ -82,3 +82,8 @@ def render(result: Result, page: Page) -> str:
 def render_home(result: Result) -> str:
     home = Page("index.md", "Home", "_home.html", {"site": result.site})
     return render_page(result.environment, home, result.site.profile)
+
+
+def render_problems(theme_dir: Path, error: InputError) -> str:
+    """The box a preview shows on every page while the data has problems."""
+    return make_environment(theme_dir).get_template("_problems.html").render(problems=[str(p) for p in error.problems])

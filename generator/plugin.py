@@ -39,6 +39,7 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
         self.result: build.Result | None = None
         self.pages: dict[str, Page] = {}
         self.final_site_dir: Path | None = None
+        self.problems_html = ""  # in preview, data problems are shown on every page instead of stopping
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -50,7 +51,11 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
                 root / self.config.data_dir, Path(config.docs_dir), root / "theme", config.site_url or ""
             )
         except InputError as error:
-            raise PluginError(error.report()) from None
+            if self.command != "serve":
+                raise PluginError(error.report()) from None
+            self.problems_html = build.render_problems(root / "theme", error)
+            config.extra["profile"], config.extra["feeds"] = {}, []
+            return config
         self.pages = {page.path: page for page in self.result.pages}
         config.extra["profile"] = self.result.site.profile
         config.site_name = self.result.site.profile["short_name"]
@@ -63,7 +68,8 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
         return config
 
     def on_files(self, files: Files, *, config) -> Files:
-        assert self.result is not None
+        if self.result is None:
+            return files
         for record in [f for f in files if f.src_uri.startswith("decisions/") and f.src_uri.endswith(".md")]:
             files.remove(record)  # decision records are data: their pages are generated
         for page in self.result.pages:
@@ -84,7 +90,8 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
         return files
 
     def on_page_content(self, html: str, *, page, config, files) -> str:
-        assert self.result is not None
+        if self.result is None:
+            return self.problems_html + html
         generated = self.pages.get(page.file.src_uri)
         if generated is not None:
             return build.render(self.result, generated)

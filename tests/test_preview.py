@@ -1,0 +1,58 @@
+"""`make serve` preview: a data problem shows on the page in the browser, and goes when the file is fixed."""
+
+from __future__ import annotations
+
+import html
+import os
+import socket
+import subprocess
+import time
+import urllib.request
+
+from helpers import BUILD_EPOCH, MKDOCS
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch_until(url: str, wanted, timeout: float = 60) -> str:
+    deadline = time.monotonic() + timeout
+    text = ""
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                text = response.read().decode("utf-8")
+            if wanted(text):
+                return text
+        except OSError:
+            pass
+        time.sleep(0.3)
+    raise AssertionError(f"{url} never matched; last page:\n{text[:2000]}")
+
+
+def test_problem_shows_in_preview_then_clears(project):
+    grants = project / "data" / "grants.csv"
+    good = grants.read_text(encoding="utf-8")
+    grants.write_text(good.replace(",34550,", ",£34550,", 1), encoding="utf-8")
+    port = free_port()
+    env = os.environ | {"SOURCE_DATE_EPOCH": BUILD_EPOCH, "NO_MKDOCS_2_WARNING": "1"}
+    server = subprocess.Popen(
+        [MKDOCS, "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        page = html.unescape(fetch_until(f"http://127.0.0.1:{port}/", lambda t: "site-problems" in t))
+        assert 'data/grants.csv, row 2, column "Amount Awarded": "£34550" is not a number; write 34550' in page
+        time.sleep(1.5)
+        grants.write_text(good, encoding="utf-8")
+        fetch_until(f"http://127.0.0.1:{port}/", lambda t: "At a glance" in t and "site-problems" not in t)
+        fetch_until(f"http://127.0.0.1:{port}/grants/", lambda t: "All grants" in t)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
