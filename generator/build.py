@@ -16,6 +16,7 @@ from .model import Site, build_site
 from .pages import Page, all_pages, section_nav
 from .problems import InputError
 from .render import make_environment, render_page
+from .updates import latest_updates
 
 EMPTY_SITEMAP = (
     b'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>\n'
@@ -64,6 +65,12 @@ def prepare(data_dir: Path, docs_dir: Path, theme_dir: Path, site_url: str = "")
         # Material's script fetches sitemap.xml beside every <link rel="alternate"> (for language
         # alternates); an empty one here keeps that request tiny instead of a 404 or the full sitemap.
         downloads["feeds/sitemap.xml"] = EMPTY_SITEMAP
+    updates = latest_updates(site)
+    if updates:
+        feed = environment.get_template("updates_atom.html").render(
+            profile=site.profile, base=base, updates=updates, updated=f"{updates[0].date.isoformat()}T00:00:00Z"
+        )
+        downloads["feeds/updates.xml"] = feed.encode("utf-8")
     return Result(site, pages, downloads, environment, exports.feed_links(site))
 
 

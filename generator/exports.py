@@ -162,4 +162,7 @@ def zip_of(files: dict[str, bytes]) -> bytes:
 
 
 def feed_links(site: Site) -> list[dict[str, str]]:
-    return [{"title": "Decisions", "href": "feeds/decisions.xml"}] if site.decisions else []
+    links = [{"title": "Latest updates", "href": "feeds/updates.xml"}]
+    if site.decisions:
+        links.append({"title": "Decisions", "href": "feeds/decisions.xml"})
+    return links

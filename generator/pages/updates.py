@@ -1,0 +1,21 @@
+"""The latest updates page: what changed on the site, newest first, with its own feed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..model import Site
+from ..updates import latest_updates
+from . import Page
+
+
+def pages(site: Site) -> Iterator[Page]:
+    yield Page(
+        "updates/index.md",
+        "Latest updates",
+        "updates.html",
+        {"updates": latest_updates(site)},
+        description="What has changed on this site: new decisions, new grants and updated datasets, newest first.",
+        nav_title="Latest updates",
+        search=True,
+    )

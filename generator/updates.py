@@ -1,0 +1,52 @@
+"""What changed, newest first: new decisions, grants by month, and datasets updated."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .formatting import money, month_name, plural
+from .model import Site, group_by
+
+LIMIT = 60
+
+
+@dataclass(frozen=True)
+class Update:
+    date: dt.date
+    kind: str  # Decision, Grants or Dataset
+    title: str
+    link: str  # relative to the site root
+    id: str  # stable, for the feed
+
+
+def latest_updates(site: Site, limit: int = LIMIT) -> list[Update]:
+    updates = [
+        Update(d.date, "Decision", f"{d.reference}: {d.title}", f"decisions/{d.slug}/", f"decision-{d.slug}")
+        for d in site.decisions
+    ]
+    for (year, month), grants in group_by(site.grants, lambda g: (g.award_date.year, g.award_date.month)).items():
+        total = sum((g.amount for g in grants), Decimal(0))
+        updates.append(
+            Update(
+                max(g.award_date for g in grants),
+                "Grants",
+                f"{plural(len(grants), 'grant')} awarded in {month_name(year, month)}, {money(total)}",
+                f"grants/?year={grants[0].financial_year}",
+                f"grants-{year}-{month:02d}",
+            )
+        )
+    for resource in site.descriptor.get("resources", []):
+        if resource["name"] in site.tables and resource.get("last_updated"):
+            updates.append(
+                Update(
+                    dt.date.fromisoformat(str(resource["last_updated"])),
+                    "Dataset",
+                    f"{resource.get('title', resource['name'])} updated",
+                    f"data/{resource['name']}/",
+                    f"dataset-{resource['name']}-{resource['last_updated']}",
+                )
+            )
+    updates.sort(key=lambda u: (u.date, u.kind, u.id), reverse=True)
+    return updates[:limit]

@@ -1,0 +1,28 @@
+"""The latest updates page and feed list new decisions, grants and datasets, newest first."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def test_updates_page_lists_newest_first(site_dir):
+    html = (site_dir / "updates/index.html").read_text(encoding="utf-8")
+    assert "2026/020: Refresh of the Police and Crime Plan" in html
+    assert "Spending over £500 updated" in html
+    dates = [d for d in __import__("re").findall(r'<td data-sort="([0-9-]+)">', html)]
+    assert dates == sorted(dates, reverse=True)
+
+
+def test_updates_feed_is_atom(site_dir):
+    feed = ET.parse(site_dir / "feeds/updates.xml").getroot()
+    entries = feed.findall(f"{ATOM}entry")
+    assert entries
+    ids = [e.find(f"{ATOM}id").text for e in entries]
+    assert len(ids) == len(set(ids))
+    assert any("Decision: 2026/020" in e.find(f"{ATOM}title").text for e in entries)
+
+
+def test_dataset_page_shows_last_update(site_dir):
+    assert "last updated 2026-11-10" in (site_dir / "data/spend/index.html").read_text(encoding="utf-8")
