@@ -9,7 +9,17 @@ import shutil
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SCALE = {"grants": 5_000, "organisations": 1_000, "decisions": 2_000, "spend": 100_000, "kpis": 50, "quarters": 40}
+SCALE = {
+    "grants": 5_000,
+    "organisations": 1_000,
+    "decisions": 2_000,
+    "spend": 100_000,
+    "kpis": 50,
+    "quarters": 40,
+    "ambitions": 130,
+    "plan_quarters": 12,
+}
+STATUSES = ["not started", "on track", "at risk", "delayed", "complete"]
 FUNDS = [
     "Community Safety Fund",
     "Victims of Crime",
@@ -130,4 +140,28 @@ def make_project(target: Path, scale: dict[str, int] = SCALE, seed: int = 1) -> 
             value_rows.append([f"kpi-{k:02d}", end.isoformat(), str(rng.randint(40, 160))])
     write_csv(data / "kpis.csv", ["id", "priority", "title", "unit", "better", "target"], kpi_rows)
     write_csv(data / "kpi_values.csv", ["kpi", "period_end", "value"], value_rows)
+    plan_rows, update_rows = [], []
+    for a in range(scale["ambitions"]):
+        plan_rows.append(
+            [
+                f"a-{a:03d}",
+                rng.choice(priorities),
+                f"Theme {a % 12}",
+                f"Ambition {a}",
+                f"Lead {a % 9}",
+                f"{2024 + a % 4}-03-31",
+                f"kpi-{a % scale['kpis']:02d}",
+            ]
+        )
+        for q in range(scale["plan_quarters"]):
+            update_rows.append(
+                [
+                    f"a-{a:03d}",
+                    (dt.date(2023, 7, 1) + dt.timedelta(days=91 * q)).isoformat(),
+                    rng.choice(STATUSES),
+                    f"Update {q}",
+                ]
+            )
+    write_csv(data / "plan.csv", ["id", "priority", "theme", "title", "lead", "due", "kpis"], plan_rows)
+    write_csv(data / "plan_updates.csv", ["ambition", "date", "status", "note"], update_rows)
     return target

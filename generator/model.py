@@ -11,6 +11,7 @@ from .checks.decisions import parse_amount, parse_date
 from .formatting import financial_year, slug
 from .indicators import IndicatorSummary, Reading, summarise
 from .load import RawPackage, Table
+from .plan import Ambition, build_ambitions
 
 
 @dataclass(eq=False)
@@ -142,6 +143,7 @@ class Site:
     records: dict[str, list[dict]]  # every resource as typed rows, keyed by resource name
     indicators: list[Indicator] = field(default_factory=list)
     content_meta: dict[str, dict] = field(default_factory=dict)
+    ambitions: list[Ambition] = field(default_factory=list)
 
     def has(self, resource: str) -> bool:
         return resource in self.tables
@@ -214,6 +216,13 @@ def build_site(raw: RawPackage, build_date: dt.date) -> Site:
         records,
         indicators,
         raw.content_meta,
+        build_ambitions(
+            records.get("plan", []),
+            records.get("plan_updates", []),
+            priorities,
+            {i.id: i for i in indicators},
+            build_date,
+        ),
     )
 
 

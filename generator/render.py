@@ -11,6 +11,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
 from .formatting import FILTERS
+from .indicators import format_value
 from .pages import Page
 from .pages.performance import card
 
@@ -50,6 +51,7 @@ def make_environment(theme_dir: Path) -> Environment:
     environment.filters["markdown"] = safe_markdown
     environment.filters["json_script"] = json_for_script
     environment.globals["indicator_card"] = card
+    environment.globals["value_text"] = format_value
     return environment
 
 

@@ -1,4 +1,4 @@
-"""What changed, newest first: new decisions, grants by month, and datasets updated."""
+"""What changed, newest first: new decisions, grants by month, datasets updated and quarterly reports."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from .formatting import money, month_name, plural
 from .model import Site, group_by
+from .plan import quarter_bounds, quarter_label, report_quarters
 
 LIMIT = 60
 
@@ -46,6 +47,15 @@ def latest_updates(site: Site, limit: int = LIMIT) -> list[Update]:
                     f"{resource.get('title', resource['name'])} updated",
                     f"data/{resource['name']}/",
                     f"dataset-{resource['name']}-{resource['last_updated']}",
+                )
+            )
+    for year, quarter in report_quarters(site.ambitions, site.indicators, site.build_date):
+        published = min(quarter_bounds(year, quarter)[1], site.build_date)
+        for kind in ("performance", "resources"):
+            title = f"Quarterly {kind} report, {quarter_label(year, quarter)}"
+            updates.append(
+                Update(
+                    published, "Report", title, f"reports/{year}-q{quarter}-{kind}/", f"report-{year}-q{quarter}-{kind}"
                 )
             )
     updates.sort(key=lambda u: (u.date, u.kind, u.id), reverse=True)

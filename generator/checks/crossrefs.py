@@ -18,6 +18,9 @@ def check(raw: RawPackage) -> list[Problem]:
     if grants:
         found += _grants(grants, raw)
     found += _decision_priorities(raw)
+    plan = raw.tables.get("plan")
+    if plan and "kpis" in plan.header:
+        found += _listed_references(plan, "kpis", _ids(raw.tables.get("kpis"), "id"), "kpis.csv")
     kpis = raw.tables.get("kpis")
     if kpis and "organisation" in kpis.header:
         found += _references(kpis, "organisation", _ids(raw.tables.get("organisations"), "id"), "organisations.csv")
@@ -51,6 +54,22 @@ def _references(table: Table, column: str, known: set[str], target_file: str) ->
         )
         for row in table.rows
         if row.get(column) and row[column] not in known
+    ]
+
+
+def _listed_references(table: Table, column: str, known: set[str], target_file: str) -> list[Problem]:
+    """Like a foreign key, for a cell holding several ids separated by ';'."""
+    return [
+        Problem(
+            table.file,
+            int(row["__row__"]),
+            column,
+            f"{quote(item)} is not in {target_file}",
+            f"add it to {target_file} or correct the spelling",
+        )
+        for row in table.rows
+        for item in (i.strip() for i in row.get(column, "").split(";"))
+        if item and item not in known
     ]
 
 

@@ -34,9 +34,9 @@ class Page:
 
 
 def all_pages(site: Site) -> list[Page]:
-    from . import decisions, duties, grants, money, opendata, performance, updates
+    from . import decisions, duties, grants, money, opendata, performance, plan, updates
 
-    sections = (grants, decisions, money, performance, duties, opendata, updates)
+    sections = (grants, decisions, money, performance, plan, duties, opendata, updates)
     pages: list[Page] = []
     for section in sections:
         pages.extend(section.pages(site))

@@ -10,6 +10,7 @@ from ..formatting import money
 from ..model import Site, group_by
 from ..summaries import grants_sentence, totals_by
 from . import Page
+from .performance import trend_chart
 
 TOP_RECIPIENTS = 10
 
@@ -46,8 +47,10 @@ def pages(site: Site) -> Iterator[Page]:
             {
                 "organisation": organisation,
                 "by_year": totals_by(organisation.grants, lambda g: g.financial_year, lambda g: g.amount),
+                "charts": {i.id: trend_chart(i) for i in organisation.kpis if i.readings},
             },
             description=f"Grants from the Commissioner to {organisation.name}: {money(organisation.total)} in all.",
+            charts=bool(organisation.kpis),
         )
 
 

@@ -1,4 +1,5 @@
-// Filter, search and sort a list that already works without JavaScript.
+// Filter, search and sort a list that already works without JavaScript. A row lists several values
+// for one filter separated by "|" (e.g. data-priority="a|b").
 // Without JavaScript the page shows every row, grouped; with it, one table the reader can narrow down,
 // and the filter lives in the URL so it can be shared.
 (function () {
@@ -38,7 +39,7 @@
       rows.forEach(function (row) {
         var ok = selects.every(function (s) {
           if (!s.value) return true;
-          return (" " + (row.getAttribute("data-" + s.name) || "") + " ").indexOf(" " + s.value + " ") !== -1;
+          return ("|" + (row.getAttribute("data-" + s.name) || "") + "|").indexOf("|" + s.value + "|") !== -1;
         });
         if (ok && query) ok = row.textContent.toLowerCase().indexOf(query) !== -1;
         row.hidden = !ok;

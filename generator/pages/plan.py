@@ -1,0 +1,129 @@
+"""The plan tracker, a page per ambition, and the generated quarterly reports."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from ..model import Site, group_by
+from ..plan import STATUSES, counts, quarter_bounds, quarter_label, report_quarters, status_changes
+from ..summaries import totals_by
+from . import Page
+from .performance import trend_chart
+
+
+def pages(site: Site) -> Iterator[Page]:
+    if site.ambitions:
+        yield tracker(site)
+        for ambition in site.ambitions:
+            yield Page(
+                f"plan/{ambition.slug}.md",
+                ambition.title,
+                "ambition.html",
+                {"a": ambition, "charts": {i.id: trend_chart(i) for i in ambition.indicators if i.readings}},
+                description=f"Progress on the Police and Crime Plan: {ambition.title}. Status: {ambition.status}."[
+                    :300
+                ],
+                charts=any(i.readings for i in ambition.indicators),
+            )
+    quarters = report_quarters(site.ambitions, site.indicators, site.build_date)
+    if quarters:
+        yield Page(
+            "reports/index.md",
+            "Quarterly reports",
+            "reports.html",
+            {"quarters": [(quarter_label(*q), f"{q[0]}-q{q[1]}") for q in quarters]},
+            description="Quarterly performance and resources reports, generated from the published data.",
+            nav_title="Reports",
+            search=True,
+        )
+        for year, quarter in quarters:
+            yield from quarterly_reports(site, year, quarter)
+
+
+def tracker(site: Site) -> Page:
+    ambitions = site.ambitions
+    by_priority = [
+        (p, group_by([a for a in ambitions if a.priority is p], lambda a: a.theme)) for p in site.priorities.values()
+    ]
+    return Page(
+        "plan/index.md",
+        "Plan tracker",
+        "tracker.html",
+        {
+            "by_priority": [(p, sorted(themes.items())) for p, themes in by_priority if themes],
+            "counts": counts(ambitions),
+            "total": len(ambitions),
+            "stale": sum(1 for a in ambitions if a.stale),
+            "overdue": sum(1 for a in ambitions if a.overdue),
+            "statuses": STATUSES,
+            "themes": sorted({a.theme for a in ambitions if a.theme}),
+            "leads": sorted({a.lead for a in ambitions if a.lead}),
+            "priorities": list(site.priorities.values()),
+        },
+        description="Every ambition of the Police and Crime Plan, with its status and latest progress.",
+        nav_title="Plan tracker",
+        explorer=True,
+        search=True,
+    )
+
+
+def quarterly_reports(site: Site, year: int, quarter: int) -> Iterator[Page]:
+    start, end = quarter_bounds(year, quarter)
+    label = quarter_label(year, quarter)
+    slug = f"{year}-q{quarter}"
+    in_quarter = lambda d: start <= d <= end  # noqa: E731
+    grants = [g for g in site.grants if in_quarter(g.award_date)]
+    indicators = []
+    for indicator in site.indicators:
+        readings = [r for r in indicator.readings if r.period_end <= end]
+        if readings:
+            indicators.append((indicator, readings[-1]))
+    yield Page(
+        f"reports/{slug}-performance.md",
+        f"Quarterly performance report, {label}",
+        "report_performance.html",
+        {
+            "label": label,
+            "start": start,
+            "end": end,
+            "indicators": indicators,
+            "changes": status_changes(site.ambitions, start, end),
+            "decisions": [d for d in site.decisions if in_quarter(d.date)],
+            "grants": grants,
+            "grants_total": sum((g.amount for g in grants), Decimal(0)),
+        },
+        description=f"How the Police and Crime Plan was delivered in {label}: indicators, plan progress, decisions and grants.",
+    )
+    spend = [r for r in site.records.get("spend", []) if in_quarter(r["date"])]
+    fy = f"{year}/{str(year + 1)[-2:]}"
+    budget = [r for r in site.records.get("budget", []) if r["financial_year"] == fy]
+    areas = sorted({r["area"] for r in budget})
+    budget_rows = [
+        (
+            area,
+            *(
+                sum((r["amount"] for r in budget if r["area"] == area and r["kind"] == kind), Decimal(0))
+                for kind in ("budget", "outturn", "forecast")
+            ),
+        )
+        for area in areas
+    ]
+    yield Page(
+        f"reports/{slug}-resources.md",
+        f"Quarterly resources report, {label}",
+        "report_resources.html",
+        {
+            "label": label,
+            "start": start,
+            "end": end,
+            "fy": fy,
+            "budget_rows": budget_rows,
+            "spend_by_area": totals_by(spend, lambda r: r.get("service_area") or "Not stated", lambda r: r["amount"]),
+            "spend_total": sum((r["amount"] for r in spend), Decimal(0)),
+            "spend_count": len(spend),
+            "grants_by_priority": totals_by(grants, lambda g: g.priority.title, lambda g: g.amount),
+            "grants_total": sum((g.amount for g in grants), Decimal(0)),
+        },
+        description=f"Money in {label}: budget against outturn, spending over £500 and grants by area and priority.",
+    )
