@@ -113,6 +113,8 @@ def test_absent_resource_means_not_published(project):
         "contracts",
         "kpis",
         "kpi_values",
+        "plan",
+        "plan_updates",
     ):
         (project / "data" / f"{name}.csv").unlink()
     for record in (project / "content" / "decisions").glob("*.md"):
