@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
+import re
 import zipfile
 from decimal import Decimal
+
+from openpyxl import Workbook
 
 from . import giving
 from .model import Site
@@ -31,6 +35,7 @@ def downloads(site: Site, site_url: str) -> dict[str, bytes]:
         files["data/grants-360giving.json"] = to_json(giving.package(site))
         header, rows = giving.flat(site)
         files["data/grants-360giving.csv"] = table_csv(header, rows, [])
+        files["data/grants-360giving.xlsx"] = table_xlsx(header, rows, {"Amount Awarded"})
     files["data/datapackage.json"] = to_json(datapackage(site))
     files["data/open-data.zip"] = zip_of({k.removeprefix("data/"): v for k, v in files.items()})
     return files
@@ -166,3 +171,31 @@ def feed_links(site: Site) -> list[dict[str, str]]:
     if site.decisions:
         links.append({"title": "Decisions", "href": "feeds/decisions.xml"})
     return links
+
+
+def table_xlsx(header: list[str], rows: list[dict], numeric: set[str]) -> bytes:
+    """A one-sheet workbook of a table, with formula-like text neutralised and fixed timestamps (deterministic)."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "data"
+    sheet.append(header)
+    for row in rows:
+        cells = []
+        for column in header:
+            value = row.get(column, "")
+            if column in numeric and value not in ("", None):
+                cells.append(float(value) if "." in str(value) else int(value))
+            else:
+                cells.append(neutralise(str(value)) if value is not None else "")
+        sheet.append(cells)
+    fixed = dt.datetime(2000, 1, 1)
+    book.properties.created = book.properties.modified = fixed
+    out = io.BytesIO()
+    book.save(out)
+    with zipfile.ZipFile(io.BytesIO(out.getvalue())) as archive:
+        members = {name: archive.read(name) for name in archive.namelist()}
+    # openpyxl stamps the save time into the properties; put the fixed date back so builds are reproducible.
+    members["docProps/core.xml"] = re.sub(
+        rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>2000-01-01T00:00:00Z", members["docProps/core.xml"]
+    )
+    return zip_of(members)

@@ -30,3 +30,15 @@ def run_build(project: Path) -> subprocess.CompletedProcess:
 def run_cli(project: Path, *args: str) -> subprocess.CompletedProcess:
     env = os.environ | {"SOURCE_DATE_EPOCH": BUILD_EPOCH}
     return subprocess.run([TRANSPARENCY, "--root", str(project), *args], env=env, capture_output=True, text=True)
+
+
+def set_cell(path: Path, row: int, column: str, value: str) -> None:
+    """Change one cell of a CSV file, addressed as a spreadsheet would (headings are row 1)."""
+    import csv
+    import io
+
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
+    rows[row - 1][rows[0].index(column)] = value
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    path.write_text(out.getvalue(), encoding="utf-8")

@@ -71,7 +71,7 @@ def _translate(table: Table, fields: dict, error) -> Problem | None:
     cell = getattr(error, "cell", "")
     spec = fields.get(column, {})
     if kind == "type-error":
-        return Problem(table.file, row, column, f"{quote(cell)} is not a {_type_word(spec)}", _type_hint(spec, cell))
+        return Problem(table.file, row, column, f"{quote(cell)} is not {_type_word(spec)}", _type_hint(spec, cell))
     if kind == "constraint-error":
         return _constraint(table.file, row, column, cell, spec, error.note)
     if kind in ("unique-error", "primary-key"):
@@ -83,8 +83,17 @@ def _translate(table: Table, fields: dict, error) -> Problem | None:
     return Problem(table.file, row, column, error.message)
 
 
+TYPE_WORDS = {
+    "number": "a number",
+    "integer": "a whole number",
+    "date": "a date",
+    "datetime": "a date and time",
+    "boolean": "true or false",
+}
+
+
 def _type_word(spec: dict) -> str:
-    return {"datetime": "date and time"}.get(spec.get("type", ""), spec.get("type", "value"))
+    return TYPE_WORDS.get(spec.get("type", ""), "valid")
 
 
 def _type_hint(spec: dict, cell: str) -> str:

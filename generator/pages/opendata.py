@@ -40,5 +40,9 @@ def pages(site: Site) -> Iterator[Page]:
 
 def _extra_downloads(name: str) -> list[tuple[str, str]]:
     if name == "grants":
-        return [("360Giving JSON", "grants-360giving.json"), ("360Giving CSV", "grants-360giving.csv")]
+        return [
+            ("360Giving JSON", "grants-360giving.json"),
+            ("360Giving CSV", "grants-360giving.csv"),
+            ("360Giving spreadsheet (XLSX)", "grants-360giving.xlsx"),
+        ]
     return []
