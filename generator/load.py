@@ -193,9 +193,11 @@ def split_front_matter(text: str, shown: str, problems: list[Problem]) -> tuple[
         meta = yaml.safe_load("".join(lines[1:end])) or {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        row = mark.line + 2 if mark else None
+        line = f" at line {mark.line + 2}" if mark else ""
         problems.append(
-            Problem(shown, row, None, "the front matter is not valid YAML", "check the indentation and colons")
+            Problem(
+                shown, None, None, f"the front matter is not valid YAML{line}", "check the indentation and the colons"
+            )
         )
         return None, text
     if not isinstance(meta, dict):
