@@ -52,8 +52,9 @@ def prepare(data_dir: Path, docs_dir: Path, theme_dir: Path, site_url: str = "")
     site = validate(data_dir, docs_dir)
     pages = all_pages(site)
     environment = make_environment(theme_dir)
+    attachments = {path: data for page in pages for path, data in page.attachments.items()}
     base = (site_url or str(site.profile.get("website") or "")).rstrip("/") + "/"
-    downloads = exports.downloads(site, base)
+    downloads = exports.downloads(site, base) | attachments
     if site.decisions:
         feed = environment.get_template("feed_atom.html").render(
             profile=site.profile,

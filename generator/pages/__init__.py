@@ -20,6 +20,7 @@ class Page:
     nav_title: str | None = None  # set for a section's index page, which appears in the navigation
     charts: bool = False  # loads the chart script
     explorer: bool = False  # loads the filter-and-sort script
+    attachments: dict[str, bytes] = field(default_factory=dict)  # files the page needs, e.g. its explorer's rows
     search: bool = False  # include in the site search (section pages; record pages are left out)
 
     @property

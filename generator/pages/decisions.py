@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..formatting import slug
 from ..model import Site, group_by
 from . import Page
+from .explorer_data import as_json, decision_rows
 
 
 def pages(site: Site) -> Iterator[Page]:
@@ -17,7 +19,7 @@ def pages(site: Site) -> Iterator[Page]:
         "Decisions",
         "decisions.html",
         {
-            "years": [(year, by_year[year]) for year in sorted(by_year, reverse=True)],
+            "years": [(year, len(by_year[year])) for year in sorted(by_year, reverse=True)],
             "count": len(site.decisions),
             "categories": sorted({d.category for d in site.decisions if d.category}),
             "priorities": sorted(site.priorities.values(), key=lambda p: p.title),
@@ -26,7 +28,16 @@ def pages(site: Site) -> Iterator[Page]:
         nav_title="Decisions",
         search=True,
         explorer=True,
+        attachments={"decisions/explorer.json": as_json(decision_rows(site.decisions, "../"))},
     )
+    for year, decisions in sorted(by_year.items()):
+        yield Page(
+            f"decisions/year-{slug(year)}.md",
+            f"Decisions in {year}",
+            "decisions_year.html",
+            {"year": year, "decisions": decisions},
+            description=f"Every decision of significant public interest made in {year}.",
+        )
     for decision in site.decisions:
         yield Page(
             f"decisions/{decision.slug}.md",

@@ -6,10 +6,11 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from ..charts import bar_chart
-from ..formatting import money
+from ..formatting import money, slug
 from ..model import Site, group_by
 from ..summaries import grants_sentence, totals_by
 from . import Page
+from .explorer_data import as_json, grant_rows
 from .performance import trend_chart
 
 TOP_RECIPIENTS = 10
@@ -19,6 +20,14 @@ def pages(site: Site) -> Iterator[Page]:
     if not site.has("grants"):
         return
     yield explorer(site)
+    for year, grants in sorted(group_by(site.grants, lambda g: g.financial_year).items()):
+        yield Page(
+            f"grants/year-{slug(year)}.md",
+            f"Grants awarded in {year}",
+            "grants_year.html",
+            {"year": year, "grants": grants, "total": sum((g.amount for g in grants), Decimal(0))},
+            description=f"Every grant the Commissioner awarded in {year}.",
+        )
     for grant in site.grants:
         yield Page(
             f"grants/{grant.slug}.md",
@@ -101,7 +110,7 @@ def explorer(site: Site) -> Page:
         "Grants",
         "grants.html",
         {
-            "years": [(year, by_year[year], sum((g.amount for g in by_year[year]), Decimal(0))) for year in years],
+            "years": [(year, len(by_year[year]), sum((g.amount for g in by_year[year]), Decimal(0))) for year in years],
             "total": sum((g.amount for g in grants), Decimal(0)),
             "count": len(grants),
             "sentence": grants_sentence(latest, by_year[latest]),
@@ -115,6 +124,7 @@ def explorer(site: Site) -> Page:
         charts=True,
         search=True,
         explorer=True,
+        attachments={"grants/explorer.json": as_json(grant_rows(grants, "../"))},
     )
 
 

@@ -1,7 +1,8 @@
-// Filter, search and sort a list that already works without JavaScript. A row lists several values
-// for one filter separated by "|" (e.g. data-priority="a|b").
-// Without JavaScript the page shows every row, grouped; with it, one table the reader can narrow down,
-// and the filter lives in the URL so it can be shared.
+// Filter, search and sort a list that already works without JavaScript.
+// Without JavaScript the page shows its plain version (every row grouped, or links to every group);
+// with it, one table the reader can narrow down, and the filter lives in the URL so it can be shared.
+// Rows come from the page itself, or from a JSON file (data-source) so a long list keeps the page light.
+// A row lists several values for one filter separated by "|" (e.g. data-priority="a|b").
 (function () {
   "use strict";
   function money(pence) {
@@ -12,13 +13,46 @@
     var whole = Math.round(pounds * 100) % 100 === 0;
     return sign + "£" + pounds.toLocaleString("en-GB", { minimumFractionDigits: whole ? 0 : 2, maximumFractionDigits: whole ? 0 : 2 });
   }
+
+  function rowFromData(data) {
+    var row = document.createElement("tr");
+    Object.keys(data.attrs).forEach(function (key) { row.setAttribute("data-" + key, data.attrs[key]); });
+    data.cells.forEach(function (spec) {
+      var cell = document.createElement("td");
+      if (spec.href) {
+        var link = document.createElement("a");
+        link.href = spec.href;
+        link.textContent = spec.text;
+        cell.appendChild(link);
+      } else {
+        cell.textContent = spec.text;
+      }
+      if (spec.sort) cell.setAttribute("data-sort", spec.sort);
+      if (spec.num) cell.className = "num";
+      row.appendChild(cell);
+    });
+    return row;
+  }
+
+  function loadRows(explorer, groups) {
+    var source = explorer.getAttribute("data-source");
+    if (!source) return Promise.resolve(Array.prototype.slice.call(groups.querySelectorAll("tbody tr")));
+    return fetch(source).then(function (response) {
+      if (!response.ok) throw new Error("Could not load " + source);
+      return response.json();
+    }).then(function (data) { return data.rows.map(rowFromData); });
+  }
+
   function setUp(explorer) {
     var form = explorer.querySelector("form.filters");
     var groups = explorer.querySelector("[data-groups]");
     var results = explorer.querySelector("table[data-results]");
     var status = explorer.querySelector("[data-status]");
+    loadRows(explorer, groups).then(function (rows) { start(explorer, form, groups, results, status, rows); });
+  }
+
+  function start(explorer, form, groups, results, status, rows) {
     var body = results.tBodies[0];
-    var rows = Array.prototype.slice.call(groups.querySelectorAll("tbody tr"));
     rows.forEach(function (row) { body.appendChild(row); });
     groups.hidden = true;
     results.hidden = false;
@@ -48,8 +82,8 @@
       var text = "Showing " + shown.toLocaleString("en-GB") + " of " + rows.length.toLocaleString("en-GB") + " " + noun;
       if (explorer.hasAttribute("data-totals")) text += ", totalling " + money(pence);
       status.textContent = text + ".";
-      var search_ = next.toString();
-      history.replaceState(null, "", search_ ? "?" + search_ : window.location.pathname);
+      var query_ = next.toString();
+      history.replaceState(null, "", query_ ? "?" + query_ : window.location.pathname);
     }
     selects.forEach(function (s) { s.addEventListener("change", apply); });
     if (search) search.addEventListener("input", apply);
@@ -74,6 +108,7 @@
       });
     });
     apply();
+    explorer.setAttribute("data-ready", "");
   }
   document.querySelectorAll("[data-explorer]").forEach(setUp);
 })();
