@@ -16,7 +16,7 @@ site: $(BIN)/.installed
 	@echo "The site is in site/. Preview it with live reload: make serve (then open http://127.0.0.1:8000/)"
 
 serve: $(BIN)/.installed
-	$(BIN)/mkdocs serve --livereload
+	$(BIN)/mkdocs serve --livereload --dirty
 
 validate: $(BIN)/.installed
 	$(BIN)/transparency validate

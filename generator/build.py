@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import Environment
 
-from . import exports
+from . import exports, memo
 from .checks import check_all
 from .load import load_package
 from .model import Site, build_site
@@ -48,13 +50,13 @@ def validate(data_dir: Path, docs_dir: Path) -> Site:
     return build_site(raw, build_date())
 
 
-def prepare(data_dir: Path, docs_dir: Path, theme_dir: Path, site_url: str = "") -> Result:
+def prepare(data_dir: Path, docs_dir: Path, theme_dir: Path, site_url: str = "", preview: bool = False) -> Result:
     site = validate(data_dir, docs_dir)
     pages = all_pages(site)
     environment = make_environment(theme_dir)
     attachments = {path: data for page in pages for path, data in page.attachments.items()}
     base = (site_url or str(site.profile.get("website") or "")).rstrip("/") + "/"
-    downloads = exports.downloads(site, base) | attachments
+    downloads = exports.downloads(site, base, compress=not preview) | attachments
     if site.decisions:
         feed = environment.get_template("feed_atom.html").render(
             profile=site.profile,
@@ -95,3 +97,29 @@ def render_home(result: Result) -> str:
 def render_problems(theme_dir: Path, error: InputError) -> str:
     """The box a preview shows on every page while the data has problems."""
     return make_environment(theme_dir).get_template("_problems.html").render(problems=[str(p) for p in error.problems])
+
+
+def fingerprints(result: Result, docs_dir: Path, theme_dir: Path) -> dict[str, str | None]:
+    """For each page, a digest of everything it shows, or None when it may show anything.
+
+    A preview rebuild skips a page whose digest is unchanged. Every digest includes what appears on every
+    page (the profile in the footer, the navigation, the build date, the templates).
+    """
+    site = result.site
+    known: dict[str, object] = {name: table.signature for name, table in site.tables.items()}
+    for decision in site.decisions:
+        known[f"decision:{decision.reference}"] = memo.signature(docs_dir / decision.file.removeprefix("content/"))
+    known["decisions"] = sorted(str(v) for k, v in known.items() if k.startswith("decision:"))
+    templates = sorted(memo.signature(p) for p in theme_dir.rglob("*") if p.is_file())
+    shared = json.dumps(
+        [site.profile, site.build_date, section_nav(result.pages), templates], sort_keys=True, default=str
+    )
+    digests: dict[str, str | None] = {}
+    for page in result.pages:
+        if page.sources is None:
+            digests[page.path] = None
+            continue
+        parts = [shared, page.template, page.title, page.description, page.charts, page.explorer]
+        parts += [(source, known.get(source)) for source in sorted(page.sources)]
+        digests[page.path] = hashlib.sha1(json.dumps(parts, default=str).encode("utf-8")).hexdigest()
+    return digests

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -40,8 +41,13 @@ class Compliance:
     note: str
 
 
+@lru_cache(maxsize=1)
+def _register_text() -> dict:
+    return yaml.safe_load(REGISTER.read_text(encoding="utf-8"))
+
+
 def load_register(timetable: dict | None = None) -> list[Duty]:
-    data = yaml.safe_load(REGISTER.read_text(encoding="utf-8"))
+    data = _register_text()
     timetable = timetable or {}
     return [
         Duty(

@@ -13,32 +13,57 @@ from decimal import Decimal
 from openpyxl import Workbook
 
 from . import giving
+from .memo import remember
 from .model import Site
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 ZIP_TIME = (2000, 1, 1, 0, 0, 0)
 
 
-def downloads(site: Site, site_url: str) -> dict[str, bytes]:
+def downloads(site: Site, site_url: str, compress: bool = True) -> dict[str, bytes]:
+    """Every download. In preview (compress=False) the zip is stored uncompressed, which is much faster."""
     files: dict[str, bytes] = {}
     for name, table in sorted(site.tables.items()):
-        fields = site.resource(name)["schema"]["fields"]
-        files[f"data/{name}.csv"] = table_csv(table.header, table.rows, fields)
-        files[f"data/{name}.json"] = to_json(site.records[name])
-    if "spend" in site.tables:
-        files.update(spend_by_month(site))
+        files.update(
+            remember("downloads", table.file, table.signature, lambda n=name, t=table: table_downloads(site, n, t))
+        )
     if site.decisions:
         header, rows = decision_rows(site, site_url)
         files["data/decisions.csv"] = table_csv(header, rows, [])
         files["data/decisions.json"] = to_json(rows)
     if site.grants:
-        files["data/grants-360giving.json"] = to_json(giving.package(site))
-        header, rows = giving.flat(site)
-        files["data/grants-360giving.csv"] = table_csv(header, rows, [])
-        files["data/grants-360giving.xlsx"] = table_xlsx(header, rows, {"Amount Awarded"})
+        inputs = (
+            site.tables["grants"].signature,
+            site.tables["organisations"].signature,
+            site.profile["funder_identifier"],
+            site.profile["body_name"],
+        )
+        files.update(
+            remember("downloads", "360giving", inputs if all(inputs[:2]) else None, lambda: giving_downloads(site))
+        )
     files["data/datapackage.json"] = to_json(datapackage(site))
-    files["data/open-data.zip"] = zip_of({k.removeprefix("data/"): v for k, v in files.items()})
+    files["data/open-data.zip"] = zip_of({k.removeprefix("data/"): v for k, v in files.items()}, compress)
     return files
+
+
+def table_downloads(site: Site, name: str, table) -> dict[str, bytes]:
+    fields = site.resource(name)["schema"]["fields"]
+    files = {
+        f"data/{name}.csv": table_csv(table.header, table.rows, fields),
+        f"data/{name}.json": to_json(site.records[name]),
+    }
+    if name == "spend":
+        files.update(spend_by_month(site))
+    return files
+
+
+def giving_downloads(site: Site) -> dict[str, bytes]:
+    header, rows = giving.flat(site)
+    return {
+        "data/grants-360giving.json": to_json(giving.package(site)),
+        "data/grants-360giving.csv": table_csv(header, rows, []),
+        "data/grants-360giving.xlsx": table_xlsx(header, rows, {"Amount Awarded"}),
+    }
 
 
 def spend_by_month(site: Site) -> dict[str, bytes]:
@@ -155,13 +180,14 @@ def datapackage(site: Site) -> dict:
     return descriptor
 
 
-def zip_of(files: dict[str, bytes]) -> bytes:
+def zip_of(files: dict[str, bytes], compress: bool = True) -> bytes:
     """A zip with fixed timestamps, so the same data gives the same bytes."""
+    method = zipfile.ZIP_DEFLATED if compress else zipfile.ZIP_STORED
     out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+    with zipfile.ZipFile(out, "w", method) as archive:
         for name in sorted(files):
             info = zipfile.ZipInfo(name, ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
+            info.compress_type = method
             archive.writestr(info, files[name])
     return out.getvalue()
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 MONTHS = "January February March April May June July August September October November December".split()
 
@@ -73,6 +74,7 @@ def plural(count: int, word: str, many: str | None = None) -> str:
     return f"{count:,} {word if count == 1 else (many or word + 's')}"
 
 
+@lru_cache(maxsize=65536)
 def slug(text: str) -> str:
     """A URL-safe, lower-case form of an identifier; '/' becomes '-'."""
     cleaned = "".join(c if c.isalnum() else "-" for c in text.strip().lower())

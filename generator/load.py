@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
+from .memo import remember, signature
 from .problems import Problem
 
 MAX_CELL = 100_000  # characters; a bigger cell is almost always a paste gone wrong
@@ -23,6 +25,7 @@ class Table:
     descriptor: dict
     header: list[str]
     rows: list[dict[str, str]]
+    signature: tuple | None = None  # what the file was read from, so work on it can be reused in preview
 
 
 @dataclass
@@ -115,6 +118,21 @@ def read_table(data_dir: Path, resource: dict, problems: list[Problem]) -> Table
     shown = f"data/{relative}"
     if not path.exists():
         return None
+    key = (signature(path), json.dumps(resource, sort_keys=True, default=str))
+    table, found = remember("table", shown, key, lambda: _read_table(path, shown, name, resource))
+    problems.extend(found)
+    if table is not None:
+        table.signature = key
+    return table
+
+
+def _read_table(path: Path, shown: str, name: str, resource: dict) -> tuple[Table | None, list[Problem]]:
+    problems: list[Problem] = []
+    table = _parse_table(path, shown, name, resource, problems)
+    return table, problems
+
+
+def _parse_table(path: Path, shown: str, name: str, resource: dict, problems: list[Problem]) -> Table | None:
     text = decode(path.read_bytes(), shown, problems)
     if text is None:
         return None
@@ -167,13 +185,20 @@ def read_decisions(folder: Path, problems: list[Problem]) -> list[RawDecision]:
         return decisions
     for path in sorted(folder.glob("*.md")):
         shown = f"content/decisions/{path.name}"
-        text = decode(path.read_bytes(), shown, problems)
-        if text is None:
-            continue
-        meta, body = split_front_matter(text, shown, problems)
-        if meta is not None:
-            decisions.append(RawDecision(shown, meta, body))
+        decision, found = remember("decision", shown, signature(path), lambda p=path, s=shown: _read_decision(p, s))
+        problems.extend(found)
+        if decision is not None:
+            decisions.append(decision)
     return decisions
+
+
+def _read_decision(path: Path, shown: str) -> tuple[RawDecision | None, list[Problem]]:
+    problems: list[Problem] = []
+    text = decode(path.read_bytes(), shown, problems)
+    if text is None:
+        return None, problems
+    meta, body = split_front_matter(text, shown, problems)
+    return (RawDecision(shown, meta, body) if meta is not None else None), problems
 
 
 def split_front_matter(text: str, shown: str, problems: list[Problem]) -> tuple[dict | None, str]:

@@ -11,6 +11,7 @@ from .checks.decisions import parse_amount, parse_date
 from .formatting import financial_year, slug
 from .indicators import IndicatorSummary, Reading, summarise
 from .load import RawPackage, Table
+from .memo import remember
 from .plan import Ambition, build_ambitions
 
 
@@ -168,6 +169,10 @@ def convert(value: str, kind: str):
 
 
 def typed_rows(table: Table) -> list[dict]:
+    return remember("typed-rows", table.file, table.signature, lambda: _typed_rows(table))
+
+
+def _typed_rows(table: Table) -> list[dict]:
     kinds = {f["name"]: f.get("type", "string") for f in table.descriptor["schema"]["fields"]}
     return [{c: convert(row.get(c, "").strip(), kinds[c]) for c in kinds} for row in table.rows]
 

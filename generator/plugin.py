@@ -4,7 +4,8 @@ on_startup      remember whether this is `build` (publish into site/) or `serve`
 on_config       load and validate data/ and content/decisions/ before anything is written;
                 build the site model; set the navigation and the profile for the theme;
                 point MkDocs at a staging folder so site/ is only replaced on success
-on_files        add generated pages and downloads as in-memory files
+on_files        add generated pages and downloads as in-memory files (in `serve --dirty`, as stubs on disk
+                that change only when their page changed, so unchanged pages are skipped)
 on_page_content put the rendered template in place of a generated page's (empty) Markdown
 on_post_page    add the Content-Security-Policy that allows only the page's own scripts
 on_post_build   swap the finished staging folder into site/
@@ -13,10 +14,10 @@ on_build_error  throw the staging folder away, leaving the previous site/ untouc
 
 from __future__ import annotations
 
+import json
 from html import escape
 from pathlib import Path
 
-import yaml
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
@@ -26,6 +27,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from . import build, staging
 from .csp import add_policy
 from .pages import Page
+from .preview import StubStore
 from .problems import InputError
 
 
@@ -40,19 +42,31 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
         self.pages: dict[str, Page] = {}
         self.final_site_dir: Path | None = None
         self.problems_html = ""  # in preview, data problems are shown on every page instead of stopping
+        self.stubs: StubStore | None = None  # in `mkdocs serve --dirty`, lets unchanged pages be skipped
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
+        if command == "serve" and dirty:
+            self.stubs = StubStore()
+
+    def on_shutdown(self) -> None:
+        if self.stubs:
+            self.stubs.close()
 
     def on_config(self, config):
         root = Path(config.config_file_path).parent
         try:
             self.result = build.prepare(
-                root / self.config.data_dir, Path(config.docs_dir), root / "theme", config.site_url or ""
+                root / self.config.data_dir,
+                Path(config.docs_dir),
+                root / "theme",
+                config.site_url or "",
+                preview=self.command == "serve",
             )
         except InputError as error:
             if self.command != "serve":
                 raise PluginError(error.report()) from None
+            self.result = None
             self.problems_html = build.render_problems(root / "theme", error)
             config.extra["profile"], config.extra["feeds"] = {}, []
             return config
@@ -72,6 +86,11 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
             return files
         for record in [f for f in files if f.src_uri.startswith("decisions/") and f.src_uri.endswith(".md")]:
             files.remove(record)  # decision records are data: their pages are generated
+        digests = (
+            build.fingerprints(self.result, Path(config.docs_dir), Path(config.config_file_path).parent / "theme")
+            if self.stubs
+            else {}
+        )
         for page in self.result.pages:
             # Material prints titles and descriptions without escaping them, so escape data here.
             front_matter = {
@@ -82,9 +101,14 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
             }
             if not page.search:
                 front_matter["search"] = {"exclude": True}
-            content = "---\n" + yaml.safe_dump(front_matter, allow_unicode=True, sort_keys=True) + "---\n"
+            # JSON is YAML, and much faster to write for thousands of pages.
+            content = "---\n" + json.dumps(front_matter, ensure_ascii=False, sort_keys=True) + "\n---\n"
             inclusion = InclusionLevel.INCLUDED if page.nav_title else InclusionLevel.NOT_IN_NAV
-            files.append(File.generated(config, page.path, content=content, inclusion=inclusion))
+            if self.stubs:
+                stub = self.stubs.stub(page.path, content, digests[page.path])
+                files.append(File.generated(config, page.path, abs_src_path=str(stub), inclusion=inclusion))
+            else:
+                files.append(File.generated(config, page.path, content=content, inclusion=inclusion))
         for path, data in self.result.downloads.items():
             files.append(File.generated(config, path, content=data))
         return files

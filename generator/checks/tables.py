@@ -7,6 +7,7 @@ import re
 from frictionless import FrictionlessException, Resource, Schema
 
 from ..load import Table
+from ..memo import remember
 from ..problems import Problem, quote
 
 TYPE_HINTS = {
@@ -19,6 +20,10 @@ TYPE_HINTS = {
 
 
 def check(table: Table) -> list[Problem]:
+    return remember("table-check", table.file, table.signature, lambda: _check(table))
+
+
+def _check(table: Table) -> list[Problem]:
     fields = {f["name"]: f for f in table.descriptor.get("schema", {}).get("fields", [])}
     found = _check_header(table, fields)
     present = [fields[c] for c in table.header if c in fields]

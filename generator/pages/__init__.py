@@ -21,6 +21,9 @@ class Page:
     charts: bool = False  # loads the chart script
     explorer: bool = False  # loads the filter-and-sort script
     attachments: dict[str, bytes] = field(default_factory=dict)  # files the page needs, e.g. its explorer's rows
+    # What the page shows, so a preview rebuild can skip it when none of it changed: resource names,
+    # "decisions" (any decision) or "decision:<reference>". None means it may show anything.
+    sources: frozenset[str] | None = None
     search: bool = False  # include in the site search (section pages; record pages are left out)
 
     @property

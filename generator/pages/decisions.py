@@ -37,6 +37,7 @@ def pages(site: Site) -> Iterator[Page]:
             "decisions_year.html",
             {"year": year, "decisions": decisions},
             description=f"Every decision of significant public interest made in {year}.",
+            sources=frozenset({"decisions"}),
         )
     for decision in site.decisions:
         yield Page(
@@ -45,4 +46,5 @@ def pages(site: Site) -> Iterator[Page]:
             "decision.html",
             {"decision": decision},
             description=decision.summary[:300],
+            sources=frozenset({f"decision:{decision.reference}", "grants", "organisations", "priorities"}),
         )

@@ -14,6 +14,12 @@ from .explorer_data import as_json, grant_rows
 from .performance import trend_chart
 
 TOP_RECIPIENTS = 10
+GRANT_SOURCES = frozenset({"grants", "organisations", "priorities"})
+INDICATOR_SOURCES = frozenset({"kpis", "kpi_values"})
+
+
+def decision_sources(grants) -> frozenset[str]:
+    return frozenset(f"decision:{g.decision.reference}" for g in grants if g.decision)
 
 
 def pages(site: Site) -> Iterator[Page]:
@@ -27,6 +33,7 @@ def pages(site: Site) -> Iterator[Page]:
             "grants_year.html",
             {"year": year, "grants": grants, "total": sum((g.amount for g in grants), Decimal(0))},
             description=f"Every grant the Commissioner awarded in {year}.",
+            sources=GRANT_SOURCES,
         )
     for grant in site.grants:
         yield Page(
@@ -34,6 +41,7 @@ def pages(site: Site) -> Iterator[Page]:
             grant.title,
             "grant.html",
             {"grant": grant},
+            sources=GRANT_SOURCES | decision_sources([grant]),
             description=f"{money(grant.amount, exact=True)} to {grant.organisation.name} on {grant.award_date.isoformat()}: {grant.description}"[
                 :300
             ],
@@ -60,6 +68,7 @@ def pages(site: Site) -> Iterator[Page]:
             },
             description=f"Grants from the Commissioner to {organisation.name}: {money(organisation.total)} in all.",
             charts=bool(organisation.kpis),
+            sources=GRANT_SOURCES | INDICATOR_SOURCES | decision_sources(organisation.grants),
         )
 
 

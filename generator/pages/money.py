@@ -306,6 +306,7 @@ def spending(site: Site) -> Iterator[Page]:
             },
             description=f"Every payment over £500 in {month_name(y, m)}: {len(month_rows)} payments.",
             explorer=True,
+            sources=frozenset({"spend"}),
         )
 
 

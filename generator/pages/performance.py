@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from ..charts import Chart, line_chart
 from ..indicators import format_change, format_value
+from ..memo import remember
 from ..model import Indicator, Site
 from . import Page
 
@@ -40,6 +41,12 @@ def pages(site: Site) -> Iterator[Page]:
 
 
 def trend_chart(indicator: Indicator) -> Chart:
+    """One chart per indicator, however many pages show it (priority, ambition, organisation)."""
+    key = (tuple(indicator.readings), indicator.target, indicator.title, indicator.unit)
+    return remember("trend-chart", indicator.id, key, lambda: _trend_chart(indicator))
+
+
+def _trend_chart(indicator: Indicator) -> Chart:
     unit = indicator.unit
     readings = indicator.readings
     first, last = readings[0], readings[-1]

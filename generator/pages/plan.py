@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from ..model import Site, group_by
-from ..plan import STATUSES, counts, quarter_bounds, quarter_label, report_quarters, status_changes
+from ..plan import STATUSES, counts, quarter_bounds, quarter_label, quarter_of, report_quarters, status_changes
 from ..summaries import totals_by
 from . import Page
 from .performance import trend_chart
@@ -25,6 +25,7 @@ def pages(site: Site) -> Iterator[Page]:
                     :300
                 ],
                 charts=any(i.readings for i in ambition.indicators),
+                sources=frozenset({"plan", "plan_updates", "kpis", "kpi_values", "priorities", "decisions", "grants"}),
             )
     quarters = report_quarters(site.ambitions, site.indicators, site.build_date)
     if quarters:
@@ -37,8 +38,9 @@ def pages(site: Site) -> Iterator[Page]:
             nav_title="Reports",
             search=True,
         )
+        spend_by_quarter = group_by(site.records.get("spend", []), lambda r: quarter_of(r["date"]))
         for year, quarter in quarters:
-            yield from quarterly_reports(site, year, quarter)
+            yield from quarterly_reports(site, year, quarter, spend_by_quarter.get((year, quarter), []))
 
 
 def tracker(site: Site) -> Page:
@@ -68,7 +70,7 @@ def tracker(site: Site) -> Page:
     )
 
 
-def quarterly_reports(site: Site, year: int, quarter: int) -> Iterator[Page]:
+def quarterly_reports(site: Site, year: int, quarter: int, spend: list[dict]) -> Iterator[Page]:
     start, end = quarter_bounds(year, quarter)
     label = quarter_label(year, quarter)
     slug = f"{year}-q{quarter}"
@@ -95,7 +97,6 @@ def quarterly_reports(site: Site, year: int, quarter: int) -> Iterator[Page]:
         },
         description=f"How the Police and Crime Plan was delivered in {label}: indicators, plan progress, decisions and grants.",
     )
-    spend = [r for r in site.records.get("spend", []) if in_quarter(r["date"])]
     fy = f"{year}/{str(year + 1)[-2:]}"
     budget = [r for r in site.records.get("budget", []) if r["financial_year"] == fy]
     areas = sorted({r["area"] for r in budget})
