@@ -56,3 +56,38 @@ def test_problem_shows_in_preview_then_clears(project):
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_dirty_preview_updates_every_page_that_shows_an_edit(project):
+    """An edited decision shows on its own page and on the grants that cite it; other pages are skipped."""
+    port = free_port()
+    env = os.environ | {"SOURCE_DATE_EPOCH": BUILD_EPOCH, "NO_MKDOCS_2_WARNING": "1"}
+    server = subprocess.Popen(
+        [MKDOCS, "serve", "--dirty", "-a", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        fetch_until(base + "decisions/2024-005/", lambda t: "Victims of Crime awards 2024/25" in t)
+        record = project / "content/decisions/2024-005.md"
+        time.sleep(1.5)
+        record.write_text(
+            record.read_text(encoding="utf-8").replace(
+                "title: Victims of Crime awards 2024/25", "title: Victims fund awards, corrected"
+            ),
+            encoding="utf-8",
+        )
+        fetch_until(base + "decisions/2024-005/", lambda t: "Victims fund awards, corrected" in t)
+        grant = next(
+            line.split(",")[0].lower()
+            for line in (project / "data/grants.csv").read_text(encoding="utf-8").splitlines()
+            if ",2024/005," in line
+        )
+        fetch_until(base + f"grants/{grant}/", lambda t: "Victims fund awards, corrected" in t)
+        fetch_until(base + "decisions/year-2024-25/", lambda t: "Victims fund awards, corrected" in t)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
