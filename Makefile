@@ -8,7 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site serve validate test lint bench chromium clean
+.PHONY: site serve validate test lint bench lighthouse chromium clean
 
 site: $(BIN)/.installed
 	$(BIN)/transparency validate
@@ -28,6 +28,9 @@ test: $(BIN)/.installed node_modules/.installed chromium
 
 bench: $(BIN)/.installed
 	$(BIN)/python -m bench.run
+
+lighthouse: site node_modules/.installed chromium
+	$(BIN)/python -m bench.lighthouse
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
