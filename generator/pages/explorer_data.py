@@ -24,7 +24,13 @@ def grant_rows(grants: Iterable[Grant], root: str) -> list[dict]:
     """Links are relative to the explorer page; root leads from it to the site root."""
     return [
         {
-            "attrs": {"year": g.financial_year, "fund": g.fund, "priority": g.priority.id, "amount": str(g.amount)},
+            "attrs": {
+                "year": g.financial_year,
+                "fund": g.fund,
+                "priority": g.priority.id,
+                "recipient": g.organisation.id,
+                "amount": str(g.amount),
+            },
             "cells": [
                 cell(g.title, f"{root}grants/{g.slug}/"),
                 cell(g.organisation.name, f"{root}organisations/{g.organisation.slug}/"),

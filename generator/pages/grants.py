@@ -125,7 +125,9 @@ def explorer(site: Site) -> Page:
             "sentence": grants_sentence(latest, by_year[latest]),
             "funds": sorted({g.fund for g in grants}),
             "priorities": sorted(site.priorities.values(), key=lambda p: p.title),
-            "recipients": sorted({g.organisation.name for g in grants}, key=str.lower),
+            "recipients": sorted(
+                {(g.organisation.id, g.organisation.name) for g in grants}, key=lambda r: r[1].lower()
+            ),
             "charts": charts,
         },
         description="Every grant the Commissioner has awarded: who got how much, when, from which fund and why.",
