@@ -20,7 +20,7 @@ def check(raw: RawPackage) -> list[Problem]:
     found += _decision_priorities(raw)
     plan = raw.tables.get("plan")
     if plan and "kpis" in plan.header:
-        found += _listed_references(plan, "kpis", _ids(raw.tables.get("kpis"), "id"), "kpis.csv")
+        found += _references(plan, "kpis", _ids(raw.tables.get("kpis"), "id"), "kpis.csv", several=True)
     kpis = raw.tables.get("kpis")
     if kpis and "organisation" in kpis.header:
         found += _references(kpis, "organisation", _ids(raw.tables.get("organisations"), "id"), "organisations.csv")
@@ -43,34 +43,23 @@ def _foreign_keys(table: Table, tables: dict[str, Table]) -> list[Problem]:
     return found
 
 
-def _references(table: Table, column: str, known: set[str], target_file: str) -> list[Problem]:
-    return [
-        Problem(
-            table.file,
-            int(row["__row__"]),
-            column,
-            f"{quote(row[column])} is not in {target_file}",
-            f"add it to {target_file} or correct the spelling",
-        )
-        for row in table.rows
-        if row.get(column) and row[column] not in known
-    ]
-
-
-def _listed_references(table: Table, column: str, known: set[str], target_file: str) -> list[Problem]:
-    """Like a foreign key, for a cell holding several ids separated by ';'."""
-    return [
-        Problem(
-            table.file,
-            int(row["__row__"]),
-            column,
-            f"{quote(item)} is not in {target_file}",
-            f"add it to {target_file} or correct the spelling",
-        )
-        for row in table.rows
-        for item in (i.strip() for i in row.get(column, "").split(";"))
-        if item and item not in known
-    ]
+def _references(table: Table, column: str, known: set[str], target_file: str, several: bool = False) -> list[Problem]:
+    """Like a foreign key; with several=True the cell may hold several ids separated by ';'."""
+    found = []
+    for row in table.rows:
+        items = [i.strip() for i in row.get(column, "").split(";")] if several else [row.get(column, "")]
+        for item in items:
+            if item and item not in known:
+                found.append(
+                    Problem(
+                        table.file,
+                        int(row["__row__"]),
+                        column,
+                        f"{quote(item)} is not in {target_file}",
+                        f"add it to {target_file} or correct the spelling",
+                    )
+                )
+    return found
 
 
 def _grants(grants: Table, raw: RawPackage) -> list[Problem]:

@@ -49,3 +49,8 @@ def all_pages(site: Site) -> list[Page]:
 
 def section_nav(pages: Iterable[Page]) -> list[dict[str, str]]:
     return [{page.nav_title: page.path} for page in pages if page.nav_title]
+
+
+def priority_options(site: Site) -> list[tuple[str, str]]:
+    """(id, title) of each priority, for a filter drop-down."""
+    return sorted(((p.id, p.title) for p in site.priorities.values()), key=lambda p: p[1])

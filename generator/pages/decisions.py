@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from ..formatting import slug
 from ..model import Site, group_by
-from . import Page
+from . import Page, priority_options
 from .explorer_data import as_json, decision_rows
 
 
@@ -21,8 +21,16 @@ def pages(site: Site) -> Iterator[Page]:
         {
             "years": [(year, len(by_year[year])) for year in sorted(by_year, reverse=True)],
             "count": len(site.decisions),
-            "categories": sorted({d.category for d in site.decisions if d.category}),
-            "priorities": sorted(site.priorities.values(), key=lambda p: p.title),
+            "filters": [
+                ("year", "Financial year", "All years", [(y, y) for y in sorted(by_year, reverse=True)]),
+                (
+                    "category",
+                    "Category",
+                    "All categories",
+                    [(c, c) for c in sorted({d.category for d in site.decisions if d.category})],
+                ),
+                ("priority", "Priority", "All priorities", priority_options(site)),
+            ],
         },
         description="Every decision of significant public interest made by the Commissioner, newest first.",
         nav_title="Decisions",

@@ -38,6 +38,9 @@ def grant_rows(grants: Iterable[Grant], root: str) -> list[dict]:
                 cell(long_date(g.award_date), sort=g.award_date.isoformat()),
                 cell(g.fund),
                 cell(g.priority.title, f"{root}priorities/{g.priority.slug}/"),
+                cell("Outcomes", f"{root}organisations/{g.organisation.slug}/#outcomes")
+                if g.organisation.kpis
+                else cell(""),
             ],
         }
         for g in grants

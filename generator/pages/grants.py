@@ -9,7 +9,7 @@ from ..charts import bar_chart
 from ..formatting import money, slug
 from ..model import Site, group_by
 from ..summaries import grants_sentence, totals_by
-from . import Page
+from . import Page, priority_options
 from .explorer_data import as_json, grant_rows
 from .performance import trend_chart
 
@@ -123,11 +123,17 @@ def explorer(site: Site) -> Page:
             "total": sum((g.amount for g in grants), Decimal(0)),
             "count": len(grants),
             "sentence": grants_sentence(latest, by_year[latest]),
-            "funds": sorted({g.fund for g in grants}),
-            "priorities": sorted(site.priorities.values(), key=lambda p: p.title),
-            "recipients": sorted(
-                {(g.organisation.id, g.organisation.name) for g in grants}, key=lambda r: r[1].lower()
-            ),
+            "filters": [
+                ("year", "Financial year", "All years", [(y, y) for y in years]),
+                ("fund", "Fund", "All funds", [(f, f) for f in sorted({g.fund for g in grants})]),
+                ("priority", "Priority", "All priorities", priority_options(site)),
+                (
+                    "recipient",
+                    "Recipient",
+                    "All recipients",
+                    sorted({(g.organisation.id, g.organisation.name) for g in grants}, key=lambda r: r[1].lower()),
+                ),
+            ],
             "charts": charts,
         },
         description="Every grant the Commissioner has awarded: who got how much, when, from which fund and why.",

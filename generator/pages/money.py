@@ -84,55 +84,23 @@ def overview(site: Site) -> Page:
         )
     if budget:
         areas = sorted({r["area"] for r in budget if r["financial_year"] == year})
-        plan = {
-            a: sum(
-                (
-                    r["amount"]
-                    for r in budget
-                    if r["financial_year"] == year and r["area"] == a and r["kind"] == "budget"
-                ),
-                Decimal(0),
-            )
-            for a in areas
-        }
+        plan = area_totals(budget, year, "budget")
         actual_kind = next(
             (k for k in ("outturn", "forecast") if any(r["kind"] == k and r["financial_year"] == year for r in budget)),
             None,
         )
-        actual = (
-            {
-                a: sum(
-                    (
-                        r["amount"]
-                        for r in budget
-                        if r["financial_year"] == year and r["area"] == a and r["kind"] == actual_kind
-                    ),
-                    Decimal(0),
-                )
-                for a in areas
-            }
-            if actual_kind
-            else {}
-        )
+        actual = area_totals(budget, year, actual_kind) if actual_kind else {}
         previous_year = f"{int(year[:4]) - 1}/{year[2:4]}"
-        previous = {
-            a: sum(
-                (
-                    r["amount"]
-                    for r in budget
-                    if r["financial_year"] == previous_year and r["area"] == a and r["kind"] == "budget"
-                ),
-                Decimal(0),
-            )
-            for a in areas
-        }
-        rows = sorted(((a, plan[a], actual.get(a), previous.get(a)) for a in areas), key=lambda r: -r[1])
+        previous = area_totals(budget, previous_year, "budget")
+        rows = sorted(
+            ((a, plan.get(a, Decimal(0)), actual.get(a), previous.get(a)) for a in areas), key=lambda r: -r[1]
+        )
         tables["areas"] = {
             "rows": rows,
             "actual_kind": actual_kind,
             "previous_year": previous_year,
             "total": sum(plan.values(), Decimal(0)),
-            "previous_total": sum(previous.values(), Decimal(0)),
+            "previous_total": sum((previous.get(a, Decimal(0)) for a in areas), Decimal(0)),
         }
         charts.append(
             bar_chart(
@@ -159,6 +127,15 @@ def overview(site: Site) -> Page:
         charts=True,
         search=True,
     )
+
+
+def area_totals(budget: list[dict], year: str, kind: str) -> dict[str, Decimal]:
+    """The total of each area for one financial year and kind of figure (its items added up)."""
+    totals: dict[str, Decimal] = {}
+    for row in budget:
+        if row["financial_year"] == year and row["kind"] == kind:
+            totals[row["area"]] = totals.get(row["area"], Decimal(0)) + row["amount"]
+    return totals
 
 
 def _trend_sentence(what: str, history: list[tuple[str, Decimal]]) -> str:
