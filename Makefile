@@ -7,6 +7,8 @@ PYTHON ?= python3
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# The browser the tests drive: Debian's chromium by default (installed when missing); CI may point elsewhere.
+export CHROME_PATH ?= /usr/bin/chromium
 
 .PHONY: site serve validate test lint bench lighthouse chromium clean
 
@@ -43,7 +45,7 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 chromium:
-	@test -x /usr/bin/chromium || ($(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium)
+	@test -x $(CHROME_PATH) || ($(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium)
 
 clean:
 	rm -rf site .site.staging .site.old

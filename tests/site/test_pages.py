@@ -1,0 +1,71 @@
+"""Every page type, as a reader meets it in Chromium: accessible, self-contained, usable on a phone."""
+
+from __future__ import annotations
+
+import pytest
+
+PAGE_TYPES = {
+    "home": "",
+    "grants explorer": "grants/",
+    "a grant": "grants/360g-demopcc-2024-046/",
+    "organisations": "organisations/",
+    "an organisation": "organisations/gb-chc-1115164/",
+    "decisions log": "decisions/",
+    "a decision": "decisions/2025-021/",
+    "open data": "data/",
+    "data dictionary": "data/grants/",
+    "about": "about/",
+    "accessibility statement": "accessibility/",
+    "404": "404.html",
+    "performance": "performance/",
+    "a priority": "priorities/vulnerable/",
+    "money": "money/",
+    "council tax": "money/council-tax/",
+    "reserves": "money/reserves/",
+    "spending index": "spending/",
+    "spending month": "spending/2025-10/",
+    "contracts": "contracts/",
+    "compliance": "transparency/",
+    "a register": "transparency/expenses/",
+    "documents register": "transparency/documents/",
+    "latest updates": "updates/",
+    "plan tracker": "plan/",
+    "grants in a year": "grants/year-2024-25/",
+    "decisions in a year": "decisions/year-2024-25/",
+    "an ambition": "plan/ca-04/",
+    "reports": "reports/",
+    "performance report": "reports/2026-q2-performance/",
+    "resources report": "reports/2026-q2-resources/",
+}
+
+
+@pytest.mark.parametrize("name", sorted(PAGE_TYPES))
+def test_page_type_is_accessible_and_self_contained(visit, name):
+    page = visit(PAGE_TYPES[name])
+    assert page.response.ok
+    assert page.axe() == []
+    assert page.errors == []
+    assert page.hosts == {page.page.url.split("/")[2]}
+
+
+@pytest.mark.parametrize("name", sorted(PAGE_TYPES))
+def test_no_horizontal_scroll_at_320px(visit, name):
+    page = visit(PAGE_TYPES[name], width=320)
+    overflow = page.page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0
+
+
+def test_interactive_chart_loads_on_demand_from_the_site(visit):
+    page = visit("money/")
+    assert not any("plotly" in h for h in page.hosts)
+    page.page.locator("#funding-sources button.chart__show").click()
+    page.page.wait_for_selector("#funding-sources .chart__interactive .main-svg")
+    assert page.errors == []
+    assert page.hosts == {page.page.url.split("/")[2]}
+
+
+@pytest.mark.parametrize("name", ["home", "money", "grants explorer", "a priority", "compliance"])
+def test_dark_scheme_is_accessible(visit, name):
+    page = visit(PAGE_TYPES[name], color_scheme="dark")
+    assert page.page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+    assert page.axe() == []
