@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import functools
-import os
 import http.server
+import os
 import threading
 from pathlib import Path
 
@@ -12,7 +12,13 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 CHROMIUM = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
@@ -43,8 +49,12 @@ def browser():
 class Visit:
     """A page opened as a reader would, recording console errors and every host it contacted."""
 
-    def __init__(self, browser, base_url: str, path: str, width: int = 1280, javascript: bool = True, color_scheme: str = "light"):
-        self.context = browser.new_context(viewport={"width": width, "height": 900}, java_script_enabled=javascript, color_scheme=color_scheme)
+    def __init__(
+        self, browser, base_url: str, path: str, width: int = 1280, javascript: bool = True, color_scheme: str = "light"
+    ):
+        self.context = browser.new_context(
+            viewport={"width": width, "height": 900}, java_script_enabled=javascript, color_scheme=color_scheme
+        )
         self.page = self.context.new_page()
         self.errors: list[str] = []
         self.hosts: set[str] = set()

@@ -100,7 +100,9 @@ def test_grants_filter_by_recipient(built, visit):
     page = visit("grants/")
     page.page.wait_for_selector("[data-explorer][data-ready]")
     page.page.select_option("select[name=recipient]", recipient)
-    assert page.page.locator("table[data-results] tbody tr:visible").count() == sum(1 for r in rows if r["Recipient Org:Identifier"] == recipient)
+    assert page.page.locator("table[data-results] tbody tr:visible").count() == sum(
+        1 for r in rows if r["Recipient Org:Identifier"] == recipient
+    )
 
 
 def test_keyboard_reaches_skip_link_filters_and_sorting(visit):
@@ -112,7 +114,11 @@ def test_keyboard_reaches_skip_link_filters_and_sorting(visit):
     seen = []
     for _ in range(80):
         page.page.keyboard.press("Tab")
-        seen.append(page.page.evaluate("(document.activeElement.name || '') + ':' + document.activeElement.textContent.trim().slice(0, 20)"))
+        seen.append(
+            page.page.evaluate(
+                "(document.activeElement.name || '') + ':' + document.activeElement.textContent.trim().slice(0, 20)"
+            )
+        )
     assert any(s.startswith("year:") for s in seen) and any(s.startswith("q:") for s in seen)
     assert any(s == ":Amount" for s in seen)
     page.page.focus("select[name=priority]")

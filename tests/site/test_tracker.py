@@ -31,4 +31,10 @@ def test_report_prints_without_navigation_and_keeps_rows_whole(visit):
         assert page.page.locator(selector).first.evaluate("e => getComputedStyle(e).display") == "none", selector
     assert page.page.locator("tbody tr").first.evaluate("e => getComputedStyle(e).breakInside") == "avoid"
     pdf = page.page.pdf(format="A4")
-    assert pdf.count(b"/Type /Page\n") + pdf.count(b"/Type /Page\r") + pdf.count(b"/Type /Page>") + pdf.count(b"/Type /Page ") >= 1
+    assert (
+        pdf.count(b"/Type /Page\n")
+        + pdf.count(b"/Type /Page\r")
+        + pdf.count(b"/Type /Page>")
+        + pdf.count(b"/Type /Page ")
+        >= 1
+    )
