@@ -7,6 +7,7 @@ import hashlib
 import json
 import os
 from dataclasses import dataclass
+from html import escape
 from pathlib import Path
 
 from jinja2 import Environment
@@ -83,6 +84,21 @@ def navigation(pages: list[Page], docs_dir: Path) -> list:
     if (docs_dir / "about.md").exists():
         nav.append({"About": "about.md"})
     return nav
+
+
+def page_stub(page: Page) -> str:
+    """The Markdown MkDocs reads for a generated page: front matter only; the body is rendered separately."""
+    # Material prints titles and descriptions without escaping them, so escape data here.
+    front_matter = {
+        "title": escape(page.title),
+        "description": escape(page.description),
+        "charts": page.charts,
+        "explorer": page.explorer,
+    }
+    if not page.search:
+        front_matter["search"] = {"exclude": True}
+    # JSON is YAML, and much faster to write for thousands of pages.
+    return "---\n" + json.dumps(front_matter, ensure_ascii=False, sort_keys=True) + "\n---\n"
 
 
 def render(result: Result, page: Page) -> str:

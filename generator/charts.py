@@ -52,8 +52,7 @@ def bar_chart(
             textposition="auto",
             hovertemplate="%{y}: %{text}<extra></extra>",
         ),
-        layout=_layout(title, max(220, 40 * len(items) + 60))
-        | {"yaxis": {"autorange": "reversed", "automargin": True}},
+        layout=_layout(max(220, 40 * len(items) + 60)) | {"yaxis": {"autorange": "reversed", "automargin": True}},
     )
     rows = [[label, formatter(value)] for label, value in items]
     return Chart(
@@ -111,7 +110,7 @@ def line_chart(
                 line={"color": COLOURS[1], "dash": "dash"},
             )
         )
-    figure = go.Figure(traces, layout=_layout(title, 320) | {"legend": {"orientation": "h", "y": -0.25}})
+    figure = go.Figure(traces, layout=_layout(320) | {"legend": {"orientation": "h", "y": -0.25}})
     rows = [[label, formatter(value)] + ([formatter(target)] if target is not None else []) for label, value in points]
     columns = ["Period", value_label] + (["Target"] if target is not None else [])
     svg = {
@@ -126,7 +125,7 @@ def line_chart(
     return Chart(id, title, summary, "line", columns, rows, _plain(figure), svg)
 
 
-def _layout(title: str, height: int) -> dict:
+def _layout(height: int) -> dict:
     return {
         "template": "none",
         "height": height,

@@ -14,8 +14,6 @@ on_build_error  throw the staging folder away, leaving the previous site/ untouc
 
 from __future__ import annotations
 
-import json
-from html import escape
 from pathlib import Path
 
 from mkdocs.config import config_options
@@ -41,6 +39,7 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
         self.result: build.Result | None = None
         self.pages: dict[str, Page] = {}
         self.final_site_dir: Path | None = None
+        self.theme_dir = Path("theme")
         self.problems_html = ""  # in preview, data problems are shown on every page instead of stopping
         self.stubs: StubStore | None = None  # in `mkdocs serve --dirty`, lets unchanged pages be skipped
 
@@ -55,11 +54,12 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
 
     def on_config(self, config):
         root = Path(config.config_file_path).parent
+        self.theme_dir = root / "theme"
         try:
             self.result = build.prepare(
                 root / self.config.data_dir,
                 Path(config.docs_dir),
-                root / "theme",
+                self.theme_dir,
                 config.site_url or "",
                 preview=self.command == "serve",
             )
@@ -67,7 +67,7 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
             if self.command != "serve":
                 raise PluginError(error.report()) from None
             self.result = None
-            self.problems_html = build.render_problems(root / "theme", error)
+            self.problems_html = build.render_problems(self.theme_dir, error)
             config.extra["profile"], config.extra["feeds"] = {}, []
             return config
         self.pages = {page.path: page for page in self.result.pages}
@@ -86,23 +86,9 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
             return files
         for record in [f for f in files if f.src_uri.startswith("decisions/") and f.src_uri.endswith(".md")]:
             files.remove(record)  # decision records are data: their pages are generated
-        digests = (
-            build.fingerprints(self.result, Path(config.docs_dir), Path(config.config_file_path).parent / "theme")
-            if self.stubs
-            else {}
-        )
+        digests = build.fingerprints(self.result, Path(config.docs_dir), self.theme_dir) if self.stubs else {}
         for page in self.result.pages:
-            # Material prints titles and descriptions without escaping them, so escape data here.
-            front_matter = {
-                "title": escape(page.title),
-                "description": escape(page.description),
-                "charts": page.charts,
-                "explorer": page.explorer,
-            }
-            if not page.search:
-                front_matter["search"] = {"exclude": True}
-            # JSON is YAML, and much faster to write for thousands of pages.
-            content = "---\n" + json.dumps(front_matter, ensure_ascii=False, sort_keys=True) + "\n---\n"
+            content = build.page_stub(page)
             inclusion = InclusionLevel.INCLUDED if page.nav_title else InclusionLevel.NOT_IN_NAV
             if self.stubs:
                 stub = self.stubs.stub(page.path, content, digests[page.path])
