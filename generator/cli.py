@@ -8,6 +8,8 @@ from pathlib import Path
 
 from . import build, new_decision
 from .importer import import_file
+from .load import read_yaml
+from .model import PROFILE_DEFAULTS
 from .problems import InputError, Problem
 from .spreadsheets import write_template
 
@@ -50,7 +52,9 @@ def main(argv: list[str] | None = None) -> int:
             site = build.validate(args.root / "data", args.root / "content")
             print(f"The data is valid: {len(site.tables)} datasets, {len(site.decisions)} decisions.")
         elif args.command == "new":
-            path = new_decision.create(args.root / "content" / "decisions", args.title, build.build_date())
+            profile = read_yaml(args.root / "data" / "profile.yaml", "data/profile.yaml", [], required=False) or {}
+            role = str(profile.get("role") or PROFILE_DEFAULTS["role"])
+            path = new_decision.create(args.root / "content" / "decisions", args.title, build.build_date(), role)
             print(f"Wrote {path}. Fill in the summary and the record, then preview with: make serve")
         elif args.command == "template":
             print(make_template(args.root, args.resource, args.file, args.with_data))

@@ -14,6 +14,8 @@ from .load import RawPackage, Table
 from .memo import remember
 from .plan import Ambition, build_ambitions
 
+PROFILE_DEFAULTS = {"role": "Police and Crime Commissioner", "role_short": "Commissioner"}
+
 
 @dataclass(eq=False)
 class Priority:
@@ -146,6 +148,15 @@ class Site:
     content_meta: dict[str, dict] = field(default_factory=dict)
     ambitions: list[Ambition] = field(default_factory=list)
 
+    @property
+    def role(self) -> str:
+        """The office: "Police and Crime Commissioner", or e.g. "Mayor" where a mayor has PCC functions."""
+        return str(self.profile["role"])
+
+    @property
+    def role_short(self) -> str:
+        return str(self.profile["role_short"])
+
     def has(self, resource: str) -> bool:
         return resource in self.tables
 
@@ -210,7 +221,7 @@ def build_site(raw: RawPackage, build_date: dt.date) -> Site:
             priority.decisions.append(decision)
     indicators = _indicators(records, priorities, organisations, build_date)
     return Site(
-        raw.profile,
+        PROFILE_DEFAULTS | raw.profile,
         raw.descriptor,
         raw.tables,
         build_date,

@@ -22,14 +22,14 @@ def next_reference(folder: Path, year: int) -> str:
     return f"{year}/{max(used, default=0) + 1:03d}"
 
 
-def create(folder: Path, title: str, today: dt.date) -> Path:
+def create(folder: Path, title: str, today: dt.date, decision_maker: str = "Police and Crime Commissioner") -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     reference = next_reference(folder, today.year)
     meta = {
         "reference": reference,
         "title": title,
         "date": today.isoformat(),
-        "decision_maker": "Police and Crime Commissioner",
+        "decision_maker": decision_maker,
         "summary": f"Summary of the decision: {title}.",
         "amount": None,
         "priorities": [],

@@ -137,3 +137,21 @@ def test_build_is_deterministic(tmp_path):
                 digest.update(path.read_bytes())
         digests.append(digest.hexdigest())
     assert digests[0] == digests[1]
+
+
+def test_another_body_with_a_mayor_builds_its_own_site(project):
+    profile = project / "data" / "profile.yaml"
+    text = profile.read_text(encoding="utf-8")
+    text = text.replace(
+        "Office of the Police and Crime Commissioner for South Yorkshire (demo)",
+        "Example Combined Authority (policing)",
+    )
+    text = text.replace("South Yorkshire OPCC (demo)", "Example Mayor's office").replace("demo: true", "demo: false")
+    profile.write_text(text + "role: Mayor\nrole_short: Mayor\n", encoding="utf-8")
+    assert run_build(project).returncode == 0
+    site = project / "site"
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert "Published by Example Combined Authority (policing)" in home and "Demonstration site." not in home
+    assert "<title>Example Mayor&#39;s office</title>" in home
+    assert "have received grants from the Mayor." in (site / "organisations/index.html").read_text(encoding="utf-8")
+    assert "In 2026/27 the Mayor awarded" in (site / "grants/index.html").read_text(encoding="utf-8")

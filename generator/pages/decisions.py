@@ -32,7 +32,7 @@ def pages(site: Site) -> Iterator[Page]:
                 ("priority", "Priority", "All priorities", priority_options(site)),
             ],
         },
-        description="Every decision of significant public interest made by the Commissioner, newest first.",
+        description=f"Every decision of significant public interest made by the {site.role_short}, newest first.",
         nav_title="Decisions",
         search=True,
         explorer=True,

@@ -26,7 +26,7 @@ def pages(site: Site) -> Iterator[Page]:
             "total": len(results),
             "today": site.build_date,
         },
-        description="Every category of information the law requires the Commissioner to publish, where it is, when it was last updated, and what is due or overdue.",
+        description=f"Every category of information the law requires the {site.role_short} to publish, where it is, when it was last updated, and what is due or overdue.",
         nav_title="Transparency",
         search=True,
     )

@@ -32,7 +32,7 @@ def pages(site: Site) -> Iterator[Page]:
             f"Grants awarded in {year}",
             "grants_year.html",
             {"year": year, "grants": grants, "total": sum((g.amount for g in grants), Decimal(0))},
-            description=f"Every grant the Commissioner awarded in {year}.",
+            description=f"Every grant the {site.role_short} awarded in {year}.",
             sources=GRANT_SOURCES,
         )
     for grant in site.grants:
@@ -52,7 +52,7 @@ def pages(site: Site) -> Iterator[Page]:
         "Funded organisations",
         "organisations.html",
         {"organisations": sorted(funded, key=lambda o: o.name.lower())},
-        description="Every organisation the Commissioner has funded, with its total grants.",
+        description=f"Every organisation the {site.role_short} has funded, with its total grants.",
         nav_title="Funded organisations",
         search=True,
     )
@@ -66,7 +66,7 @@ def pages(site: Site) -> Iterator[Page]:
                 "by_year": totals_by(organisation.grants, lambda g: g.financial_year, lambda g: g.amount),
                 "charts": {i.id: trend_chart(i) for i in organisation.kpis if i.readings},
             },
-            description=f"Grants from the Commissioner to {organisation.name}: {money(organisation.total)} in all.",
+            description=f"Grants from the {site.role_short} to {organisation.name}: {money(organisation.total)} in all.",
             charts=bool(organisation.kpis),
             sources=GRANT_SOURCES | INDICATOR_SOURCES | decision_sources(organisation.grants),
         )
@@ -122,7 +122,7 @@ def explorer(site: Site) -> Page:
             "years": [(year, len(by_year[year]), sum((g.amount for g in by_year[year]), Decimal(0))) for year in years],
             "total": sum((g.amount for g in grants), Decimal(0)),
             "count": len(grants),
-            "sentence": grants_sentence(latest, by_year[latest]),
+            "sentence": grants_sentence(latest, by_year[latest], site.role_short),
             "filters": [
                 ("year", "Financial year", "All years", [(y, y) for y in years]),
                 ("fund", "Fund", "All funds", [(f, f) for f in sorted({g.fund for g in grants})]),
@@ -136,7 +136,7 @@ def explorer(site: Site) -> Page:
             ],
             "charts": charts,
         },
-        description="Every grant the Commissioner has awarded: who got how much, when, from which fund and why.",
+        description=f"Every grant the {site.role_short} has awarded: who got how much, when, from which fund and why.",
         nav_title="Grants",
         charts=True,
         search=True,

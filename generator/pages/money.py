@@ -266,7 +266,7 @@ def spending(site: Site) -> Iterator[Page]:
         "Spending over £500",
         "spending.html",
         {"years": index, "count": len(rows)},
-        description="Every payment over £500 by the Commissioner and the Chief Constable, month by month.",
+        description=f"Every payment over £500 by the {site.role_short} and the Chief Constable, month by month.",
         search=True,
     )
     for (y, m), month_rows in sorted(months.items()):

@@ -21,7 +21,7 @@ def pages(site: Site) -> Iterator[Page]:
             "Performance",
             "performance.html",
             {"priorities": priorities, "indicators": site.indicators},
-            description="How the police and the services the Commissioner funds are doing against the Police and Crime Plan.",
+            description=f"How the police and the services the {site.role_short} funds are doing against the Police and Crime Plan.",
             nav_title="Performance",
             search=True,
         )
