@@ -75,3 +75,40 @@ def test_hostile_text_is_escaped(project):
         s for s in record.split("<script")[1:] if "alert" in s
     )
     assert "onerror" not in record
+
+
+def test_hostile_names_are_safe_in_attributes_json_and_feeds(project):
+    import xml.etree.ElementTree as ET
+
+    evil = 'Evil </script><script>alert(1)</script> "quoted" & <b>co</b>'
+    orgs = project / "data" / "organisations.csv"
+    rows = list(csv.reader(io.StringIO(orgs.read_text(encoding="utf-8"))))
+    target = rows[1][0]
+    rows[1][1] = evil
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    orgs.write_text(out.getvalue(), encoding="utf-8")
+    decision = project / "content" / "decisions" / "2025-021.md"
+    decision.write_text(
+        decision.read_text(encoding="utf-8").replace(
+            "title: Disposal of a former police station", "title: 'Disposal <b>&</b> \"sale\"'"
+        ),
+        encoding="utf-8",
+    )
+    assert run_build(project).returncode == 0, "build failed"
+    site = project / "site"
+    for page in site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert "<script>alert(1)" not in html, page
+        assert "<b>co</b>" not in html and "<b>&</b>" not in html, page
+    for feed in ("feeds/decisions.xml", "feeds/updates.xml"):
+        ET.parse(site / feed)
+    assert any(
+        r["cells"][1]["text"] == evil
+        for r in json.loads((site / "grants/explorer.json").read_text(encoding="utf-8"))["rows"]
+    )
+    org_page = (site / "organisations" / target.lower() / "index.html").read_text(encoding="utf-8")
+    assert (
+        "Evil &lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; &#34;quoted&#34; &amp; &lt;b&gt;co&lt;/b&gt;"
+        in org_page
+    )
