@@ -14,6 +14,7 @@ on_build_error  throw the staging folder away, leaving the previous site/ untouc
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from mkdocs.config import config_options
@@ -27,6 +28,8 @@ from .csp import add_policy
 from .pages import Page
 from .preview import StubStore
 from .problems import InputError
+
+log = logging.getLogger("mkdocs.plugins.transparency")
 
 
 class GeneratorConfig(Config):
@@ -47,6 +50,12 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
         self.command = command
         if command == "serve" and dirty:
             self.stubs = StubStore()
+            # MkDocs warns that dirty builds may leave navigation stale; this plugin tracks what each
+            # generated page shows, so say what actually happens instead of alarming the reader.
+            logging.getLogger("mkdocs.commands.build").addFilter(
+                lambda record: "'dirty' build" not in record.getMessage()
+            )
+            log.info("Preview: after each edit, only the pages that show what changed are rebuilt.")
 
     def on_shutdown(self) -> None:
         if self.stubs:
