@@ -96,6 +96,13 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
         for record in [f for f in files if f.src_uri.startswith("decisions/") and f.src_uri.endswith(".md")]:
             files.remove(record)  # decision records are data: their pages are generated
         digests = build.fingerprints(self.result, Path(config.docs_dir), self.theme_dir) if self.stubs else {}
+        home = files.get_file_from_path("index.md")
+        if self.stubs and home is not None and home.abs_src_path:
+            # The home page shows figures from the data, so a preview always rebuilds it.
+            files.remove(home)
+            files.append(
+                File.generated(config, "index.md", content=Path(home.abs_src_path).read_text(encoding="utf-8-sig"))
+            )
         for page in self.result.pages:
             content = build.page_stub(page)
             inclusion = InclusionLevel.INCLUDED if page.nav_title else InclusionLevel.NOT_IN_NAV
