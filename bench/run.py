@@ -77,9 +77,21 @@ def wait_for(url: str, text: str, timeout: float) -> None:
     raise TimeoutError(f"{url} never showed {text!r}")
 
 
+def half_scale(work: Path) -> dict:
+    """A second, half-size OPCC, to show that build time and site size grow linearly with records."""
+    project = make_project(
+        work / "half", {k: (v // 2 if k not in ("kpis", "quarters", "plan_quarters") else v) for k, v in SCALE.items()}
+    )
+    seconds = timed([str(BIN / "mkdocs"), "build", "--quiet"], project)
+    figures = site_figures(project / "site")
+    shutil.rmtree(project)
+    return {"build_seconds": round(seconds, 1), "pages": figures["pages"], "site_mb": figures["site_mb"]}
+
+
 def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="pcc-bench-"))
     try:
+        half = half_scale(work)
         project = make_project(work / "project")
         print(f"Synthetic OPCC: {SCALE}")
         build_seconds = timed([str(BIN / "mkdocs"), "build", "--quiet"], project)
@@ -102,6 +114,12 @@ def main() -> None:
             "floor_seconds": round(floor_seconds, 1),
             "ratio_to_floor": round(build_seconds / floor_seconds, 2),
             "serve_rebuild_after_one_edit_seconds": round(rebuild_seconds, 1),
+            "half_scale": half,
+            "full_over_half": {
+                "pages": round(figures["pages"] / half["pages"], 2),
+                "site_size": round(figures["site_mb"] / half["site_mb"], 2),
+                "build_time": round(build_seconds / half["build_seconds"], 2),
+            },
             "cpus": os.cpu_count(),
         }
         (HERE / "results.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")

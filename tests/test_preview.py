@@ -90,7 +90,12 @@ def test_dirty_preview_updates_every_page_that_shows_an_edit(project):
         fetch_until(base + "decisions/year-2024-25/", lambda t: "Victims fund awards, corrected" in t)
         time.sleep(1.5)
         record = project / "content/decisions/2026-020.md"
-        record.write_text(record.read_text(encoding="utf-8").replace("title: Refresh of the Police and Crime Plan", "title: Plan refreshed"), encoding="utf-8")
+        record.write_text(
+            record.read_text(encoding="utf-8").replace(
+                "title: Refresh of the Police and Crime Plan", "title: Plan refreshed"
+            ),
+            encoding="utf-8",
+        )
         fetch_until(base, lambda t: "Latest decision: <a" in t and "Plan refreshed" in t)
     finally:
         server.terminate()
