@@ -35,17 +35,13 @@ def _latest_kind(rows: list[dict], year: str) -> str:
 
 
 def yearly_totals(rows: list[dict]) -> list[tuple[str, Decimal]]:
-    years = sorted({r["financial_year"] for r in rows})
-    return [
-        (
-            y,
-            sum(
-                (r["amount"] for r in rows if r["financial_year"] == y and r["kind"] == _latest_kind(rows, y)),
-                Decimal(0),
-            ),
-        )
-        for y in years
-    ]
+    """Each year's total, from the best figures that year has."""
+    best = {year: _latest_kind(rows, year) for year in {r["financial_year"] for r in rows}}
+    totals: dict[str, Decimal] = {}
+    for row in rows:
+        if row["kind"] == best[row["financial_year"]]:
+            totals[row["financial_year"]] = totals.get(row["financial_year"], Decimal(0)) + row["amount"]
+    return sorted(totals.items())
 
 
 def overview(site: Site) -> Page:
@@ -53,6 +49,7 @@ def overview(site: Site) -> Page:
     charts, tables = [], {}
     year = max(r["financial_year"] for r in funding + budget)
     if funding:
+        year = max(r["financial_year"] for r in funding)  # funding and budget may reach different years
         kind = _latest_kind(funding, year)
         sources = totals_by(
             [r for r in funding if r["financial_year"] == year and r["kind"] == kind],
@@ -83,6 +80,7 @@ def overview(site: Site) -> Page:
             )
         )
     if budget:
+        year = max(r["financial_year"] for r in budget)
         areas = sorted({r["area"] for r in budget if r["financial_year"] == year})
         plan = area_totals(budget, year, "budget")
         actual_kind = next(
