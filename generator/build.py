@@ -54,7 +54,8 @@ def validate(data_dir: Path, docs_dir: Path) -> Site:
 def prepare(data_dir: Path, docs_dir: Path, theme_dir: Path, site_url: str = "", preview: bool = False) -> Result:
     site = validate(data_dir, docs_dir)
     pages = all_pages(site)
-    environment = make_environment(theme_dir)
+    templates = tuple(sorted(memo.signature(p) for p in (theme_dir / "generated").glob("*")))
+    environment = memo.remember("environment", str(theme_dir), templates, lambda: make_environment(theme_dir))
     attachments = {path: data for page in pages for path, data in page.attachments.items()}
     base = (site_url or str(site.profile.get("website") or "")).rstrip("/") + "/"
     downloads = exports.downloads(site, base, compress=not preview) | attachments
@@ -126,6 +127,7 @@ def fingerprints(result: Result, docs_dir: Path, theme_dir: Path) -> dict[str, s
     for decision in site.decisions:
         known[f"decision:{decision.reference}"] = memo.signature(docs_dir / decision.file.removeprefix("content/"))
     known["decisions"] = sorted(str(v) for k, v in known.items() if k.startswith("decision:"))
+    known["descriptor"] = json.dumps(site.descriptor, sort_keys=True, default=str)
     templates = sorted(memo.signature(p) for p in theme_dir.rglob("*") if p.is_file())
     shared = json.dumps(
         [site.profile, site.build_date, section_nav(result.pages), templates], sort_keys=True, default=str

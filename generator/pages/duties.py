@@ -46,4 +46,5 @@ def pages(site: Site) -> Iterator[Page]:
             },
             description=resource.get("description", "")[:300],
             search=True,
+            sources=frozenset({name, "descriptor"}),
         )

@@ -35,6 +35,7 @@ def pages(site: Site) -> Iterator[Page]:
             },
             description=f"The fields of the {resource['title'].lower()} dataset, their types and rules, and its downloads.",
             search=True,
+            sources=frozenset({resource["name"], "descriptor"}),
         )
 
 

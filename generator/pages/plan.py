@@ -73,6 +73,10 @@ def tracker(site: Site) -> Page:
     )
 
 
+# A quarter's decisions are listed by reference, so the performance report depends on those records only.
+REPORT_SOURCES = frozenset({"grants", "organisations", "priorities", "kpis", "kpi_values", "plan", "plan_updates"})
+
+
 def quarterly_reports(site: Site, year: int, quarter: int, spend: list[dict]) -> Iterator[Page]:
     start, end = quarter_bounds(year, quarter)
     label = quarter_label(year, quarter)
@@ -99,6 +103,7 @@ def quarterly_reports(site: Site, year: int, quarter: int, spend: list[dict]) ->
             "grants_total": sum((g.amount for g in grants), Decimal(0)),
         },
         description=f"How the Police and Crime Plan was delivered in {label}: indicators, plan progress, decisions and grants.",
+        sources=REPORT_SOURCES | {f"decision:{d.reference}" for d in site.decisions if in_quarter(d.date)},
     )
     fy = f"{year}/{str(year + 1)[-2:]}"
     budget = [r for r in site.records.get("budget", []) if r["financial_year"] == fy]
@@ -130,4 +135,5 @@ def quarterly_reports(site: Site, year: int, quarter: int, spend: list[dict]) ->
             "grants_total": sum((g.amount for g in grants), Decimal(0)),
         },
         description=f"Money in {label}: budget against outturn, spending over £500 and grants by area and priority.",
+        sources=frozenset({"budget", "spend", "grants", "priorities"}),
     )
