@@ -62,14 +62,6 @@ def financial_year(value: dt.date) -> str:
     return f"{start}/{str(start + 1)[-2:]}"
 
 
-def financial_year_start(label: str) -> dt.date:
-    return dt.date(int(label[:4]), 4, 1)
-
-
-def financial_year_end(label: str) -> dt.date:
-    return dt.date(int(label[:4]) + 1, 3, 31)
-
-
 def plural(count: int, word: str, many: str | None = None) -> str:
     return f"{count:,} {word if count == 1 else (many or word + 's')}"
 
