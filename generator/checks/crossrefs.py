@@ -4,14 +4,20 @@ from __future__ import annotations
 
 import re
 
+from ..formatting import slug
 from ..load import RawPackage, Table
 from ..problems import Problem, quote
 
 PERSONAL_TITLE = re.compile(r"^(mr|mrs|miss|ms|mx|dr|prof|sir|dame|rev)\.?\s", re.IGNORECASE)
 
 
+# Records whose identifiers become web addresses: two that differ only in case or punctuation would
+# share a page, so they are refused.
+ADDRESSED = (("grants", "Identifier"), ("organisations", "id"), ("kpis", "id"), ("plan", "id"))
+
+
 def check(raw: RawPackage) -> list[Problem]:
-    found = []
+    found = _address_clashes(raw)
     for table in raw.tables.values():
         found += _foreign_keys(table, raw.tables)
     grants = raw.tables.get("grants")
@@ -24,6 +30,42 @@ def check(raw: RawPackage) -> list[Problem]:
     kpis = raw.tables.get("kpis")
     if kpis and "organisation" in kpis.header:
         found += _references(kpis, "organisation", _ids(raw.tables.get("organisations"), "id"), "organisations.csv")
+    return found
+
+
+def _address_clashes(raw: RawPackage) -> list[Problem]:
+    found = []
+    for name, column in ADDRESSED:
+        table = raw.tables.get(name)
+        seen: dict[str, str] = {}
+        for row in table.rows if table else []:
+            key, value = slug(row.get(column, "")), row.get(column, "")
+            if key in seen and seen[key] != value:
+                found.append(
+                    Problem(
+                        table.file,
+                        int(row["__row__"]),
+                        column,
+                        f"{quote(value)} would share a web page with {quote(seen[key])}",
+                        "make identifiers differ by more than capital letters or punctuation",
+                    )
+                )
+            seen.setdefault(key, value)
+    seen = {}
+    for record in raw.decisions:
+        reference = str(record.meta.get("reference") or "")
+        key = slug(reference)
+        if key in seen and seen[key] != reference:
+            found.append(
+                Problem(
+                    record.file,
+                    None,
+                    "reference",
+                    f"{quote(reference)} would share a web page with {quote(seen[key])}",
+                    "make references differ by more than punctuation",
+                )
+            )
+        seen.setdefault(key, reference)
     return found
 
 
