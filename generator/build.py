@@ -14,12 +14,12 @@ from jinja2 import Environment
 
 from . import exports, memo
 from .checks import check_all
+from .feeds import feeds
 from .load import load_package
 from .model import Site, build_site
 from .pages import Page, all_pages, section_nav
 from .problems import InputError
 from .render import make_environment, render_page
-from .updates import latest_updates
 
 EMPTY_SITEMAP = (
     b'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>\n'
@@ -59,24 +59,16 @@ def prepare(data_dir: Path, docs_dir: Path, theme_dir: Path, site_url: str = "",
     attachments = {path: data for page in pages for path, data in page.attachments.items()}
     base = (site_url or str(site.profile.get("website") or "")).rstrip("/") + "/"
     downloads = exports.downloads(site, base, compress=not preview) | attachments
-    if site.decisions:
-        feed = environment.get_template("feed_atom.html").render(
-            profile=site.profile,
-            base=base,
-            decisions=site.decisions,
-            updated=f"{site.decisions[0].date.isoformat()}T00:00:00Z",
-        )
-        downloads["feeds/decisions.xml"] = feed.encode("utf-8")
+    published = feeds(site)
+    atom = environment.get_template("atom.html")
+    for feed in published:
+        downloads[feed.path] = atom.render(feed=feed, base=base, profile=site.profile).encode("utf-8")
+    if published:
         # Material's script fetches sitemap.xml beside every <link rel="alternate"> (for language
         # alternates); an empty one here keeps that request tiny instead of a 404 or the full sitemap.
         downloads["feeds/sitemap.xml"] = EMPTY_SITEMAP
-    updates = latest_updates(site)
-    if updates:
-        feed = environment.get_template("updates_atom.html").render(
-            profile=site.profile, base=base, updates=updates, updated=f"{updates[0].date.isoformat()}T00:00:00Z"
-        )
-        downloads["feeds/updates.xml"] = feed.encode("utf-8")
-    return Result(site, pages, downloads, environment, exports.feed_links(site))
+    links = [{"title": feed.title, "href": feed.path} for feed in published]
+    return Result(site, pages, downloads, environment, links)
 
 
 def navigation(pages: list[Page], docs_dir: Path) -> list:

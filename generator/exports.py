@@ -192,13 +192,6 @@ def zip_of(files: dict[str, bytes], compress: bool = True) -> bytes:
     return out.getvalue()
 
 
-def feed_links(site: Site) -> list[dict[str, str]]:
-    links = [{"title": "Latest updates", "href": "feeds/updates.xml"}]
-    if site.decisions:
-        links.append({"title": "Decisions", "href": "feeds/decisions.xml"})
-    return links
-
-
 def table_xlsx(header: list[str], rows: list[dict], numeric: set[str]) -> bytes:
     """A one-sheet workbook of a table, with formula-like text neutralised and fixed timestamps (deterministic)."""
     book = Workbook()
