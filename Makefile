@@ -20,12 +20,15 @@ site: $(BIN)/.installed
 serve: $(BIN)/.installed
 	$(BIN)/mkdocs serve --livereload --dirty
 
+# FORMAT=github prints each problem as a GitHub Actions annotation and lists them all in the job summary.
 validate: $(BIN)/.installed
-	$(BIN)/transparency validate
+	$(BIN)/transparency validate $(if $(FORMAT),--format $(FORMAT))
 
 test: $(BIN)/.installed node_modules/.installed chromium
 	$(BIN)/ruff check generator tests bench
 	$(BIN)/ruff format --check generator tests bench
+	$(BIN)/actionlint .github/workflows/*.yml
+	$(BIN)/zizmor --offline --quiet .github/
 	$(BIN)/pytest -n 2 -q
 
 bench: $(BIN)/.installed

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import build, new_decision
+from . import build, changes, github, new_decision
 from .importer import import_file
 from .load import read_yaml
 from .model import PROFILE_DEFAULTS
@@ -18,6 +18,7 @@ EXAMPLES = {
     "new": 'transparency new decision "Community Safety Fund awards 2026/27"',
     "template": "transparency template grants grants.xlsx",
     "import": "transparency import grants.xlsx --resource grants",
+    "changes": "transparency changes --base origin/main",
 }
 
 
@@ -25,10 +26,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="transparency", description="Check and add to a transparency site's data.")
     parser.add_argument("--root", type=Path, default=Path("."), help="the project folder (default: the current folder)")
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser(
+    validating = commands.add_parser(
         "validate",
         help="check data/ and content/decisions/ without building",
         epilog=f"Example: {EXAMPLES['validate']}",
+    )
+    validating.add_argument(
+        "--format",
+        choices=["text", "github"],
+        default="text",
+        help="github: one annotation per problem on its file and line, and the full list in the job summary",
     )
     new = commands.add_parser("new", help="start a new record, ready to edit", epilog=f"Example: {EXAMPLES['new']}")
     new.add_argument("kind", choices=["decision"], help="what to create")
@@ -46,11 +53,16 @@ def main(argv: list[str] | None = None) -> int:
     )
     importing.add_argument("file", type=Path, help="an .xlsx file, or a CSV saved from Excel")
     importing.add_argument("--resource", help="the dataset (worked out from the file when left out)")
+    changing = commands.add_parser(
+        "changes",
+        help="list what the data and records in this folder change compared with a git branch or commit",
+        epilog=f"Example: {EXAMPLES['changes']}",
+    )
+    changing.add_argument("--base", required=True, help="the branch, tag or commit to compare with, e.g. origin/main")
     args = parser.parse_args(argv)
     try:
         if args.command == "validate":
-            site = build.validate(args.root / "data", args.root / "content")
-            print(f"The data is valid: {len(site.tables)} datasets, {len(site.decisions)} decisions.")
+            return validate(args.root, args.format)
         elif args.command == "new":
             profile = read_yaml(args.root / "data" / "profile.yaml", "data/profile.yaml", [], required=False) or {}
             role = str(profile.get("role") or PROFILE_DEFAULTS["role"])
@@ -58,6 +70,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"Wrote {path}. Fill in the summary and the record, then preview with: make serve")
         elif args.command == "template":
             print(make_template(args.root, args.resource, args.file, args.with_data))
+        elif args.command == "changes":
+            print(changes.changes_since(args.root, args.base, build.build_date()), end="")
         elif args.command == "import":
             print(import_file(args.root, args.file, args.resource, build.build_date()))
     except InputError as error:
@@ -66,6 +80,26 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as error:
         print(f"Could not read or write a file: {error}", file=sys.stderr)
         return 1
+    return 0
+
+
+def validate(root: Path, output: str) -> int:
+    try:
+        site = build.validate(root / "data", root / "content")
+    except InputError as error:
+        if output != "github":
+            raise
+        print("\n".join(github.annotations(root, error.problems)))
+        github.write_summary(
+            github.problems_markdown("The data has problems", error.problems, "Nothing was published; fix each one.")
+        )
+        # Only the count: the plain report would print cell values as they are, line breaks included.
+        print(error.report().splitlines()[0], file=sys.stderr)
+        return 1
+    message = f"The data is valid: {len(site.tables)} datasets, {len(site.decisions)} decisions."
+    if output == "github":
+        github.write_summary(f"## The data is valid\n\n{message}")
+    print(message)
     return 0
 
 

@@ -1,0 +1,89 @@
+"""`transparency changes --base`: what a change publishes, read from git without touching the working tree."""
+
+from __future__ import annotations
+
+import csv
+import io
+import subprocess
+
+from helpers import run_cli, set_cell
+
+
+def git(project, *args):
+    command = ["git", "-C", str(project), "-c", "user.name=Test", "-c", "user.email=test@example.org", *args]
+    return subprocess.run(command, capture_output=True, text=True, check=True).stdout
+
+
+def committed(project):
+    git(project, "init", "-q", "-b", "main")
+    git(project, "add", "-A")
+    git(project, "commit", "-q", "-m", "base")
+    return project
+
+
+def add_grant(project, identifier, title, amount):
+    path = project / "data" / "grants.csv"
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
+    header, new = rows[0], list(rows[1])
+    new[header.index("Identifier")], new[header.index("Title")] = identifier, title
+    new[header.index("Amount Awarded")], new[header.index("Award Date")] = amount, "2026-11-02"
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows([*rows, new])
+    path.write_text(out.getvalue(), encoding="utf-8")
+
+
+def test_one_grant_added_shows_rows_figures_and_pages(project):
+    committed(project)
+    add_grant(project, "360G-DEMOPCC-2026-900", "Night-time economy marshals", "12500")
+    status_before = git(project, "status", "--porcelain")
+    result = run_cli(project, "changes", "--base", "main")
+    assert result.returncode == 0, result.stderr
+    text = result.stdout
+    assert "1 added, 0 changed, 0 removed." in text
+    assert "- Added: 360G-DEMOPCC-2026-900: Night-time economy marshals" in text
+    row = next(line for line in text.splitlines() if line.startswith("| Grants awarded in 2026/27"))
+    assert row.endswith("| +£12,500 |")
+    assert "`/grants/360g-demopcc-2026-900/` Night-time economy marshals" in text
+    assert git(project, "status", "--porcelain") == status_before  # the working tree is untouched
+
+
+def test_changed_and_removed_rows_name_the_columns(project):
+    committed(project)
+    set_cell(project / "data" / "precept.csv", 2, "band_d", "999.99")
+    lines = (project / "data" / "contracts.csv").read_text(encoding="utf-8").splitlines(keepends=True)
+    (project / "data" / "contracts.csv").write_text("".join(lines[:-1]), encoding="utf-8")
+    text = run_cli(project, "changes", "--base", "main").stdout
+    assert "band_d:" in text and "→ 999.99" in text
+    assert "Band D precept" in text
+    assert "0 added, 0 changed, 1 removed." in text
+
+
+def test_hostile_titles_are_inert_in_the_summary(project):
+    committed(project)
+    add_grant(project, "360G-DEMOPCC-2026-901", "<img src=x onerror=alert(1)> [x](javascript:alert(1)) | `rm`", "10")
+    text = run_cli(project, "changes", "--base", "main").stdout
+    assert "<img" not in text and "[x](javascript:" not in text
+    assert "&lt;img src=x onerror=alert(1)&gt; \\[x\\](javascript:alert(1)) \\| \\`rm\\`" in text
+
+
+def test_problems_in_the_change_are_a_warning(project):
+    committed(project)
+    set_cell(project / "data" / "grants.csv", 2, "Amount Awarded", "lots")
+    result = run_cli(project, "changes", "--base", "main")
+    assert result.returncode == 0
+    assert "### Warnings" in result.stdout and "cannot be published until they are fixed" in result.stdout
+
+
+def test_an_unknown_base_is_a_plain_error(project):
+    committed(project)
+    result = run_cli(project, "changes", "--base", "no-such-branch")
+    assert result.returncode == 1
+    assert "git" in result.stderr and "name a branch, tag or commit" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_nothing_changed(project):
+    committed(project)
+    text = run_cli(project, "changes", "--base", "main").stdout
+    assert "No rows are added, changed or removed." in text
+    assert "No headline figure changes." in text
