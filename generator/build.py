@@ -12,7 +12,7 @@ from pathlib import Path
 
 from jinja2 import Environment
 
-from . import exports, memo
+from . import exports, memo, search, staging
 from .checks import check_all
 from .feeds import feeds
 from .load import load_package
@@ -89,18 +89,24 @@ def page_stub(page: Page) -> str:
         "explorer": page.explorer,
     }
     if not page.search:
-        front_matter["search"] = {"exclude": True}
+        front_matter["noindex"] = True
     # JSON is YAML, and much faster to write for thousands of pages.
     return "---\n" + json.dumps(front_matter, ensure_ascii=False, sort_keys=True) + "\n---\n"
 
 
 def render(result: Result, page: Page) -> str:
-    return render_page(result.environment, page, result.site.profile)
+    return render_page(result.environment, page, result.site.profile) + search.facets_html(result.environment, page)
 
 
 def render_home(result: Result) -> str:
     home = Page("index.md", "Home", "_home.html", {"site": result.site})
     return render_page(result.environment, home, result.site.profile)
+
+
+def publish(folder: Path, site_dir: Path) -> None:
+    """Index the finished site in the staging folder for search, then swap it into site_dir."""
+    search.index(folder)
+    staging.publish(folder, site_dir)
 
 
 def render_problems(theme_dir: Path, error: InputError) -> str:

@@ -7,6 +7,7 @@ import hashlib
 import re
 
 INLINE_SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S)
+SEARCH_SCRIPT = "assets/js/search.js"
 DATA_TYPES = ('type="application/json"', "type='application/json'")
 # Plotly and Material set inline style attributes, so styles allow 'unsafe-inline'; scripts never do.
 POLICY = (
@@ -28,7 +29,8 @@ def script_hashes(html: str) -> list[str]:
 
 
 def add_policy(html: str) -> str:
-    meta = (
-        f'<meta http-equiv="Content-Security-Policy" content="{POLICY.format(hashes=" ".join(script_hashes(html)))}">'
-    )
+    sources = script_hashes(html)
+    if SEARCH_SCRIPT in html:
+        sources.insert(0, "'wasm-unsafe-eval'")  # Pagefind's search engine is WebAssembly; only the search page runs it
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{POLICY.format(hashes=" ".join(sources))}">'
     return html.replace('<meta charset="utf-8">', f'<meta charset="utf-8">\n    {meta}', 1)

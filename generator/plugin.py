@@ -8,7 +8,7 @@ on_files        add generated pages and downloads as in-memory files (in `serve 
                 that change only when their page changed, so unchanged pages are skipped)
 on_page_content put the rendered template in place of a generated page's (empty) Markdown
 on_post_page    add the Content-Security-Policy that allows only the page's own scripts
-on_post_build   swap the finished staging folder into site/
+on_post_build   index the finished staging folder for search, then swap it into site/
 on_build_error  throw the staging folder away, leaving the previous site/ untouched
 """
 
@@ -28,6 +28,7 @@ from .csp import add_policy
 from .pages import Page
 from .preview import StubStore
 from .problems import InputError
+from .search import SearchIndexError
 
 log = logging.getLogger("mkdocs.plugins.transparency")
 
@@ -133,7 +134,10 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
 
     def on_post_build(self, *, config) -> None:
         if self.final_site_dir is not None:
-            staging.publish(Path(config.site_dir), self.final_site_dir)
+            try:
+                build.publish(Path(config.site_dir), self.final_site_dir)
+            except SearchIndexError as error:
+                raise PluginError(str(error)) from None
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.final_site_dir is not None:

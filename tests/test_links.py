@@ -76,4 +76,6 @@ def test_every_page_has_a_strict_content_security_policy(site_dir):
         assert policy, page
         script_src = re.search(r"script-src ([^;]+)", policy.group(1)).group(1)
         assert "'unsafe-inline'" not in script_src and "'unsafe-eval'" not in script_src
+        # Only the search page runs Pagefind's WebAssembly.
+        assert ("'wasm-unsafe-eval'" in script_src) == (page.relative_to(site_dir).as_posix() == "search/index.html")
         assert "default-src 'self'" in policy.group(1)

@@ -24,7 +24,7 @@ class Page:
     # What the page shows, so a preview rebuild can skip it when none of it changed: resource names,
     # "decisions" (any decision) or "decision:<reference>". None means it may show anything.
     sources: frozenset[str] | None = None
-    search: bool = False  # include in the site search (section pages; record pages are left out)
+    search: bool = True  # include in the site search (every page but the search page itself)
 
     @property
     def url(self) -> str:
@@ -38,12 +38,13 @@ class Page:
 
 
 def all_pages(site: Site) -> list[Page]:
-    from . import decisions, duties, grants, money, opendata, performance, plan, updates
+    from . import decisions, duties, grants, money, opendata, performance, plan, search, updates
 
     sections = (grants, decisions, money, performance, plan, duties, opendata, updates)
     pages: list[Page] = []
     for section in sections:
         pages.extend(section.pages(site))
+    pages.append(search.page(site, pages))
     return pages
 
 

@@ -36,6 +36,7 @@ PAGE_TYPES = {
     "reports": "reports/",
     "performance report": "reports/2026-q2-performance/",
     "resources report": "reports/2026-q2-resources/",
+    "search": "search/",
 }
 
 
