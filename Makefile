@@ -10,7 +10,10 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # The browser the tests drive: Debian's chromium by default (installed when missing); CI may point elsewhere.
 export CHROME_PATH ?= /usr/bin/chromium
 
-.PHONY: site serve validate test lint bench lighthouse chromium clean
+# setup: only install (what CI jobs run before calling .venv/bin/transparency).
+.PHONY: setup site serve validate test lint bench lighthouse chromium clean
+
+setup: $(BIN)/.installed
 
 site: $(BIN)/.installed
 	$(BIN)/transparency validate

@@ -15,7 +15,7 @@ from .spreadsheets import write_template
 
 EXAMPLES = {
     "validate": "transparency validate",
-    "new": 'transparency new decision "Community Safety Fund awards 2026/27"',
+    "new": 'transparency new decision "Community Safety Fund awards 2026/27"  (or: --from-issue issue-body.md)',
     "template": "transparency template grants grants.xlsx",
     "import": "transparency import grants.xlsx --resource grants",
     "changes": "transparency changes --base origin/main",
@@ -39,7 +39,14 @@ def main(argv: list[str] | None = None) -> int:
     )
     new = commands.add_parser("new", help="start a new record, ready to edit", epilog=f"Example: {EXAMPLES['new']}")
     new.add_argument("kind", choices=["decision"], help="what to create")
-    new.add_argument("title", help="the title of the record")
+    new.add_argument("title", nargs="?", help="the title of the record")
+    new.add_argument(
+        "--from-issue",
+        type=Path,
+        metavar="BODY_FILE",
+        help='write the record from a "Publish a decision" issue form\'s body, saved in a file',
+    )
+    new.add_argument("--report", type=Path, help="also write what happened as Markdown (for a comment or pull request)")
     template = commands.add_parser(
         "template", help="write a spreadsheet to fill in for a dataset", epilog=f"Example: {EXAMPLES['template']}"
     )
@@ -63,7 +70,11 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "validate":
             return validate(args.root, args.format)
+        elif args.command == "new" and args.from_issue:
+            return decision_from_issue(args.root, args.from_issue, args.report)
         elif args.command == "new":
+            if not args.title:
+                parser.error("give the decision's title, or --from-issue BODY_FILE")
             profile = read_yaml(args.root / "data" / "profile.yaml", "data/profile.yaml", [], required=False) or {}
             role = str(profile.get("role") or PROFILE_DEFAULTS["role"])
             path = new_decision.create(args.root / "content" / "decisions", args.title, build.build_date(), role)
@@ -99,6 +110,33 @@ def validate(root: Path, output: str) -> int:
     message = f"The data is valid: {len(site.tables)} datasets, {len(site.decisions)} decisions."
     if output == "github":
         github.write_summary(f"## The data is valid\n\n{message}")
+    print(message)
+    return 0
+
+
+def decision_from_issue(root: Path, body_file: Path, report: Path | None) -> int:
+    try:
+        path, record = new_decision.create_from_issue(root, body_file)
+    except InputError as error:
+        if report:
+            report.write_text(
+                github.problems_markdown(
+                    "The decision record was not written",
+                    error.problems,
+                    "Nothing was written. Edit the issue to fix the answers; the record is tried again when you save.",
+                ),
+                encoding="utf-8",
+            )
+        print(error.report().replace("The data has", "The issue form has"), file=sys.stderr)
+        return 1
+    shown = path.relative_to(root) if path.is_relative_to(root) else path
+    message = f"Wrote {shown}: decision {record['reference']}, {record['title']}."
+    if report:
+        report.write_text(
+            f"Decision **{github.cell(record['reference'])}**: {github.cell(record['title'])}\n\n"
+            f"The record is `{shown}`. Check it in the *Files changed* tab, then merge to publish it.\n",
+            encoding="utf-8",
+        )
     print(message)
     return 0
 

@@ -1,0 +1,130 @@
+"""The "Publish a decision" issue form: its body as GitHub renders it becomes a record, or a clear message."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from helpers import ROOT, run_build, run_cli
+
+from generator.issue_form import FIELDS, parse_body
+
+FIXTURE = Path(__file__).parent / "fixtures" / "issue-decision.md"
+FORM = ROOT / ".github" / "ISSUE_TEMPLATE" / "publish-decision.yml"
+
+
+def body_with(tmp_path, **answers) -> Path:
+    text = FIXTURE.read_text(encoding="utf-8")
+    labels = dict(FIELDS)
+    for field_id, answer in answers.items():
+        before, _, rest = text.partition(f"### {labels[field_id]}\n\n")
+        _, _, after = rest.partition("\n\n### ")
+        text = f"{before}### {labels[field_id]}\n\n{answer}" + (f"\n\n### {after}" if after else "\n")
+    path = tmp_path / "body.md"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def read_record(path: Path) -> tuple[dict, str]:
+    _, front, body = path.read_text(encoding="utf-8").split("---\n", 2)
+    return yaml.safe_load(front), body
+
+
+def test_the_form_writes_a_record_with_the_next_free_reference(project, tmp_path):
+    report = tmp_path / "report.md"
+    result = run_cli(project, "new", "decision", "--from-issue", str(FIXTURE), "--report", str(report))
+    assert result.returncode == 0, result.stderr
+    path = project / "content" / "decisions" / "2026-021.md"
+    assert "Wrote content/decisions/2026-021.md: decision 2026/021" in result.stdout
+    meta, body = read_record(path)
+    assert meta == {
+        "reference": "2026/021",
+        "title": "Community Safety Fund awards 2026/27",
+        "date": "2026-11-20",
+        "decision_maker": "Police and Crime Commissioner",
+        "summary": "Awards the 2026/27 Community Safety Fund to the four community safety partnerships.",
+        "amount": 250000,
+        "priorities": ["vulnerable", "fairness"],
+        "category": "Commissioning",
+        "documents": [
+            {"title": "Decision report", "url": "https://www.example.gov.uk/decision-report.pdf"},
+            {"title": "Equality impact assessment", "url": "https://www.example.gov.uk/eia.pdf"},
+        ],
+    }
+    assert body.strip().startswith("## Background") and "approves awards totalling £250,000" in body
+    assert "2026/021" in report.read_text(encoding="utf-8")
+    assert run_cli(project, "validate").returncode == 0
+
+
+def test_missing_title_and_impossible_date_write_nothing(project, tmp_path):
+    before = sorted((project / "content" / "decisions").iterdir())
+    report = tmp_path / "report.md"
+    body = body_with(tmp_path, title="_No response_", date="2026-02-30")
+    result = run_cli(project, "new", "decision", "--from-issue", str(body), "--report", str(report))
+    assert result.returncode == 1
+    assert 'the issue form, column "Title of the decision": is empty' in result.stderr
+    assert '"2026-02-30" is not a real date' in result.stderr
+    assert "Traceback" not in result.stderr
+    assert sorted((project / "content" / "decisions").iterdir()) == before
+    comment = report.read_text(encoding="utf-8")
+    assert "The decision record was not written" in comment and "is not a real date" in comment
+
+
+def test_unknown_priority_bad_amount_and_a_document_without_an_address(project, tmp_path):
+    body = body_with(tmp_path, priorities="Flying cars (cars)", amount="lots", documents="Report javascript:alert(1)")
+    result = run_cli(project, "new", "decision", "--from-issue", str(body))
+    assert result.returncode == 1
+    assert '"Flying cars (cars)" is not a priority' in result.stderr
+    assert '"lots" is not an amount of money' in result.stderr
+    assert "has no web address starting https://" in result.stderr
+
+
+def test_withheld_without_a_reason_is_refused(project, tmp_path):
+    body = body_with(tmp_path, exempt="Yes, part of it is withheld")
+    result = run_cli(project, "new", "decision", "--from-issue", str(body))
+    assert result.returncode == 1 and "say why" in result.stderr
+
+
+def test_hostile_text_is_inert_in_the_record_and_the_site(project, tmp_path):
+    hostile = {
+        "title": '<script>alert("t")</script> $(rm -rf ~) `id` ; | & "quotes"',
+        "summary": "<img src=x onerror=alert(1)> [click](javascript:alert(1))",
+        "decision": "## Decision\n\n<script>alert(1)</script>\n\n[click me](javascript:alert(2)) "
+        "[ok](https://www.example.gov.uk/)\n\n[ref]: javascript:alert(3)\n\n$(touch /tmp/pwned) `rm -rf /`",
+    }
+    result = run_cli(project, "new", "decision", "--from-issue", str(body_with(tmp_path, **hostile)))
+    assert result.returncode == 0, result.stderr
+    meta, body = read_record(project / "content" / "decisions" / "2026-021.md")
+    assert meta["title"] == hostile["title"]  # kept as text; the site escapes it
+    assert "<script>" not in body and "&lt;script&gt;" in body
+    assert "](javascript:" not in body and "[ok](https://www.example.gov.uk/)" in body
+    assert not Path("/tmp/pwned").exists()
+    assert run_build(project).returncode == 0
+    page = (project / "site" / "decisions" / "2026-021" / "index.html").read_text(encoding="utf-8")
+    assert "<script>alert" not in page and "<img src=x" not in page
+    assert 'href="javascript' not in page.lower() and "click me</a>" not in page
+    assert "&lt;script&gt;alert(" in page  # the title, shown as text
+
+
+def test_a_heading_typed_in_an_answer_cannot_replace_a_later_field():
+    body = FIXTURE.read_text(encoding="utf-8").replace(
+        "### Title of the decision\n\nCommunity", "### Title of the decision\n\n### Summary\n\nsneaky\n\nCommunity"
+    )
+    answers = parse_body(body)
+    assert answers["summary"].startswith("Awards the 2026/27")
+    assert parse_body("### Title of the decision\n\n_No response_\n")["title"] == ""
+
+
+def test_the_form_and_the_parser_agree():
+    form = yaml.safe_load(FORM.read_text(encoding="utf-8"))
+    fields = [(item["id"], item["attributes"]["label"]) for item in form["body"] if item["type"] != "markdown"]
+    assert fields == list(FIELDS)
+    assert form["labels"] == ["publish-decision"]
+    options = {item["id"]: item["attributes"].get("options") for item in form["body"] if item["type"] == "dropdown"}
+    priorities = (ROOT / "data" / "priorities.csv").read_text(encoding="utf-8").splitlines()[1:]
+    assert options["priorities"] == [f"{line.split(',')[1]} ({line.split(',')[0]})" for line in priorities]
+    used = {
+        yaml.safe_load(p.read_text(encoding="utf-8").split("---\n")[1]).get("category")
+        for p in (ROOT / "content" / "decisions").glob("*.md")
+    }
+    assert used - {None} <= set(options["category"])
