@@ -193,7 +193,7 @@ def zip_of(files: dict[str, bytes], compress: bool = True) -> bytes:
 
 
 def table_xlsx(header: list[str], rows: list[dict], numeric: set[str]) -> bytes:
-    """A one-sheet workbook of a table, with formula-like text neutralised and fixed timestamps (deterministic)."""
+    """A one-sheet workbook of a table: text stored as text (never a formula), fixed timestamps (deterministic)."""
     book = Workbook()
     sheet = book.active
     sheet.title = "data"
@@ -205,8 +205,12 @@ def table_xlsx(header: list[str], rows: list[dict], numeric: set[str]) -> bytes:
             if column in numeric and value not in ("", None):
                 cells.append(float(value) if "." in str(value) else int(value))
             else:
-                cells.append(neutralise(str(value)) if value is not None else "")
+                cells.append(str(value) if value is not None else "")
         sheet.append(cells)
+        # A spreadsheet cell typed as text is never a formula: store "=HYPERLINK(...)" as the text it is.
+        for cell in sheet[sheet.max_row]:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"
     fixed = dt.datetime(2000, 1, 1)
     book.properties.created = book.properties.modified = fixed
     out = io.BytesIO()

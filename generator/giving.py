@@ -4,41 +4,95 @@ from __future__ import annotations
 
 from .model import Grant, Site
 
-FLAT_EXTRA = ["Funding Org:Identifier", "Funding Org:Name"]
+# The 360Giving fields we publish: the flat column title and where the value sits in the JSON. The CSV,
+# the spreadsheet and the JSON are all made from this one list, so they carry the same fields.
+FIELDS: list[tuple[str, tuple]] = [
+    ("Identifier", ("id",)),
+    ("Title", ("title",)),
+    ("Description", ("description",)),
+    ("Currency", ("currency",)),
+    ("Amount Awarded", ("amountAwarded",)),
+    ("Award Date", ("awardDate",)),
+    ("Recipient Org:Identifier", ("recipientOrganization", 0, "id")),
+    ("Recipient Org:Name", ("recipientOrganization", 0, "name")),
+    ("Recipient Org:Charity Number", ("recipientOrganization", 0, "charityNumber")),
+    ("Recipient Org:Company Number", ("recipientOrganization", 0, "companyNumber")),
+    ("Recipient Org:Postal Code", ("recipientOrganization", 0, "postalCode")),
+    ("Funding Org:Identifier", ("fundingOrganization", 0, "id")),
+    ("Funding Org:Name", ("fundingOrganization", 0, "name")),
+    ("Grant Programme:Title", ("grantProgramme", 0, "title")),
+    ("Planned Dates:Start Date", ("plannedDates", 0, "startDate")),
+    ("Planned Dates:End Date", ("plannedDates", 0, "endDate")),
+    ("Beneficiary Location:Name", ("beneficiaryLocation", 0, "name")),
+    ("Last Modified", ("dateModified",)),
+]
+STANDARD_TITLES = {title for title, _ in FIELDS}
+# grants.csv columns that are not mapped above are 360Giving "additional fields": published in the JSON under
+# their column title, as 360Giving's converter (flatten-tool) does, so the JSON and the flat files agree.
+
+
+def funder(grant: Grant, site: Site) -> dict:
+    """The funding organisation of a grant: the one place that decides it."""
+    return {"id": site.profile["funder_identifier"], "name": site.profile["body_name"]}
+
+
+def additional_fields(site: Site) -> list[str]:
+    return [c for c in site.tables["grants"].header if c not in STANDARD_TITLES]
 
 
 def grant_json(grant: Grant, site: Site) -> dict:
     org = grant.organisation
-    record: dict = {
-        "id": grant.id,
-        "title": grant.title,
-        "description": grant.description,
-        "currency": "GBP",
-        "amountAwarded": grant.amount,
-        "awardDate": grant.award_date.isoformat(),
-        "recipientOrganization": [{"id": org.id, "name": org.name}],
-        "fundingOrganization": [{"id": site.profile["funder_identifier"], "name": site.profile["body_name"]}],
-        "grantProgramme": [{"title": grant.fund}],
+    values: dict[str, object] = {
+        "Identifier": grant.id,
+        "Title": grant.title,
+        "Description": grant.description,
+        "Currency": "GBP",
+        "Amount Awarded": grant.amount,
+        "Award Date": grant.award_date.isoformat(),
+        "Recipient Org:Identifier": org.id,
+        "Recipient Org:Name": org.name,
+        "Recipient Org:Charity Number": org.charity_number,
+        "Recipient Org:Company Number": org.company_number,
+        "Recipient Org:Postal Code": org.postcode,
+        "Funding Org:Identifier": funder(grant, site)["id"],
+        "Funding Org:Name": funder(grant, site)["name"],
+        "Grant Programme:Title": grant.fund,
+        "Planned Dates:Start Date": grant.start.isoformat() if grant.start else "",
+        "Planned Dates:End Date": grant.end.isoformat() if grant.end else "",
+        "Beneficiary Location:Name": grant.location,
+        "Last Modified": grant.row.get("Last Modified", "").strip(),
     }
-    if org.charity_number:
-        record["recipientOrganization"][0]["charityNumber"] = org.charity_number
-    if org.company_number:
-        record["recipientOrganization"][0]["companyNumber"] = org.company_number
-    if org.postcode:
-        record["recipientOrganization"][0]["postalCode"] = org.postcode
-    if grant.start or grant.end:
-        dates = {}
-        if grant.start:
-            dates["startDate"] = grant.start.isoformat()
-        if grant.end:
-            dates["endDate"] = grant.end.isoformat()
-        record["plannedDates"] = [dates]
-    if grant.location:
-        record["beneficiaryLocation"] = [{"name": grant.location}]
-    modified = grant.row.get("Last Modified", "").strip()
-    if modified:
-        record["dateModified"] = modified
+    record: dict = {}
+    for title, path in FIELDS:
+        if values[title] not in ("", None):
+            _put(record, path, values[title])
+    for column in additional_fields(site):
+        value = (grant.row.get(column) or "").strip()
+        if value:
+            record[column] = value
     return record
+
+
+def _put(record: dict, path: tuple, value: object) -> None:
+    """Set record[a][0][b] = value for path (a, 0, b), making the lists and objects on the way."""
+    here = record
+    for key, following in zip(path, path[1:], strict=False):
+        if isinstance(key, int):
+            continue
+        here = here.setdefault(key, [{}] if isinstance(following, int) else {})
+        if isinstance(here, list):
+            here = here[0]
+    here[path[-1]] = value
+
+
+def _get(record: dict, path: tuple) -> object:
+    here: object = record
+    for key in path:
+        try:
+            here = here[key]  # type: ignore[index]
+        except (KeyError, IndexError, TypeError):
+            return ""
+    return here
 
 
 def package(site: Site) -> dict:
@@ -46,24 +100,20 @@ def package(site: Site) -> dict:
 
 
 def flat(site: Site) -> tuple[list[str], list[dict]]:
-    """grants.csv as written, with Recipient Org:Name filled in and the funder added."""
-    table = site.tables["grants"]
-    header = [c for c in table.header] + [c for c in FLAT_EXTRA if c not in table.header]
-    if "Recipient Org:Name" not in header:
-        header.insert(header.index("Recipient Org:Identifier") + 1, "Recipient Org:Name")
-    by_id = {g.id: g for g in site.grants}
-    rows = []
-    for row in table.rows:
-        grant = by_id[row["Identifier"]]
-        rows.append(
-            {c: row.get(c, "") for c in table.header}
-            | {
-                "Recipient Org:Name": row.get("Recipient Org:Name") or grant.organisation.name,
-                "Funding Org:Identifier": site.profile["funder_identifier"],
-                "Funding Org:Name": site.profile["body_name"],
-            }
-        )
+    """The 360Giving flat table, made from the same records as the JSON: its standard fields, then the additional ones."""
+    records = [grant_json(g, site) for g in sorted(site.grants, key=lambda g: g.id)]
+    extra = additional_fields(site)
+    standard = [title for title, path in FIELDS if any(_get(r, path) != "" for r in records)]
+    header = standard + extra
+    rows = [{title: _get(r, path) for title, path in FIELDS} | {c: r.get(c, "") for c in extra} for r in records]
     return header, rows
+
+
+def flatten(record: dict) -> dict:
+    """A JSON grant as its flat 360Giving columns (what the CSV and spreadsheet should say)."""
+    row = {title: _get(record, path) for title, path in FIELDS}
+    row |= {k: v for k, v in record.items() if not isinstance(v, list | dict) and k not in {p[0] for _, p in FIELDS}}
+    return {k: v for k, v in row.items() if v != ""}
 
 
 def schema_errors(data: dict) -> list[str]:

@@ -112,3 +112,55 @@ def test_hostile_names_are_safe_in_attributes_json_and_feeds(project):
         "Evil &lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; &#34;quoted&#34; &amp; &lt;b&gt;co&lt;/b&gt;"
         in org_page
     )
+
+
+def _xlsx_rows(path) -> list[dict]:
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(path).active
+    rows = list(sheet.iter_rows(values_only=True))
+    return [{h: ("" if v is None else str(v)) for h, v in zip(rows[0], row, strict=True)} for row in rows[1:]]
+
+
+def _same_form(rows: dict) -> dict:
+    """Rows keyed by id, without empty cells, with amounts as numbers (21000.5 and 21000.50 are the same)."""
+    return {
+        key: {c: str(Decimal(v).normalize()) if c == "Amount Awarded" else v for c, v in row.items() if v != ""}
+        for key, row in rows.items()
+    }
+
+
+def test_360giving_json_csv_and_spreadsheet_carry_the_same_fields(site_dir):
+    from generator.giving import flatten
+
+    data = json.loads((site_dir / "data/grants-360giving.json").read_text(encoding="utf-8"), parse_float=Decimal)
+    from_json = _same_form({g["id"]: {k: str(v) for k, v in flatten(g).items()} for g in data["grants"]})
+    csv_rows = list(csv.DictReader(io.StringIO((site_dir / "data/grants-360giving.csv").read_text(encoding="utf-8"))))
+    from_csv = _same_form({r["Identifier"]: r for r in csv_rows})
+    from_xlsx = _same_form({r["Identifier"]: r for r in _xlsx_rows(site_dir / "data/grants-360giving.xlsx")})
+    assert len(from_json) > 50
+    assert from_json == from_csv
+    assert from_xlsx == from_csv
+    header = csv_rows[0].keys()
+    for column in ("Recipient Org:Charity Number", "Recipient Org:Postal Code", "Priority", "Decision Reference"):
+        assert column in header
+    with_charity = [g for g in data["grants"] if "charityNumber" in g["recipientOrganization"][0]]
+    assert with_charity and all(g["Priority"] for g in data["grants"])
+    assert any(g.get("Decision Reference") for g in data["grants"])
+
+
+def test_spreadsheet_keeps_formula_like_text_as_text(project):
+    from openpyxl import load_workbook
+
+    path = project / "data" / "grants.csv"
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
+    rows[1][rows[0].index("Title")] = '=HYPERLINK("http://evil","click")'
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    path.write_text(out.getvalue(), encoding="utf-8")
+    assert run_build(project).returncode == 0
+    sheet = load_workbook(project / "site/data/grants-360giving.xlsx").active
+    cells = [c for row in sheet.iter_rows() for c in row if "HYPERLINK" in str(c.value)]
+    assert [(c.value, c.data_type) for c in cells] == [('=HYPERLINK("http://evil","click")', "s")]
+    data = json.loads((project / "site/data/grants-360giving.json").read_text(encoding="utf-8"))
+    assert any(g["title"] == '=HYPERLINK("http://evil","click")' for g in data["grants"])
