@@ -11,7 +11,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export CHROME_PATH ?= /usr/bin/chromium
 
 # setup: only install (what CI jobs run before calling .venv/bin/transparency).
-.PHONY: setup site serve validate test lint bench lighthouse chromium clean
+.PHONY: setup site serve validate import template decision test lint bench lighthouse chromium clean
 
 setup: $(BIN)/.installed
 
@@ -26,6 +26,21 @@ serve: $(BIN)/.installed
 # FORMAT=github prints each problem as a GitHub Actions annotation and lists them all in the job summary.
 validate: $(BIN)/.installed
 	$(BIN)/transparency validate $(if $(FORMAT),--format $(FORMAT))
+
+# make import FILE=grants.xlsx [REPLACE=1] [DATASET=grants] [DRY_RUN=1]: check a filled-in sheet and copy it into data/
+import: $(BIN)/.installed
+	@test -n "$(FILE)" || { echo 'Say which file to import, e.g.: make import FILE=grants.xlsx' >&2; exit 2; }
+	$(BIN)/transparency import "$(FILE)" $(if $(DATASET),--resource "$(DATASET)") $(if $(REPLACE),--replace) $(if $(DRY_RUN),--dry-run)
+
+# make template DATASET=grants [FILE=grants.xlsx] [EMPTY=1]: a spreadsheet to fill in, with the published rows
+template: $(BIN)/.installed
+	@test -n "$(DATASET)" || { echo 'Say which dataset, e.g.: make template DATASET=grants (the list: .venv/bin/transparency template --help)' >&2; exit 2; }
+	$(BIN)/transparency template "$(DATASET)" "$(or $(FILE),$(DATASET).xlsx)" $(if $(EMPTY),,--with-data)
+
+# make decision TITLE="Community Safety Fund awards 2026/27": start a new decision record
+decision: $(BIN)/.installed
+	@test -n "$(TITLE)" || { echo 'Give the title, e.g.: make decision TITLE="Community Safety Fund awards 2026/27"' >&2; exit 2; }
+	$(BIN)/transparency new decision "$(TITLE)"
 
 test: $(BIN)/.installed node_modules/.installed chromium
 	$(BIN)/ruff check generator tests bench

@@ -18,7 +18,7 @@ from .feeds import feeds
 from .load import load_package
 from .model import Site, build_site
 from .pages import Page, all_pages, section_nav
-from .problems import InputError
+from .problems import InputError, Problem
 from .render import make_environment, render_page
 
 EMPTY_SITEMAP = (
@@ -44,11 +44,17 @@ def build_date() -> dt.date:
 
 
 def validate(data_dir: Path, docs_dir: Path) -> Site:
+    return checked(data_dir, docs_dir)[0]
+
+
+def checked(data_dir: Path, docs_dir: Path) -> tuple[Site, list[Problem]]:
+    """The site model and the warnings (which do not stop publishing); any other problem is raised."""
     raw = load_package(data_dir, docs_dir)
     problems = check_all(raw)
-    if problems:
-        raise InputError(problems)
-    return build_site(raw, build_date())
+    errors = [p for p in problems if not p.warning]
+    if errors:
+        raise InputError(errors)
+    return build_site(raw, build_date()), [p for p in problems if p.warning]
 
 
 def prepare(data_dir: Path, docs_dir: Path, theme_dir: Path, site_url: str = "", preview: bool = False) -> Result:
@@ -111,7 +117,11 @@ def publish(folder: Path, site_dir: Path) -> None:
 
 def render_problems(theme_dir: Path, error: InputError) -> str:
     """The box a preview shows on every page while the data has problems."""
-    return make_environment(theme_dir).get_template("_problems.html").render(problems=[str(p) for p in error.problems])
+    return (
+        make_environment(theme_dir)
+        .get_template("_problems.html")
+        .render(problems=error.lines(), count=len(error.problems))
+    )
 
 
 def fingerprints(result: Result, docs_dir: Path, theme_dir: Path) -> dict[str, str | None]:

@@ -7,10 +7,12 @@ import sys
 from pathlib import Path
 
 from . import build, changes, github, new_decision
+from .howto import import_command
 from .importer import import_file
 from .load import read_yaml
 from .model import PROFILE_DEFAULTS
 from .problems import InputError, Problem
+from .sheet_values import choices, display_rows
 from .spreadsheets import write_template
 
 EXAMPLES = {
@@ -47,8 +49,14 @@ def main(argv: list[str] | None = None) -> int:
         help='write the record from a "Publish a decision" issue form\'s body, saved in a file',
     )
     new.add_argument("--report", type=Path, help="also write what happened as Markdown (for a comment or pull request)")
+    early = argparse.ArgumentParser(add_help=False)
+    early.add_argument("--root", type=Path, default=Path("."))
+    root = early.parse_known_args(argv)[0].root  # to list the datasets in `template --help`
     template = commands.add_parser(
-        "template", help="write a spreadsheet to fill in for a dataset", epilog=f"Example: {EXAMPLES['template']}"
+        "template",
+        help="write a spreadsheet to fill in for a dataset",
+        epilog=f"Datasets: {', '.join(dataset_names(root)) or '(none found: run it in the project folder)'}. "
+        f"Example: {EXAMPLES['template']}",
     )
     template.add_argument("resource", help="the dataset, e.g. grants")
     template.add_argument("file", type=Path, help="the .xlsx file to write")
@@ -60,6 +68,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     importing.add_argument("file", type=Path, help="an .xlsx file, or a CSV saved from Excel")
     importing.add_argument("--resource", help="the dataset (worked out from the file when left out)")
+    importing.add_argument(
+        "--replace",
+        action="store_true",
+        help="make the dataset exactly the sheet: published rows missing from it are removed (they are listed)",
+    )
+    importing.add_argument("--dry-run", action="store_true", help="check and show what would change, write nothing")
     changing = commands.add_parser(
         "changes",
         help="list what the data and records in this folder change compared with a git branch or commit",
@@ -84,9 +98,12 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "changes":
             print(changes.changes_since(args.root, args.base, build.build_date()), end="")
         elif args.command == "import":
-            print(import_file(args.root, args.file, args.resource, build.build_date()))
+            print(import_file(args.root, args.file, args.resource, build.build_date(), args.replace, args.dry_run))
     except InputError as error:
-        print(error.report(), file=sys.stderr)
+        print(
+            error.report("Nothing was written." if args.command == "import" else "Nothing was published."),
+            file=sys.stderr,
+        )
         return 1
     except OSError as error:
         print(f"Could not read or write a file: {error}", file=sys.stderr)
@@ -96,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def validate(root: Path, output: str) -> int:
     try:
-        site = build.validate(root / "data", root / "content")
+        site, warnings = build.checked(root / "data", root / "content")
     except InputError as error:
         if output != "github":
             raise
@@ -111,6 +128,8 @@ def validate(root: Path, output: str) -> int:
     if output == "github":
         github.write_summary(f"## The data is valid\n\n{message}")
     print(message)
+    for warning in warnings:
+        print(f"  - {warning}")
     return 0
 
 
@@ -141,27 +160,25 @@ def decision_from_issue(root: Path, body_file: Path, report: Path | None) -> int
     return 0
 
 
+def dataset_names(root: Path) -> list[str]:
+    descriptor = read_yaml(root / "data" / "datapackage.yaml", "data/datapackage.yaml", [], required=False) or {}
+    return [str(r["name"]) for r in descriptor.get("resources", []) if isinstance(r, dict) and "name" in r]
+
+
 def make_template(root: Path, name: str, path: Path, with_data: bool) -> str:
     site = build.validate(root / "data", root / "content")
     resources = {r["name"]: r for r in site.descriptor["resources"]}
     if name not in resources:
         raise InputError([Problem(name, None, None, "is not a dataset", "use one of: " + ", ".join(sorted(resources)))])
-    lists = reference_lists(site, resources[name])
-    rows = site.tables[name].rows if with_data and name in site.tables else []
-    write_template(resources[name], lists, rows, path)
-    return f"Wrote {path}: fill in the 'data' sheet, then run: transparency import {path}"
-
-
-def reference_lists(site, resource: dict) -> dict[str, list[str]]:
-    """Drop-down choices for columns that must match another dataset (priorities, organisations, funds)."""
-    lists = {}
-    for key in resource["schema"].get("foreignKeys", []):
-        target = key["reference"]["resource"]
-        if target in site.tables:
-            lists[key["fields"][0]] = sorted({row[key["reference"]["fields"][0]] for row in site.tables[target].rows})
-    if resource["name"] == "grants" and "grants" in site.tables:
+    lists = choices(site.tables, resources[name])
+    strict = set(lists)  # references to other datasets must match; a new fund name may still be typed
+    if name == "grants" and "grants" in site.tables:
         lists["Grant Programme:Title"] = sorted({row["Grant Programme:Title"] for row in site.tables["grants"].rows})
-    return lists
+    rows = (
+        display_rows(site.tables, resources[name], site.tables[name].rows) if with_data and name in site.tables else []
+    )
+    write_template(resources[name], lists, rows, path, strict)
+    return f"Wrote {path}: fill in the 'data' sheet, save it, then run: {import_command(str(path))}"
 
 
 if __name__ == "__main__":

@@ -1,4 +1,7 @@
-"""`transparency import`: check a filled-in spreadsheet like the build does, then write the canonical CSV."""
+"""`transparency import`: check a filled-in spreadsheet with the published data, then write the canonical CSV.
+
+Nothing is written unless the whole data package, with the sheet merged in, has no problem at all.
+"""
 
 from __future__ import annotations
 
@@ -6,25 +9,26 @@ import csv
 import datetime as dt
 import io
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from .checks import crossrefs, tables
+from .checks import check_all, tables
+from .import_summary import describe
 from .load import Table, load_package
+from .merging import Merge, merge, original_row
 from .problems import InputError, Problem
-from .spreadsheets import read_rows
+from .sheet_reader import read_rows
+from .sheet_values import undo_display_values
 
 
 @dataclass
 class ImportSummary:
     resource: str
-    written: Path
-    added: int
-    changed: int
-    removed: int
+    written: Path | None
+    lines: list[str] = field(default_factory=list)
 
     def __str__(self) -> str:
-        return f"Wrote {self.written}: {self.added} rows added, {self.changed} changed, {self.removed} removed."
+        return "\n".join(self.lines)
 
 
 def infer_resource(descriptor: dict, path: Path, header: list[str]) -> str | None:
@@ -38,36 +42,77 @@ def infer_resource(descriptor: dict, path: Path, header: list[str]) -> str | Non
     return best[1] if best[0] >= 2 else None
 
 
-def import_file(root: Path, path: Path, resource_name: str | None, today: dt.date) -> ImportSummary:
+def import_file(
+    root: Path, path: Path, resource_name: str | None, today: dt.date, replace: bool = False, dry_run: bool = False
+) -> ImportSummary:
     raw = load_package(root / "data", root / "content")
-    if raw.problems:
-        raise InputError(raw.problems)
-    if not path.exists():
-        raise InputError([Problem(str(path), None, None, "the file does not exist")])
-    resources = {r["name"]: r for r in raw.descriptor.get("resources", [])}
+    if not path.is_file():
+        raise InputError([Problem(str(path), None, None, "the file does not exist", "check the name and the folder")])
+    resources = {r["name"]: r for r in raw.descriptor.get("resources", []) if isinstance(r, dict) and "name" in r}
     first_fields = resources[resource_name]["schema"]["fields"] if resource_name in resources else []
     label, header, rows, problems = read_rows(path, first_fields)
+    if problems and not header:
+        raise InputError(problems)  # the file itself cannot be read: nothing else is worth saying
     name = resource_name or infer_resource(raw.descriptor, path, header)
     if name not in resources:
         known = ", ".join(sorted(resources))
         raise InputError(
-            [Problem(label, None, None, "cannot tell which dataset this is", f"add --resource with one of: {known}")]
+            problems
+            + [Problem(label, None, None, "cannot tell which dataset this is", f"add --resource with one of: {known}")]
         )
-    if resource_name is None:
+    if resource_name is None and rows:
         label, header, rows, problems = read_rows(path, resources[name]["schema"]["fields"])
-    table = Table(name, label, resources[name], header, rows)
+    resource = resources[name]
+    target_shown = f"data/{resource.get('path', f'{name}.csv')}"
     previous = raw.tables.get(name)
-    problems += tables.check(table)
-    if not problems:
-        raw.tables[name] = table
-        problems += [p for p in crossrefs.check(raw) if p.file == label]
-    if problems:
-        raise InputError(problems)
-    target = root / "data" / resources[name].get("path", f"{name}.csv")
-    target.write_text(canonical_csv(header, rows), encoding="utf-8")
+    if previous is None and not replace and any(p.file == target_shown for p in raw.problems):
+        problems.append(
+            Problem(
+                target_shown,
+                None,
+                None,
+                "cannot be read, so the sheet cannot be merged into it",
+                "import the sheet with --replace to write it in its place",
+            )
+        )
+    sheet = Table(name, label, resource, header, undo_display_values(raw, resource, rows, previous))
+    result = merge(previous, sheet, replace)
+    problems += tables.check_header(sheet)
+    raw.problems = [p for p in raw.problems if p.file != target_shown]
+    raw.tables[name] = Table(name, label, resource, result.header, result.rows)
+    problems += [_trace(p, label, target_shown) for p in check_all(raw)]
+    if any(not p.warning for p in problems):
+        raise InputError([p for p in problems if not p.warning])
+    lines = describe(resource, result, previous.rows if previous else [], replace, label)
+    lines += [f"  - {p}" for p in problems]  # warnings only: worth a look, but they do not stop the import
+    target = root / target_shown
+    if result.unchanged and previous is not None:
+        lines.append(f"Nothing changed: {target_shown} already holds these rows, so nothing was written.")
+        return ImportSummary(name, None, lines)
+    if dry_run:
+        lines.append(f"Checked only (--dry-run): {target_shown} was not changed.")
+        return ImportSummary(name, None, lines)
+    write(target, result)
     set_last_updated(root / "data" / "datapackage.yaml", name, today)
-    added, changed, removed = compare(previous, table)
-    return ImportSummary(name, target, added, changed, removed)
+    lines.append(f"Wrote {target_shown} and set its last update to {today.isoformat()}.")
+    return ImportSummary(name, target, lines)
+
+
+def _trace(problem: Problem, sheet_label: str, target_shown: str) -> Problem:
+    """A problem on a row kept from the published file names that file and row, not the sheet."""
+    if problem.file != sheet_label or problem.row is None:
+        return problem
+    kept, number = original_row({"__row__": str(problem.row)})
+    if not kept:
+        return problem
+    return Problem(target_shown, number, problem.column, problem.message, problem.hint)
+
+
+def write(target: Path, result: Merge) -> None:
+    # Write beside the target, then rename, so an interrupted import never leaves half a file.
+    temporary = target.with_name(f".{target.name}.importing")
+    temporary.write_text(canonical_csv(result.header, result.rows), encoding="utf-8")
+    temporary.replace(target)
 
 
 def canonical_csv(header: list[str], rows: list[dict]) -> str:
@@ -76,23 +121,6 @@ def canonical_csv(header: list[str], rows: list[dict]) -> str:
     writer.writerow(header)
     writer.writerows([row.get(c, "") for c in header] for row in rows)
     return out.getvalue()
-
-
-def compare(old: Table | None, new: Table) -> tuple[int, int, int]:
-    key = new.descriptor["schema"].get("primaryKey")
-
-    def identify(table: Table) -> dict:
-        records = {}
-        for index, row in enumerate(table.rows):
-            values = tuple(row.get(c, "") for c in table.header)
-            records[tuple(row.get(k, "") for k in key) if key else (values, index)] = values
-        return records
-
-    before, after = (identify(old) if old else {}), identify(new)
-    added = len(after.keys() - before.keys())
-    removed = len(before.keys() - after.keys())
-    changed = sum(1 for k in after.keys() & before.keys() if after[k] != before[k])
-    return added, changed, removed
 
 
 def set_last_updated(descriptor_path: Path, name: str, today: dt.date) -> None:
@@ -107,4 +135,6 @@ def set_last_updated(descriptor_path: Path, name: str, today: dt.date) -> None:
         body = re.sub(r"(?m)^    last_updated: .*\n", stamp, body, count=1)
     else:
         body = stamp + body
-    descriptor_path.write_text(text[: block.start(1)] + body + text[block.end(1) :], encoding="utf-8")
+    updated = text[: block.start(1)] + body + text[block.end(1) :]
+    if updated != text:
+        descriptor_path.write_text(updated, encoding="utf-8")

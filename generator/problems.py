@@ -14,15 +14,21 @@ class Problem:
     column: str | None
     message: str
     hint: str = ""
+    warning: bool = False  # published anyway, but worth a look (e.g. a grant dated before its decision)
 
     def __str__(self) -> str:
         where = [self.file]
         if self.row is not None:
             where.append(f"row {self.row}")
         if self.column:
-            where.append(f'column "{self.column}"')
-        text = f"{', '.join(where)}: {self.message}"
+            # In YAML (profile, data package, decision front matter) a person edits keys, not columns.
+            word = "key" if self.file.endswith((".yaml", ".yml", ".md")) else "column"
+            where.append(f'{word} "{self.column}"')
+        text = f"{'Warning: ' if self.warning else ''}{', '.join(where)}: {self.message}"
         return f"{text}; {self.hint}" if self.hint else text
+
+
+SHOWN = 50  # problems listed one by one; past this they are counted, so a wholly wrong file stays readable
 
 
 class InputError(Exception):
@@ -32,10 +38,22 @@ class InputError(Exception):
         self.problems = sorted(set(problems), key=_sort_key)
         super().__init__(self.report())
 
-    def report(self) -> str:
+    def report(self, head: str = "Nothing was published.") -> str:
         count = len(self.problems)
-        head = f"The data has {count} problem{'s' if count != 1 else ''}. Nothing was published."
-        return "\n".join([head, *(f"  - {p}" for p in self.problems)])
+        title = f"The data has {count} problem{'s' if count != 1 else ''}. {head}"
+        return "\n".join([title, *(f"  - {line}" for line in self.lines())])
+
+    def lines(self, limit: int = SHOWN) -> list[str]:
+        """Every problem as a line, the first `limit` in full, the rest counted by file and column."""
+        lines = [str(p) for p in self.problems[:limit]]
+        rest: dict[tuple[str, str], int] = {}
+        for problem in self.problems[limit:]:
+            key = (problem.file, problem.column or "")
+            rest[key] = rest.get(key, 0) + 1
+        for (file, column), count in rest.items():
+            where = f'in {file}, column "{column}"' if column else f"in {file}"
+            lines.append(f"… and {count:,} more {where}")
+        return lines
 
 
 def _sort_key(problem: Problem) -> tuple:

@@ -1,76 +1,181 @@
-"""Spreadsheets in and out: an .xlsx template per resource, and turning a filled-in sheet back into canonical CSV text."""
+"""Spreadsheets out: the one place that writes workbooks. Text is always a text cell, never a formula;
+numbers and dates are real cells with formats; drop-downs refuse values not in their list."""
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
-import re
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
+from openpyxl.cell import Cell
 from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
 
-from .problems import Problem
+from .howto import import_command
+from .sheet_reader import DATA_SHEET
 
-DATA_SHEET = "data"
-EXCEL_EPOCH = dt.date(1899, 12, 30)  # Excel's day 0, allowing for its 1900 leap-year bug
 MONEY_FORMAT = "#,##0.00"
+INTEGER_FORMAT = "0"
 DATE_FORMAT = "yyyy-mm-dd"
-MAX_ROWS = 5000  # rows given drop-downs in a template
-UK_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+MAX_ROWS = 5000  # rows given drop-downs and checks in a template
+FORMULA_START = ("=", "+", "-", "@")  # what Excel would read as the start of a formula
 
 
-def write_template(resource: dict, lists: dict[str, list[str]], rows: list[dict], path: Path) -> None:
-    """A workbook with the data sheet (headings in row 1), an instructions sheet, and drop-downs."""
+def set_value(cell: Cell, value: object) -> None:
+    """Put a value in a cell; text stays text even when it starts with = (openpyxl would make it a formula)."""
+    cell.value = value
+    if isinstance(value, str):
+        cell.data_type = "s"
+        if value.startswith(FORMULA_START):
+            cell.quotePrefix = True  # Excel keeps it text even after the cell is edited
+
+
+def typed_value(field: dict, text: str) -> object:
+    """A CSV value as the cell a spreadsheet expects: numbers as numbers, dates as dates, the rest as text."""
+    if text in ("", None):
+        return None
+    kind = field.get("type", "string")
+    try:
+        if kind == "number":
+            return Decimal(text)
+        if kind == "integer":
+            return int(text)
+        if kind == "date" and len(text) == 10:
+            return dt.date.fromisoformat(text)
+    except (InvalidOperation, ValueError):
+        pass
+    return text
+
+
+def is_money(field: dict) -> bool:
+    return field.get("type") == "number" and "pound" in str(field.get("description", "")).lower()
+
+
+def number_format(field: dict) -> str | None:
+    kind = field.get("type")
+    if kind == "date":
+        return DATE_FORMAT
+    if kind == "integer":
+        return INTEGER_FORMAT
+    return MONEY_FORMAT if is_money(field) else None
+
+
+def append_row(sheet: Worksheet, values: list[object], formats: list[str | None] | None = None) -> None:
+    row = sheet.max_row + 1 if sheet.max_row > 1 or sheet.cell(1, 1).value is not None else 1
+    if not values:
+        sheet.cell(row=row, column=1)  # an empty row, kept as a gap
+    for index, value in enumerate(values, start=1):
+        cell = sheet.cell(row=row, column=index)
+        set_value(cell, value)
+        if formats and formats[index - 1] and value is not None:
+            cell.number_format = formats[index - 1]
+
+
+def write_template(
+    resource: dict, lists: dict[str, list[str]], rows: list[dict], path: Path, strict: set[str] | None = None
+) -> None:
+    """A workbook: instructions, the data sheet (headings in row 1) with drop-downs and checks, hidden lists.
+
+    Columns in `strict` (and any with a fixed list of values) refuse anything not in their list; other
+    lists only warn, so a new fund name can still be typed.
+    """
     fields = resource["schema"]["fields"]
+    formats = [number_format(f) for f in fields]
     book = Workbook()
     sheet = book.active
     sheet.title = DATA_SHEET
-    sheet.append([f["name"] for f in fields])
+    append_row(sheet, [f["name"] for f in fields])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in rows:
-        sheet.append([row.get(f["name"], "") for f in fields])
+        append_row(sheet, [typed_value(f, row.get(f["name"], "")) for f in fields], formats)
     sheet.freeze_panes = "A2"
     lists_sheet = book.create_sheet("lists")
     for index, field in enumerate(fields, start=1):
-        letter = sheet.cell(row=1, column=index).column_letter
+        letter = get_column_letter(index)
         sheet.column_dimensions[letter].width = max(14, min(40, len(field["name"]) + 4))
         cells = f"{letter}2:{letter}{MAX_ROWS + 1}"
-        choices = field.get("constraints", {}).get("enum") or lists.get(field["name"])
+        enum = field.get("constraints", {}).get("enum")
+        choices = [str(v) for v in enum] if enum else lists.get(field["name"])
+        rule = None
         if choices:
-            lists_sheet.append([field["name"], *choices])
-            row = lists_sheet.max_row
-            end = lists_sheet.cell(row=row, column=len(choices) + 1).column_letter
-            rule = DataValidation(type="list", formula1=f"lists!$B${row}:${end}${row}", allow_blank=True)
-            rule.error, rule.errorTitle = f"Choose a value from the list for {field['name']}", "Not in the list"
+            column = lists_sheet.max_column + 1 if lists_sheet.cell(1, 1).value is not None else 1
+            for number, value in enumerate([field["name"], *choices], start=1):
+                set_value(lists_sheet.cell(row=number, column=column), value)
+            list_letter = get_column_letter(column)
+            rule = DataValidation(type="list", formula1=f"lists!${list_letter}$2:${list_letter}${len(choices) + 1}")
+            rule.error = f"Choose a value from the list for {field['name']}."
+            rule.errorStyle = "stop" if enum or field["name"] in (strict or set()) else "warning"
+        else:
+            rule = _type_rule(field)
+        if rule is not None:
+            rule.allow_blank = True
+            rule.showErrorMessage = True
+            rule.errorTitle = rule.errorTitle or "Not allowed here"
             sheet.add_data_validation(rule)
             rule.add(cells)
-        # A column style, so new rows typed in Excel get the format too.
-        if field.get("type") == "date":
-            sheet.column_dimensions[letter].number_format = DATE_FORMAT
-        elif field.get("type") == "number":
-            sheet.column_dimensions[letter].number_format = MONEY_FORMAT
+        if formats[index - 1]:
+            # A column style, so new rows typed in Excel get the format too.
+            sheet.column_dimensions[letter].number_format = formats[index - 1]
     lists_sheet.sheet_state = "hidden"
-    instructions = book.create_sheet("instructions", 0)
-    instructions.append([f"How to fill in: {resource.get('title', resource['name'])}"])
-    instructions["A1"].font = Font(bold=True, size=14)
-    instructions.append(
-        ["Fill in the 'data' sheet: one row per record, from row 2. Then run: transparency import THIS-FILE.xlsx"]
+    _instructions(book, resource, lists, path)
+    book.active = 1
+    book.save(path)
+
+
+def _type_rule(field: dict) -> DataValidation | None:
+    """Excel's own check that a number column holds a number and a date column a date."""
+    kind = field.get("type")
+    if kind == "number":
+        rule = DataValidation(type="decimal", operator="between", formula1="-1E+15", formula2="1E+15")
+        rule.error = "Type a number, such as 1250.50 (no £ sign needed)."
+    elif kind == "integer":
+        rule = DataValidation(type="whole", operator="between", formula1="-1000000000", formula2="1000000000")
+        rule.error = "Type a whole number, such as 12."
+    elif kind == "date":
+        rule = DataValidation(type="date", operator="between", formula1="1", formula2="2958465")
+        rule.error = "Type a date, such as 31/03/2025 or 2025-03-31."
+    else:
+        return None
+    rule.errorStyle = "stop"
+    return rule
+
+
+def _instructions(book: Workbook, resource: dict, lists: dict[str, list[str]], path: Path) -> None:
+    fields = resource["schema"]["fields"]
+    sheet = book.create_sheet("instructions", 0)
+    append_row(sheet, [f"How to fill in: {resource.get('title', resource['name'])}"])
+    sheet["A1"].font = Font(bold=True, size=14)
+    append_row(sheet, ["Fill in the 'data' sheet: one row per record, from row 2. Rows already there are published."])
+    append_row(
+        sheet,
+        [
+            "Then save this file and run, in the project folder: "
+            f"{import_command(path.name)}. Give the file's full path if you saved it somewhere else."
+        ],
     )
-    instructions.append([])
-    instructions.append(["Column", "Type", "Required", "Allowed values", "Example", "Description"])
-    for cell in instructions[4]:
+    append_row(
+        sheet,
+        [
+            "Rows are matched by their identifier: changed rows are updated, new rows added, and nothing is removed "
+            "unless you add REPLACE=1 (or --replace), which lists the rows it removes."
+        ],
+    )
+    append_row(sheet, [])
+    append_row(sheet, ["Column", "Type", "Required", "Allowed values", "Example", "Description"])
+    header_row = sheet.max_row
+    for cell in sheet[header_row]:
         cell.font = Font(bold=True)
     for field in fields:
         constraints = field.get("constraints", {})
         allowed = ", ".join(map(str, constraints.get("enum", []))) or (
             "from the drop-down list" if field["name"] in lists else ""
         )
-        instructions.append(
+        append_row(
+            sheet,
             [
                 field["name"],
                 field.get("type", "string"),
@@ -78,12 +183,10 @@ def write_template(resource: dict, lists: dict[str, list[str]], rows: list[dict]
                 allowed,
                 example(field),
                 field.get("description", ""),
-            ]
+            ],
         )
     for letter, width in zip("ABCDEF", (28, 10, 10, 30, 22, 60), strict=True):
-        instructions.column_dimensions[letter].width = width
-    book.active = 1
-    book.save(path)
+        sheet.column_dimensions[letter].width = width
 
 
 def example(field: dict) -> str:
@@ -94,86 +197,3 @@ def example(field: dict) -> str:
     return {"date": "2025-03-31", "number": "1250.50", "integer": "12", "datetime": "2025-03-31T09:00:00Z"}.get(
         kind, ""
     )
-
-
-def read_rows(path: Path, fields: list[dict]) -> tuple[str, list[str], list[dict[str, str]], list[Problem]]:
-    """Read an .xlsx or a CSV exported from Excel as text cells, undoing what Excel does to dates and money."""
-    kinds = {f["name"]: f.get("type", "string") for f in fields}
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
-        book = load_workbook(path, read_only=True, data_only=True)
-        sheet = book[DATA_SHEET] if DATA_SHEET in book.sheetnames else book.worksheets[0]
-        label = f"{path.name} (sheet {sheet.title})"
-        grid = [list(r) for r in sheet.iter_rows(values_only=True)]
-        book.close()
-    else:
-        raw = path.read_bytes()
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            text = raw.decode("cp1252")  # what Excel on Windows writes for "CSV (Comma delimited)"
-        label = path.name
-        grid = list(csv.reader(io.StringIO(text, newline="")))
-    if not grid:
-        return label, [], [], [Problem(label, None, None, "is empty", "it needs the row of column headings")]
-    header = [str(h).strip() if h is not None else "" for h in grid[0]]
-    while header and not header[-1]:
-        header.pop()
-    rows, problems = [], []
-    for number, cells in enumerate(grid[1:], start=2):
-        if not any(c not in (None, "") and str(c).strip() for c in cells):
-            continue
-        row = {}
-        for index, column in enumerate(header):
-            value = cells[index] if index < len(cells) else None
-            row[column], problem = to_text(value, kinds.get(column, "string"))
-            if problem:
-                problems.append(Problem(label, number, column, problem))
-        row["__row__"] = str(number)
-        rows.append(row)
-    return label, header, rows, problems
-
-
-def to_text(value: object, kind: str) -> tuple[str, str]:
-    """One cell as the canonical text the data package expects, or a problem."""
-    if value is None:
-        return "", ""
-    if kind == "date":
-        if isinstance(value, dt.datetime):
-            return value.date().isoformat(), ""
-        if isinstance(value, dt.date):
-            return value.isoformat(), ""
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            return (EXCEL_EPOCH + dt.timedelta(days=int(value))).isoformat(), ""
-        text = str(value).strip()
-        if text.isdigit() and 20000 < int(text) < 80000:  # an Excel serial saved as text
-            return (EXCEL_EPOCH + dt.timedelta(days=int(text))).isoformat(), ""
-        match = UK_DATE.fullmatch(text)
-        if match:
-            day, month, year = map(int, match.groups())
-            try:
-                return dt.date(year, month, day).isoformat(), ""
-            except ValueError:
-                return text, ""
-        return text, ""
-    if kind in ("number", "integer"):
-        if isinstance(value, bool):
-            return str(value), ""
-        if isinstance(value, (int, float)):
-            number = Decimal(str(value))
-        else:
-            text = str(value).strip().replace("£", "").replace(",", "").replace(" ", "")
-            try:
-                number = Decimal(text) if text else None
-            except InvalidOperation:
-                return str(value).strip(), ""
-            if number is None:
-                return "", ""
-        if number == number.to_integral_value():
-            return str(int(number)), ""
-        number = number.normalize()
-        if number.as_tuple().exponent == -1:  # 1250.5 from Excel was 1250.50: keep pence as two digits
-            number = number.quantize(Decimal("0.01"))
-        return format(number, "f"), ""
-    if isinstance(value, dt.datetime):
-        return value.isoformat(), ""
-    return str(value).strip(), ""

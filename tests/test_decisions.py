@@ -97,12 +97,19 @@ def test_atom_feed_is_valid_and_newest_first(site_dir):
     assert 'type="application/atom+xml"' in home
 
 
-def test_new_decision_builds_without_edits(project):
+def test_new_decision_builds_once_its_placeholders_are_replaced(project):
     result = run_cli(project, "new", "decision", "Safer Streets round 6")
     assert result.returncode == 0, result.stderr
     written = sorted((project / "content" / "decisions").glob("2026-*.md"))[-1]
     assert f"Wrote {written}" in result.stdout
-    assert "reference: 2026/021" in written.read_text(encoding="utf-8")
+    text = written.read_text(encoding="utf-8")
+    assert "reference: 2026/021" in text
+    assert run_build(project).returncode == 1  # never filled in: the placeholder text is not published
+    text = text.replace("Summary of the decision: Safer Streets round 6.", "Six more Safer Streets awards.")
+    text = text.replace("Why a decision was needed.", "Round 5 ended.").replace(
+        "What the Commissioner decided.", "To fund round 6."
+    )
+    written.write_text(text, encoding="utf-8")
     assert run_build(project).returncode == 0
     assert (project / "site/decisions/2026-021/index.html").exists()
 
@@ -113,6 +120,6 @@ def test_duplicate_reference_is_an_error(project):
     result = run_cli(project, "validate")
     assert result.returncode == 1
     assert (
-        'content/decisions/copy.md, column "reference": "2025/021" is also used by content/decisions/2025-021.md; give each decision its own reference'
+        'content/decisions/copy.md, key "reference": "2025/021" is also used by content/decisions/2025-021.md; give each decision its own reference'
         in result.stderr
     )

@@ -23,9 +23,9 @@ def test_template_has_headings_instructions_and_drop_downs(project, tmp_path):
     data = book["data"]
     assert [c.value for c in data[1]][:5] == ["Identifier", "Title", "Description", "Currency", "Amount Awarded"]
     assert data.max_row == 1
-    lists = {tuple(v for v in row if v) for row in book["lists"].iter_rows(values_only=True)}
-    assert any(row[0] == "Priority" and "vulnerable" in row for row in lists)
-    assert any(row[0] == "Recipient Org:Identifier" for row in lists)
+    lists = {tuple(v for v in column if v) for column in book["lists"].iter_cols(values_only=True)}
+    assert any(column[0] == "Priority" and "Protecting vulnerable people (vulnerable)" in column for column in lists)
+    assert any(column[0] == "Recipient Org:Identifier" for column in lists)
     assert len(data.data_validations.dataValidation) >= 3
     instructions = [[c for c in row] for row in book["instructions"].iter_rows(values_only=True)]
     assert ["Currency", "string", "yes", "GBP", "GBP", "Currency code"] in [list(r) for r in instructions]
@@ -65,7 +65,8 @@ def test_windows_csv_with_serial_dates_and_pound_signs(project, tmp_path):
     result = run_cli(project, "import", str(path), "--resource", "spend")
     assert result.returncode == 0, result.stderr
     assert "Wrote" in result.stdout and "2 rows added" in result.stdout
-    written = list(csv.DictReader(open(project / "data" / "spend.csv", encoding="utf-8")))
+    written = list(csv.DictReader(open(project / "data" / "spend.csv", encoding="utf-8")))[-2:]
+    written[0] = {k: v for k, v in written[0].items() if v}
     assert written[0] == {
         "date": "2025-12-31",
         "transaction_id": "T-NEW-1",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..load import RawPackage
 from ..problems import Problem
-from . import crossrefs, decisions, package, profile, tables
+from . import crossrefs, decisions, keys, package, profile, tables
 
 
 def check_all(raw: RawPackage) -> list[Problem]:
@@ -12,9 +12,12 @@ def check_all(raw: RawPackage) -> list[Problem]:
     found = list(raw.problems)
     found += package.check(raw)
     found += profile.check(raw.profile)
+    found += keys.check("data/profile.yaml", raw.profile)
+    found += keys.check("data/datapackage.yaml", raw.descriptor)
     for table in raw.tables.values():
         found += tables.check(table)
     found += decisions.check(raw.decisions)
-    if not found:
-        found += crossrefs.check(raw)
+    found += decisions.categories(raw.decisions, raw.profile)
+    # Checks across files run on whatever could be read, so every problem shows in one run.
+    found += crossrefs.check(raw, {p.file for p in found if p.row is None})
     return found

@@ -7,7 +7,10 @@ import re
 from ..formatting import slug
 from ..load import RawPackage, Table
 from ..problems import Problem, quote
+from .decisions import parse_date
+from .suggest import did_you_mean
 
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 PERSONAL_TITLE = re.compile(r"^(mr|mrs|miss|ms|mx|dr|prof|sir|dame|rev)\.?\s", re.IGNORECASE)
 
 
@@ -16,20 +19,22 @@ PERSONAL_TITLE = re.compile(r"^(mr|mrs|miss|ms|mx|dr|prof|sir|dame|rev)\.?\s", r
 ADDRESSED = (("grants", "Identifier"), ("organisations", "id"), ("kpis", "id"), ("plan", "id"))
 
 
-def check(raw: RawPackage) -> list[Problem]:
+def check(raw: RawPackage, troubled: set[str] | None = None) -> list[Problem]:
+    """`troubled`: files already reported as unreadable or missing, whose references are not checked again."""
     found = _address_clashes(raw)
+    unreadable = {p.file for p in raw.problems} | (troubled or set())
     for table in raw.tables.values():
-        found += _foreign_keys(table, raw.tables)
+        found += _foreign_keys(table, raw.tables, unreadable)
     grants = raw.tables.get("grants")
     if grants:
         found += _grants(grants, raw)
     found += _decision_priorities(raw)
     plan = raw.tables.get("plan")
     if plan and "kpis" in plan.header:
-        found += _references(plan, "kpis", _ids(raw.tables.get("kpis"), "id"), "kpis.csv", several=True)
+        found += _references(plan, "kpis", raw.tables.get("kpis"), "id", "kpis.csv", several=True)
     kpis = raw.tables.get("kpis")
     if kpis and "organisation" in kpis.header:
-        found += _references(kpis, "organisation", _ids(raw.tables.get("organisations"), "id"), "organisations.csv")
+        found += _references(kpis, "organisation", raw.tables.get("organisations"), "id", "organisations.csv")
     return found
 
 
@@ -70,23 +75,31 @@ def _address_clashes(raw: RawPackage) -> list[Problem]:
 
 
 def _ids(table: Table | None, column: str) -> set[str]:
-    return {row[column] for row in table.rows} if table else set()
+    return {row.get(column, "") for row in table.rows} if table else set()
 
 
-def _foreign_keys(table: Table, tables: dict[str, Table]) -> list[Problem]:
+def _foreign_keys(table: Table, tables: dict[str, Table], unreadable: set[str]) -> list[Problem]:
     found = []
     for key in table.descriptor.get("schema", {}).get("foreignKeys", []):
         column = key["fields"][0]
         target = key["reference"]["resource"]
         target_table = tables.get(target)
         target_file = target_table.file.removeprefix("data/") if target_table else f"{target}.csv"
+        target_key = key["reference"]["fields"][0]
+        if (target_table is None and f"data/{target_file}" in unreadable) or (
+            target_table and target_key not in target_table.header
+        ):
+            continue  # the other file's own problem is reported; every row here would only repeat it
         if column in table.header:
-            found += _references(table, column, _ids(target_table, key["reference"]["fields"][0]), target_file)
+            found += _references(table, column, target_table, target_key, target_file)
     return found
 
 
-def _references(table: Table, column: str, known: set[str], target_file: str, several: bool = False) -> list[Problem]:
+def _references(
+    table: Table, column: str, target: Table | None, key: str, target_file: str, several: bool = False
+) -> list[Problem]:
     """Like a foreign key; with several=True the cell may hold several ids separated by ';'."""
+    known = _ids(target, key)
     found = []
     for row in table.rows:
         items = [i.strip() for i in row.get(column, "").split(";")] if several else [row.get(column, "")]
@@ -98,7 +111,7 @@ def _references(table: Table, column: str, known: set[str], target_file: str, se
                         int(row["__row__"]),
                         column,
                         f"{quote(item)} is not in {target_file}",
-                        f"add it to {target_file} or correct the spelling",
+                        did_you_mean(item, target, key) or _how_to_add(target_file),
                     )
                 )
     return found
@@ -106,7 +119,7 @@ def _references(table: Table, column: str, known: set[str], target_file: str, se
 
 def _grants(grants: Table, raw: RawPackage) -> list[Problem]:
     found = []
-    references = {str(d.meta.get("reference")) for d in raw.decisions}
+    references = {str(d.meta.get("reference")): d for d in raw.decisions}
     organisations = (
         {row["id"]: row for row in raw.tables["organisations"].rows} if "organisations" in raw.tables else {}
     )
@@ -156,8 +169,9 @@ def _grants(grants: Table, raw: RawPackage) -> list[Problem]:
                     "leave it empty or copy the name exactly",
                 )
             )
+        found += _awarded_before_decision(grants.file, number, row, references.get(reference))
         start, end = row.get("Planned Dates:Start Date", ""), row.get("Planned Dates:End Date", "")
-        if start and end and end < start:
+        if _is_date(start) and _is_date(end) and end < start:
             found.append(
                 Problem(
                     grants.file,
@@ -171,6 +185,8 @@ def _grants(grants: Table, raw: RawPackage) -> list[Problem]:
 
 
 def _decision_priorities(raw: RawPackage) -> list[Problem]:
+    if "priorities" not in raw.tables:
+        return []  # reported as missing or unreadable already
     known = _ids(raw.tables.get("priorities"), "id")
     return [
         Problem(
@@ -178,9 +194,42 @@ def _decision_priorities(raw: RawPackage) -> list[Problem]:
             None,
             "priorities",
             f"{quote(priority)} is not in priorities.csv",
-            "use an id from priorities.csv",
+            did_you_mean(priority, raw.tables.get("priorities"), "id") or "use an id from priorities.csv",
         )
         for record in raw.decisions
-        for priority in record.meta.get("priorities") or []
-        if priority not in known
+        if isinstance(record.meta.get("priorities"), list)
+        for priority in record.meta["priorities"]
+        if isinstance(priority, str) and priority not in known
     ]
+
+
+def _awarded_before_decision(file: str, number: int, row: dict[str, str], decision) -> list[Problem]:
+    """A grant cannot be awarded before the decision that authorised it: most likely one date is wrong."""
+    award = row.get("Award Date", "")
+    decided = parse_date(decision.meta.get("date")) if decision is not None else None
+    if decided is None or not _is_date(award) or award >= decided.isoformat():
+        return []
+    return [
+        Problem(
+            file,
+            number,
+            "Award Date",
+            f"{award} is before {decided.isoformat()}, the date of decision {decision.meta.get('reference')} "
+            f"({decision.file}) that authorised it",
+            "check the award date here and the date in the decision record",
+            warning=True,
+        )
+    ]
+
+
+def _is_date(text: str) -> bool:
+    return bool(ISO_DATE.fullmatch(text))
+
+
+def _how_to_add(target_file: str) -> str:
+    """Exactly how to add a missing record to the dataset it belongs in."""
+    name = target_file.removesuffix(".csv")
+    return (
+        f"correct it, or if it is new, add it first: a new row in data/{target_file}, or run "
+        f"make template DATASET={name}, fill in the sheet and run make import FILE={name}.xlsx"
+    )

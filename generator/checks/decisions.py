@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal, InvalidOperation
 
 from ..load import RawDecision
 from ..problems import Problem, quote
+from .keys import suggest
 
 REQUIRED = ("reference", "title", "date", "decision_maker", "summary")
 OPTIONAL = ("amount", "priorities", "category", "exempt", "documents")
@@ -16,7 +18,7 @@ def check(decisions: list[RawDecision]) -> list[Problem]:
     found = []
     seen: dict[str, str] = {}
     for record in decisions:
-        found += _check_one(record)
+        found += _check_one(record) + placeholders(record)
         reference = str(record.meta.get("reference") or "")
         if reference in seen:
             found.append(
@@ -32,6 +34,81 @@ def check(decisions: list[RawDecision]) -> list[Problem]:
     return found
 
 
+# What `transparency new decision` writes for a person to replace: a record still holding it is not finished.
+PLACEHOLDER_SUMMARY = re.compile(r"^Summary of the decision: ")
+PLACEHOLDER_LINES = re.compile(r"(?m)^(Why a decision was needed\.|What the .{1,80} decided\.)\s*$")
+
+
+def placeholders(record: RawDecision) -> list[Problem]:
+    """Scaffold text left in a record (from `transparency new decision`), named by key or by section."""
+    found = []
+    if PLACEHOLDER_SUMMARY.match(str(record.meta.get("summary") or "")):
+        found.append(
+            Problem(
+                record.file,
+                None,
+                "summary",
+                "still holds the placeholder text from `transparency new decision`",
+                "write one or two sentences saying what was decided",
+            )
+        )
+    for match in PLACEHOLDER_LINES.finditer(record.body):
+        heading = _section_of(record.body, match.start())
+        found.append(
+            Problem(
+                record.file,
+                None,
+                None,
+                f"the section {quote(heading)} still holds the placeholder text {quote(match.group(1))}",
+                "replace it with the record of the decision",
+            )
+        )
+    return found
+
+
+def _section_of(body: str, position: int) -> str:
+    headings = re.findall(r"(?m)^#+\s*(.+?)\s*$", body[:position])
+    return headings[-1] if headings else "record"
+
+
+def categories(decisions: list[RawDecision], profile: dict) -> list[Problem]:
+    """A decision's category must be one of the office's own list, decision_categories in data/profile.yaml."""
+    listed = profile.get("decision_categories")
+    if listed is None:
+        used = sorted({str(d.meta["category"]) for d in decisions if d.meta.get("category")})
+        if not used:
+            return []
+        return [
+            Problem(
+                "data/profile.yaml",
+                None,
+                "decision_categories",
+                "is missing, so the categories of decisions cannot be checked",
+                f"list the categories the office uses, e.g. decision_categories: [{', '.join(used[:6])}]",
+            )
+        ]
+    if not isinstance(listed, list) or not all(isinstance(c, str) for c in listed):
+        return [
+            Problem("data/profile.yaml", None, "decision_categories", "should be a list such as [Finance, Estates]")
+        ]
+    found = []
+    for record in decisions:
+        category = str(record.meta.get("category") or "").strip()
+        if category and category not in listed:
+            same = next((c for c in listed if c.lower() == category.lower()), None)
+            hint = f'did you mean "{same}"?' if same else "use one of: " + ", ".join(listed)
+            found.append(
+                Problem(
+                    record.file,
+                    None,
+                    "category",
+                    f"{quote(category)} is not in decision_categories in data/profile.yaml",
+                    f"{hint} (or add it to that list)",
+                )
+            )
+    return found
+
+
 def _check_one(record: RawDecision) -> list[Problem]:
     meta, file = record.meta, record.file
     found = [
@@ -41,9 +118,7 @@ def _check_one(record: RawDecision) -> list[Problem]:
     ]
     for key in meta:
         if key not in REQUIRED + OPTIONAL:
-            found.append(
-                Problem(file, None, key, "is not a known key", "the keys are " + ", ".join(REQUIRED + OPTIONAL))
-            )
+            found.append(Problem(file, None, str(key), "is not a known key", suggest(str(key), [*REQUIRED, *OPTIONAL])))
     if meta.get("date") and parse_date(meta["date"]) is None:
         found.append(Problem(file, None, "date", f"{quote(meta['date'])} is not a real date", "write it as YYYY-MM-DD"))
     if meta.get("amount") not in (None, "") and parse_amount(meta["amount"]) is None:

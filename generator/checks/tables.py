@@ -25,7 +25,7 @@ def check(table: Table) -> list[Problem]:
 
 def _check(table: Table) -> list[Problem]:
     fields = {f["name"]: f for f in table.descriptor.get("schema", {}).get("fields", [])}
-    found = _check_header(table, fields)
+    found = check_header(table)
     present = [fields[c] for c in table.header if c in fields]
     if not present or not table.rows:
         return found
@@ -39,7 +39,7 @@ def _check(table: Table) -> list[Problem]:
                 "data/datapackage.yaml", None, None, f'the schema of "{table.name}" is not valid: {error.error.note}'
             )
         ]
-    report = Resource(data=data, schema=schema).validate(limit_errors=500)
+    report = Resource(data=data, schema=schema).validate(limit_errors=100_000)
     for task in report.tasks:
         for error in task.errors:
             problem = _translate(table, fields, error)
@@ -48,7 +48,9 @@ def _check(table: Table) -> list[Problem]:
     return found
 
 
-def _check_header(table: Table, fields: dict) -> list[Problem]:
+def check_header(table: Table) -> list[Problem]:
+    """Required columns present, no heading twice, no unknown heading."""
+    fields = {f["name"]: f for f in table.descriptor.get("schema", {}).get("fields", [])}
     found = []
     for name, spec in fields.items():
         if spec.get("constraints", {}).get("required") and name not in table.header:
