@@ -15,8 +15,8 @@ export CHROME_PATH ?= /usr/bin/chromium
 
 setup: $(BIN)/.installed
 
+# The build validates data/ and content/ itself (before writing anything), so the data is checked once.
 site: $(BIN)/.installed
-	$(BIN)/transparency validate
 	$(BIN)/mkdocs build --quiet
 	@echo "The site is in site/. Preview it with live reload: make serve (then open http://127.0.0.1:8000/)"
 

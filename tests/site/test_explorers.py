@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 from decimal import Decimal
 
 from generator.formatting import money
@@ -47,11 +48,11 @@ def test_grants_filter_is_kept_in_the_url(built, visit):
 def test_grants_search_and_sort(built, visit):
     page = visit("grants/")
     page.page.wait_for_selector("[data-explorer][data-ready]")
-    page.page.fill("input[name=q]", "boxing")
+    page.page.fill("form.filters input[name=q]", "boxing")
     visible = page.page.locator("table[data-results] tbody tr:visible")
     expected = [r for r in grants(built) if "boxing" in (r["Title"] + r["Description"]).lower()]
     assert visible.count() >= len(expected) > 0
-    page.page.fill("input[name=q]", "")
+    page.page.fill("form.filters input[name=q]", "")
     page.page.get_by_role("button", name="Amount").click()
     first = page.page.locator("table[data-results] tbody tr").first.locator("td.num").get_attribute("data-sort")
     assert Decimal(first) == min(Decimal(r["Amount Awarded"]) for r in grants(built))
@@ -124,3 +125,39 @@ def test_keyboard_reaches_skip_link_filters_and_sorting(visit):
     page.page.focus("select[name=priority]")
     page.page.keyboard.press("ArrowDown")
     assert "priority=" in page.page.url
+
+
+def test_grants_explorer_at_5000_rows_lists_a_page_at_a_time(built, visit, browser, base_url):
+    """A large office's 5,000 grants: filters, sorting and totals cover every row; the table holds 100 at a time."""
+    source = json.loads((built / "site/grants/explorer.json").read_text(encoding="utf-8"))["rows"]
+    rows = []
+    for i in range(5000):
+        row = json.loads(json.dumps(source[i % len(source)]))
+        row["attrs"]["amount"] = str(1000 + i)
+        row["cells"][0]["text"] = f"Grant number {i}"
+        row["cells"][2] = {"text": money(Decimal(1000 + i), exact=True), "sort": str(1000 + i), "num": True}
+        rows.append(row)
+    context = browser.new_context(viewport={"width": 375, "height": 800})
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.route("**/grants/explorer.json", lambda route: route.fulfill(json={"rows": rows}))
+    page.goto(base_url + "grants/")
+    page.wait_for_selector("[data-explorer][data-ready]")
+    body = page.locator("table[data-results] tbody tr")
+    assert body.count() == 100
+    status = page.locator("[data-status]").inner_text()
+    total = sum(1000 + i for i in range(5000))
+    assert status.startswith(f"Showing 5,000 of 5,000 grants, totalling {money(Decimal(total))}.")
+    page.get_by_role("button", name="Amount").click()
+    page.get_by_role("button", name="Amount").click()
+    assert body.first.locator("td.num").get_attribute("data-sort") == "5999"
+    more = page.locator("[data-more]")
+    assert more.inner_text() == "Show 100 more of 4,900 not yet listed"
+    more.click()
+    assert body.count() == 200
+    assert page.evaluate("document.activeElement.textContent") == "Grant number 4899"
+    page.fill("form.filters input[name=q]", "grant number 4321")
+    assert body.count() == 1 and more.is_hidden()
+    context.close()
+    assert errors == []

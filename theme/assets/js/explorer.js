@@ -3,8 +3,13 @@
 // with it, one table the reader can narrow down, and the filter lives in the URL so it can be shared.
 // Rows come from the page itself, or from a JSON file (data-source) so a long list keeps the page light.
 // A row lists several values for one filter separated by "|" (e.g. data-priority="a|b").
+// However many rows there are (5,000 grants at a large office), filtering and sorting work on plain data and
+// only one page of rows is in the table at a time, so the page stays responsive on a phone.
 (function () {
   "use strict";
+  var PAGE_SIZE = 100;
+  var collator = new Intl.Collator("en-GB");
+
   function money(pence) {
     var pounds = pence / 100;
     var sign = pounds < 0 ? "-" : "";
@@ -14,10 +19,36 @@
     return sign + "£" + pounds.toLocaleString("en-GB", { minimumFractionDigits: whole ? 0 : 2, maximumFractionDigits: whole ? 0 : 2 });
   }
 
-  function rowFromData(data) {
+  function count(n) { return n.toLocaleString("en-GB"); }
+
+  // One row, from JSON ({attrs, cells}) or from a <tr> already in the page; its table row is made when shown.
+  function Row(data, element) {
+    this.data = data;
+    this.element = element || null;
+    this.text = null;
+  }
+  Row.prototype.attr = function (name) {
+    if (this.data) return this.data.attrs[name] || "";
+    return this.element.getAttribute("data-" + name) || "";
+  };
+  Row.prototype.key = function (index) {
+    if (this.data) {
+      var spec = this.data.cells[index];
+      return spec.sort || spec.text;
+    }
+    var cell = this.element.cells[index];
+    return cell.getAttribute("data-sort") || cell.textContent.trim();
+  };
+  Row.prototype.matches = function (query) {
+    if (this.text === null) {
+      this.text = (this.data ? this.data.cells.map(function (c) { return c.text; }).join(" ") : this.element.textContent).toLowerCase();
+    }
+    return this.text.indexOf(query) !== -1;
+  };
+  Row.prototype.tr = function () {
+    if (this.element) return this.element;
     var row = document.createElement("tr");
-    Object.keys(data.attrs).forEach(function (key) { row.setAttribute("data-" + key, data.attrs[key]); });
-    data.cells.forEach(function (spec) {
+    this.data.cells.forEach(function (spec) {
       var cell = document.createElement("td");
       if (spec.href) {
         var link = document.createElement("a");
@@ -31,57 +62,75 @@
       if (spec.num) cell.className = "num";
       row.appendChild(cell);
     });
+    this.element = row;
     return row;
-  }
+  };
 
   function loadRows(explorer, groups) {
     var source = explorer.getAttribute("data-source");
-    if (!source) return Promise.resolve(Array.prototype.slice.call(groups.querySelectorAll("tbody tr")));
+    if (!source) {
+      return Promise.resolve(Array.prototype.map.call(groups.querySelectorAll("tbody tr"), function (tr) { return new Row(null, tr); }));
+    }
     return fetch(source).then(function (response) {
       if (!response.ok) throw new Error("Could not load " + source);
       return response.json();
-    }).then(function (data) { return data.rows.map(rowFromData); });
+    }).then(function (data) { return data.rows.map(function (row) { return new Row(row, null); }); });
   }
 
   function setUp(explorer) {
-    var form = explorer.querySelector("form.filters");
     var groups = explorer.querySelector("[data-groups]");
-    var results = explorer.querySelector("table[data-results]");
-    var status = explorer.querySelector("[data-status]");
-    loadRows(explorer, groups).then(function (rows) { start(explorer, form, groups, results, status, rows); });
+    loadRows(explorer, groups).then(function (rows) { start(explorer, groups, rows); }, function () {
+      explorer.classList.add("explorer--plain"); // the plain version stays, and nothing is reserved for the table
+    });
   }
 
-  function start(explorer, form, groups, results, status, rows) {
+  function start(explorer, groups, rows) {
+    var form = explorer.querySelector("form.filters");
+    var results = explorer.querySelector("table[data-results]");
+    var status = explorer.querySelector("[data-status]");
+    var more = explorer.querySelector("[data-more]");
     var body = results.tBodies[0];
-    rows.forEach(function (row) { body.appendChild(row); });
-    groups.hidden = true;
-    results.hidden = false;
-    form.hidden = false;
-    status.hidden = false;
     var noun = explorer.getAttribute("data-noun") || "items";
     var selects = Array.prototype.slice.call(form.querySelectorAll("[data-filter]"));
     var search = form.querySelector("[data-search]");
     var params = new URLSearchParams(window.location.search);
+    var matching = [], listed = 0;
     selects.forEach(function (s) { if (params.has(s.name)) s.value = params.get(s.name); });
     if (search && params.has("q")) search.value = params.get("q");
 
+    function list(upTo) {
+      var fragment = document.createDocumentFragment();
+      for (var i = listed; i < upTo; i++) fragment.appendChild(matching[i].tr());
+      body.appendChild(fragment);
+      var first = body.rows[listed];
+      listed = upTo;
+      var left = matching.length - listed;
+      more.hidden = left <= 0;
+      more.textContent = "Show " + count(Math.min(PAGE_SIZE, left)) + " more of " + count(left) + " not yet listed";
+      return first;
+    }
+
     function apply() {
       var query = search ? search.value.trim().toLowerCase() : "";
-      var shown = 0, pence = 0, next = new URLSearchParams();
-      selects.forEach(function (s) { if (s.value) next.set(s.name, s.value); });
+      var pence = 0, next = new URLSearchParams();
+      var chosen = selects.filter(function (s) { return s.value; });
+      chosen.forEach(function (s) { next.set(s.name, s.value); });
       if (query) next.set("q", query);
-      rows.forEach(function (row) {
-        var ok = selects.every(function (s) {
-          if (!s.value) return true;
-          return ("|" + (row.getAttribute("data-" + s.name) || "") + "|").indexOf("|" + s.value + "|") !== -1;
-        });
-        if (ok && query) ok = row.textContent.toLowerCase().indexOf(query) !== -1;
-        row.hidden = !ok;
-        if (ok) { shown += 1; pence += Math.round(parseFloat(row.getAttribute("data-amount") || "0") * 100); }
+      matching = rows.filter(function (row) {
+        var ok = chosen.every(function (s) { return ("|" + row.attr(s.name) + "|").indexOf("|" + s.value + "|") !== -1; });
+        return ok && (!query || row.matches(query));
       });
-      var text = "Showing " + shown.toLocaleString("en-GB") + " of " + rows.length.toLocaleString("en-GB") + " " + noun;
+      if (explorer.hasAttribute("data-totals")) {
+        matching.forEach(function (row) { pence += Math.round(parseFloat(row.attr("amount") || "0") * 100); });
+      }
+      body.replaceChildren();
+      listed = 0;
+      list(Math.min(PAGE_SIZE, matching.length));
+      var text = "Showing " + count(matching.length) + " of " + count(rows.length) + " " + noun;
       if (explorer.hasAttribute("data-totals")) text += ", totalling " + money(pence);
-      status.textContent = text + ".";
+      text += ".";
+      if (matching.length > listed) text += " The first " + count(listed) + " are listed; narrow the filters or show more below.";
+      status.textContent = text;
       var query_ = next.toString();
       history.replaceState(null, "", query_ ? "?" + query_ : window.location.pathname);
     }
@@ -89,24 +138,33 @@
     if (search) search.addEventListener("input", apply);
     form.addEventListener("submit", function (event) { event.preventDefault(); apply(); });
     form.addEventListener("reset", function () { setTimeout(apply, 0); });
+    more.addEventListener("click", function () {
+      var first = list(Math.min(listed + PAGE_SIZE, matching.length));
+      var link = first && first.querySelector("a");
+      if (link) link.focus(); // keyboard and screen-reader users continue from the first new row
+    });
 
-    Array.prototype.forEach.call(results.tHead.rows[0].cells, function (cell, index) {
+    var headings = results.tHead.rows[0].cells;
+    Array.prototype.forEach.call(headings, function (cell, index) {
       var button = cell.querySelector("button.sort");
       if (!button) return;
       button.addEventListener("click", function () {
         var ascending = cell.getAttribute("aria-sort") !== "ascending";
-        Array.prototype.forEach.call(results.tHead.rows[0].cells, function (c) { c.removeAttribute("aria-sort"); });
+        Array.prototype.forEach.call(headings, function (c) { c.removeAttribute("aria-sort"); });
         cell.setAttribute("aria-sort", ascending ? "ascending" : "descending");
         var numeric = cell.classList.contains("num");
         rows.sort(function (a, b) {
-          var x = a.cells[index].getAttribute("data-sort") || a.cells[index].textContent.trim();
-          var y = b.cells[index].getAttribute("data-sort") || b.cells[index].textContent.trim();
-          var order = numeric ? parseFloat(x) - parseFloat(y) : x.localeCompare(y, "en-GB");
+          var x = a.key(index), y = b.key(index);
+          var order = numeric ? parseFloat(x) - parseFloat(y) : collator.compare(x, y);
           return ascending ? order : -order;
         });
-        rows.forEach(function (row) { body.appendChild(row); });
+        apply();
       });
     });
+    groups.hidden = true;
+    results.hidden = false;
+    form.hidden = false;
+    status.hidden = false;
     apply();
     explorer.setAttribute("data-ready", "");
   }
