@@ -12,7 +12,7 @@ from pathlib import Path
 
 from jinja2 import Environment
 
-from . import exports, memo, search, staging
+from . import chrome, exports, memo, search, staging
 from .checks import check_all
 from .feeds import feeds
 from .load import load_package
@@ -96,6 +96,8 @@ def page_stub(page: Page) -> str:
     }
     if not page.search:
         front_matter["noindex"] = True
+    elif not page.nav_title:
+        front_matter["template"] = chrome.TEMPLATE  # a record page: its chrome comes from a shell
     # JSON is YAML, and much faster to write for thousands of pages.
     return "---\n" + json.dumps(front_matter, ensure_ascii=False, sort_keys=True) + "\n---\n"
 

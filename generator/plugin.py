@@ -6,8 +6,11 @@ on_config       load and validate data/ and content/decisions/ before anything i
                 point MkDocs at a staging folder so site/ is only replaced on success
 on_files        add generated pages and downloads as in-memory files (in `serve --dirty`, as stubs on disk
                 that change only when their page changed, so unchanged pages are skipped)
+on_env          start a fresh cache of page chrome (generator/chrome.py) for this build
 on_page_content put the rendered template in place of a generated page's (empty) Markdown
-on_post_page    add the Content-Security-Policy that allows only the page's own scripts
+on_page_context keep a record page's context, to render its chrome only when no shell fits it
+on_post_page    put a record page into its kind's shell (chrome rendered once per kind of page); add the
+                Content-Security-Policy that allows only the page's own scripts
 on_post_build   index the finished staging folder for search, then swap it into site/
 on_build_error  throw the staging folder away, leaving the previous site/ untouched
 """
@@ -24,6 +27,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import build, staging
+from .chrome import TEMPLATE, ChromeCache, Parts, kind_of
 from .csp import add_policy
 from .pages import Page
 from .preview import StubStore
@@ -46,6 +50,9 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
         self.theme_dir = Path("theme")
         self.problems_html = ""  # in preview, data problems are shown on every page instead of stopping
         self.stubs: StubStore | None = None  # in `mkdocs serve --dirty`, lets unchanged pages be skipped
+        self.chrome = ChromeCache()
+        self.env = None
+        self.contexts: dict[str, dict] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -116,6 +123,15 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
             files.append(File.generated(config, path, content=data))
         return files
 
+    def on_env(self, env, *, config, files):
+        self.env, self.chrome, self.contexts = env, ChromeCache(), {}
+        return env
+
+    def on_page_context(self, context, *, page, config, nav):
+        if page.meta.get("template") == TEMPLATE:
+            self.contexts[page.file.src_uri] = context
+        return context
+
     def on_page_content(self, html: str, *, page, config, files) -> str:
         if self.result is None:
             return self.problems_html + html
@@ -127,12 +143,19 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
         return html
 
     def on_post_page(self, output: str, *, page, config) -> str:
+        context = self.contexts.pop(page.file.src_uri, None)
+        if context is not None:
+            description = page.meta.get("description") or config.site_description
+            parts = Parts.of(page.title, description, page.canonical_url, page.content)
+            full = lambda: self.env.get_template("main.html").render(context)  # noqa: E731
+            output = self.chrome.render(kind_of(page.url, page.meta), parts, full)
         return add_policy(output)
 
     def on_post_template(self, output_content: str, *, template_name: str, config) -> str:
         return add_policy(output_content) if template_name.endswith(".html") else output_content
 
     def on_post_build(self, *, config) -> None:
+        log.debug(self.chrome.summary())
         if self.final_site_dir is not None:
             try:
                 build.publish(Path(config.site_dir), self.final_site_dir)

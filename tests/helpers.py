@@ -22,8 +22,8 @@ def copy_project(target: Path) -> Path:
     return target
 
 
-def run_build(project: Path) -> subprocess.CompletedProcess:
-    env = os.environ | {"SOURCE_DATE_EPOCH": BUILD_EPOCH, "NO_MKDOCS_2_WARNING": "1"}
+def run_build(project: Path, **variables: str) -> subprocess.CompletedProcess:
+    env = os.environ | {"SOURCE_DATE_EPOCH": BUILD_EPOCH, "NO_MKDOCS_2_WARNING": "1"} | variables
     return subprocess.run([MKDOCS, "build", "--quiet"], cwd=project, env=env, capture_output=True, text=True)
 
 

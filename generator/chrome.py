@@ -1,0 +1,104 @@
+"""Page chrome rendered once per kind of record page, then reused.
+
+Material's header, navigation and footer are most of the work of rendering a page, and they are the same on
+every record page (a grant, a decision, a spending month ...) at the same depth: only the title, description,
+address and content differ. So the first record page of each kind is rendered in full, its own parts are
+replaced by markers to make a shell, and every later record page is its shell with its own parts put back.
+The second page of each kind is also rendered in full and compared, so a shell that would differ from a full
+render is never used.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from markupsafe import Markup, escape
+
+TEMPLATE = "record.html"  # the template record pages name, so MkDocs itself renders almost nothing for them
+TOPIC = 'data-md-component="header-topic">'
+
+
+@dataclass(frozen=True)
+class Parts:
+    """What differs from one record page to the next, as it appears in the page."""
+
+    title: str  # in <title>
+    topic: str  # in the header
+    description: str
+    canonical: str
+    content: str
+
+    @classmethod
+    def of(cls, title: str, description: str, canonical: str | None, content: str) -> Parts:
+        return cls(str(escape(Markup(title).striptags())), title, description, canonical or "", content)
+
+
+def kind_of(url: str, meta: dict) -> tuple:
+    """Pages of one kind share their chrome: the same folder (so the same relative links) and the same scripts."""
+    return (url.rstrip("/").rpartition("/")[0], bool(meta.get("charts")), bool(meta.get("explorer")))
+
+
+def marker(name: str) -> str:
+    return f"\x00{name}\x00"
+
+
+def make_shell(full: str, parts: Parts) -> str | None:
+    """The page with its own parts replaced by markers, or None when they cannot be found unambiguously."""
+    if full.count(parts.content) != 1 or "\x00" in full:
+        return None
+    shell = full.replace(parts.content, marker("content"))
+    anchored = [
+        ("<title>", parts.title, " - ", "title"),
+        ('<meta name="description" content="', parts.description, '">', "description"),
+    ]
+    if parts.canonical:
+        anchored.append(('<link rel="canonical" href="', parts.canonical, '">', "canonical"))
+    for before, value, after, name in anchored:
+        if shell.count(before + value + after) != 1:
+            return None
+        shell = shell.replace(before + value + after, before + marker(name) + after)
+    start = shell.find(TOPIC)
+    found = shell.find(parts.topic, start) if start >= 0 else -1
+    if found < 0 or shell[start + len(TOPIC) : found].strip(" \n") != '<span class="md-ellipsis">':
+        return None
+    return shell[:found] + marker("topic") + shell[found + len(parts.topic) :]
+
+
+def fill(shell: str, parts: Parts) -> str:
+    for name in ("title", "topic", "description", "canonical"):
+        shell = shell.replace(marker(name), getattr(parts, name))
+    return shell.replace(marker("content"), parts.content)
+
+
+class ChromeCache:
+    """Shells by kind of record page: its depth in the site and which scripts it loads."""
+
+    def __init__(self) -> None:
+        # Set TRANSPARENCY_FULL_RENDER=1 to render every page in full, e.g. to compare the two builds.
+        self.enabled = os.environ.get("TRANSPARENCY_FULL_RENDER") != "1"
+        self.shells: dict[tuple, str | None] = {}
+        self.checked: set[tuple] = set()
+
+    def render(self, kind: tuple, parts: Parts, render_full: Callable[[], str]) -> str:
+        if not self.enabled:
+            return render_full()
+        if kind not in self.shells:
+            full = render_full()
+            self.shells[kind] = make_shell(full, parts)
+            return full
+        shell = self.shells[kind]
+        if shell is None:
+            return render_full()
+        if kind not in self.checked:
+            self.checked.add(kind)
+            full = render_full()
+            if fill(shell, parts) != full:
+                self.shells[kind] = None
+            return full
+        return fill(shell, parts)
+
+    def summary(self) -> str:
+        unused = sorted(str(kind) for kind, shell in self.shells.items() if shell is None)
+        return f"Page chrome: {len(self.shells)} kinds of record page, rendered in full for {unused or 'none'}"
