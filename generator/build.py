@@ -12,7 +12,7 @@ from pathlib import Path
 
 from jinja2 import Environment
 
-from . import chrome, exports, memo, search, staging
+from . import chrome, exports, lenient, memo, search, staging
 from .checks import check_all
 from .feeds import feeds
 from .load import load_package
@@ -58,7 +58,21 @@ def checked(data_dir: Path, docs_dir: Path) -> tuple[Site, list[Problem]]:
 
 
 def prepare(data_dir: Path, docs_dir: Path, theme_dir: Path, site_url: str = "", preview: bool = False) -> Result:
-    site = validate(data_dir, docs_dir)
+    return assemble(validate(data_dir, docs_dir), theme_dir, site_url, preview)
+
+
+def prepare_preview(
+    data_dir: Path, docs_dir: Path, theme_dir: Path, site_url: str = ""
+) -> tuple[Result | None, InputError | None]:
+    """For `make serve`: the site and the data's problems; with problems, pages are built without what has them."""
+    try:
+        return prepare(data_dir, docs_dir, theme_dir, site_url, preview=True), None
+    except InputError as error:
+        site = lenient.site_without_problems(data_dir, docs_dir, build_date())
+        return (assemble(site, theme_dir, site_url, preview=True) if site else None), error
+
+
+def assemble(site: Site, theme_dir: Path, site_url: str = "", preview: bool = False) -> Result:
     pages = all_pages(site)
     templates = tuple(sorted(memo.signature(p) for p in (theme_dir / "generated").glob("*")))
     environment = memo.remember("environment", str(theme_dir), templates, lambda: make_environment(theme_dir))
@@ -124,6 +138,11 @@ def render_problems(theme_dir: Path, error: InputError) -> str:
         .get_template("_problems.html")
         .render(problems=error.lines(), count=len(error.problems))
     )
+
+
+def salted(digest: str | None, salt: str) -> str | None:
+    """A page digest that also changes when what every page shows (e.g. the problem box) changes."""
+    return None if digest is None else hashlib.sha1((digest + salt).encode("utf-8")).hexdigest()
 
 
 def fingerprints(result: Result, docs_dir: Path, theme_dir: Path) -> dict[str, str | None]:

@@ -1,7 +1,9 @@
 """The MkDocs adaptor: the one file that imports mkdocs. It turns hooks into calls on plain modules.
 
 on_startup      remember whether this is `build` (publish into site/) or `serve` (preview)
-on_config       load and validate data/ and content/decisions/ before anything is written;
+on_config       load and validate data/ and content/decisions/ before anything is written
+                (in preview, problems are listed on every page and in the terminal, and the pages
+                are built without the rows that have them);
                 build the site model; set the navigation and the profile for the theme;
                 point MkDocs at a staging folder so site/ is only replaced on success
 on_files        add generated pages and downloads as in-memory files (in `serve --dirty`, as stubs on disk
@@ -53,6 +55,7 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
         self.chrome = ChromeCache()
         self.env = None
         self.contexts: dict[str, dict] = {}
+        self.problems_shown = ""  # the box the pages were last built with, so a change rebuilds them all
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -72,19 +75,18 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
     def on_config(self, config):
         root = Path(config.config_file_path).parent
         self.theme_dir = root / "theme"
-        try:
-            self.result = build.prepare(
-                root / self.config.data_dir,
-                Path(config.docs_dir),
-                self.theme_dir,
-                config.site_url or "",
-                preview=self.command == "serve",
-            )
-        except InputError as error:
-            if self.command != "serve":
+        arguments = (root / self.config.data_dir, Path(config.docs_dir), self.theme_dir, config.site_url or "")
+        if self.command == "serve":
+            self.result, error = build.prepare_preview(*arguments)
+            self.problems_html = build.render_problems(self.theme_dir, error) if error else ""
+            if error:
+                log.warning(error.report("Every page of the preview lists them; the rest shows without them."))
+        else:
+            try:
+                self.result = build.prepare(*arguments)
+            except InputError as error:
                 raise PluginError(error.report()) from None
-            self.result = None
-            self.problems_html = build.render_problems(self.theme_dir, error)
+        if self.result is None:
             config.extra["profile"], config.extra["feeds"] = {}, []
             return config
         self.pages = {page.path: page for page in self.result.pages}
@@ -104,6 +106,15 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
         for record in [f for f in files if f.src_uri.startswith("decisions/") and f.src_uri.endswith(".md")]:
             files.remove(record)  # decision records are data: their pages are generated
         digests = build.fingerprints(self.result, Path(config.docs_dir), self.theme_dir) if self.stubs else {}
+        if self.stubs and self.problems_html:
+            digests = {path: build.salted(digest, self.problems_html) for path, digest in digests.items()}
+        if self.stubs and self.problems_html != self.problems_shown:
+            # The problem box appears, changes or goes: every hand-written page is rebuilt to show it (or not).
+            for page in [f for f in files if f.is_documentation_page() and f.abs_src_path and f.src_uri != "index.md"]:
+                files.remove(page)
+                text = Path(page.abs_src_path).read_text(encoding="utf-8-sig")
+                files.append(File.generated(config, page.src_uri, content=text, inclusion=page.inclusion))
+        self.problems_shown = self.problems_html
         home = files.get_file_from_path("index.md")
         if self.stubs and home is not None and home.abs_src_path:
             # The home page shows figures from the data, so a preview always rebuilds it.
@@ -137,10 +148,10 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
             return self.problems_html + html
         generated = self.pages.get(page.file.src_uri)
         if generated is not None:
-            return build.render(self.result, generated)
+            return self.problems_html + build.render(self.result, generated)
         if page.is_homepage:
-            return html + build.render_home(self.result)
-        return html
+            return self.problems_html + html + build.render_home(self.result)
+        return self.problems_html + html
 
     def on_post_page(self, output: str, *, page, config) -> str:
         context = self.contexts.pop(page.file.src_uri, None)

@@ -100,3 +100,41 @@ def test_dirty_preview_updates_every_page_that_shows_an_edit(project):
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_broken_csv_shows_on_every_page_of_the_preview_and_clears_everywhere(project):
+    """Under `make serve` (--dirty), a data problem shows on hand-written and generated pages alike."""
+    budget = project / "data" / "budget.csv"
+    good = budget.read_text(encoding="utf-8")
+    lines = good.splitlines(keepends=True)
+    cells = lines[1].rstrip("\n").split(",")
+    cells[3] = "lots"
+    budget.write_text(lines[0] + ",".join(cells) + "\n" + "".join(lines[2:]), encoding="utf-8")
+    message = 'data/budget.csv, row 2, column "amount": "lots" is not a number'
+    port = free_port()
+    env = os.environ | {"SOURCE_DATE_EPOCH": BUILD_EPOCH, "NO_MKDOCS_2_WARNING": "1"}
+    server = subprocess.Popen(
+        [MKDOCS, "serve", "--dirty", "-a", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    base = f"http://127.0.0.1:{port}/"
+    pages = ["", "grants/", "about/", "decisions/2024-005/"]
+    try:
+        for page in pages:
+            assert message in html.unescape(fetch_until(base + page, lambda t: "site-problems" in t))
+        time.sleep(1.5)
+        budget.write_text(good, encoding="utf-8")
+        for page in pages:
+            fetch_until(base + page, lambda t: "site-problems" not in t and "</html>" in t)
+        time.sleep(1.5)
+        budget.write_text(good.replace(",budget\n", ",bugdet\n", 1), encoding="utf-8")
+        for page in pages:
+            fetch_until(base + page, lambda t: "site-problems" in t and "bugdet" in t)
+    finally:
+        server.terminate()
+        _, terminal = server.communicate(timeout=30)
+    assert message in terminal  # the terminal lists the problems too
