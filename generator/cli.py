@@ -6,14 +6,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import build, changes, github, new_decision
+from . import build, changes, github, inbox, new_decision, reminders
 from .howto import import_command
 from .importer import import_file
 from .load import read_yaml
 from .model import PROFILE_DEFAULTS
 from .problems import InputError, Problem
-from .sheet_values import choices, display_rows
-from .spreadsheets import write_template
+from .templates import write_filled
 
 EXAMPLES = {
     "validate": "transparency validate",
@@ -21,6 +20,8 @@ EXAMPLES = {
     "template": "transparency template grants grants.xlsx",
     "import": "transparency import grants.xlsx --resource grants",
     "changes": "transparency changes --base origin/main",
+    "reminders": "transparency reminders --days 30",
+    "inbox": "transparency inbox --format github",
 }
 
 
@@ -80,6 +81,24 @@ def main(argv: list[str] | None = None) -> int:
         epilog=f"Example: {EXAMPLES['changes']}",
     )
     changing.add_argument("--base", required=True, help="the branch, tag or commit to compare with, e.g. origin/main")
+    reminding = commands.add_parser(
+        "reminders",
+        help="list what is overdue or due to be published soon, with the law, what to publish and where",
+        epilog=f"Example: {EXAMPLES['reminders']}",
+    )
+    reminding.add_argument("--days", type=int, default=reminders.WINDOW, help="how far ahead to look (default 30)")
+    reminding.add_argument(
+        "--exit-code", action="store_true", help="exit with 2 when nothing is due (for a workflow to close its issue)"
+    )
+    inboxing = commands.add_parser(
+        "inbox",
+        help="import every spreadsheet in inbox/ (all or nothing), then remove the uploads",
+        epilog=f"Example: {EXAMPLES['inbox']}",
+    )
+    inboxing.add_argument("--check", action="store_true", help="only check the uploads; write nothing")
+    inboxing.add_argument(
+        "--format", choices=["text", "github"], default="text", help="github: annotations and a job summary"
+    )
     args = parser.parse_args(argv)
     try:
         if args.command == "validate":
@@ -97,6 +116,13 @@ def main(argv: list[str] | None = None) -> int:
             print(make_template(args.root, args.resource, args.file, args.with_data))
         elif args.command == "changes":
             print(changes.changes_since(args.root, args.base, build.build_date()), end="")
+        elif args.command == "reminders":
+            site = build.validate(args.root / "data", args.root / "content")
+            found = reminders.reminders(site, args.days)
+            print(reminders.markdown(site, found, args.days), end="")
+            return 2 if args.exit_code and not found else 0
+        elif args.command == "inbox":
+            return run_inbox(args.root, args.check, args.format)
         elif args.command == "import":
             print(import_file(args.root, args.file, args.resource, build.build_date(), args.replace, args.dry_run))
     except InputError as error:
@@ -130,6 +156,40 @@ def validate(root: Path, output: str) -> int:
     print(message)
     for warning in warnings:
         print(f"  - {warning}")
+    return 0
+
+
+def run_inbox(root: Path, check_only: bool, output: str) -> int:
+    try:
+        done = inbox.import_inbox(root, build.build_date(), write=not check_only)
+    except InputError as error:
+        if output == "github":
+            print("\n".join(github.annotations(root, error.problems)))
+            github.write_summary(
+                github.problems_markdown(
+                    "The upload was not imported",
+                    error.problems,
+                    "Nothing was written and the upload is kept. Fix the spreadsheet and upload it again to this branch.",
+                )
+            )
+            print(error.report().splitlines()[0], file=sys.stderr)
+        else:
+            print(error.report("Nothing was written; the uploads are kept."), file=sys.stderr)
+        return 1
+    head = "There is nothing to import: inbox/ holds no uploads."
+    if done:
+        head = f"All uploads pass the checks; {'they would be' if check_only else 'these were'} imported."
+    print("\n".join([head, *(f"{shown}:\n" + "\n".join(f"  {line}" for line in lines) for shown, lines in done)]))
+    if output == "github":
+        parts = ["## Uploads", "", head, ""]
+        for shown, lines in done:
+            parts += [
+                f"#### {github.cell(shown)}",
+                "",
+                *(f"- {github.cell(line.strip().lstrip('- '))}" for line in lines),
+                "",
+            ]
+        github.write_summary("\n".join(parts))
     return 0
 
 
@@ -170,14 +230,7 @@ def make_template(root: Path, name: str, path: Path, with_data: bool) -> str:
     resources = {r["name"]: r for r in site.descriptor["resources"]}
     if name not in resources:
         raise InputError([Problem(name, None, None, "is not a dataset", "use one of: " + ", ".join(sorted(resources)))])
-    lists = choices(site.tables, resources[name])
-    strict = set(lists)  # references to other datasets must match; a new fund name may still be typed
-    if name == "grants" and "grants" in site.tables:
-        lists["Grant Programme:Title"] = sorted({row["Grant Programme:Title"] for row in site.tables["grants"].rows})
-    rows = (
-        display_rows(site.tables, resources[name], site.tables[name].rows) if with_data and name in site.tables else []
-    )
-    write_template(resources[name], lists, rows, path, strict)
+    write_filled(site, name, path, with_data)
     return f"Wrote {path}: fill in the 'data' sheet, save it, then run: {import_command(str(path))}"
 
 

@@ -44,7 +44,8 @@ def line_of(root: Path, problem: Problem, cache: dict[str, dict[int, int]]) -> i
         if problem.file not in cache:
             cache[problem.file] = csv_lines(root / problem.file)
         return cache[problem.file].get(problem.row, problem.row)
-    return problem.row
+    # A decision's front matter counts lines; a spreadsheet's rows are not lines of its file.
+    return problem.row if problem.file.endswith(".md") else None
 
 
 def annotation(problem: Problem, line: int | None, level: str = "error") -> str:

@@ -6,7 +6,7 @@ import subprocess
 
 from helpers import TRANSPARENCY
 
-COMMANDS = ["validate", "new", "template", "import", "changes"]
+COMMANDS = ["validate", "new", "template", "import", "changes", "reminders", "inbox"]
 
 
 def test_every_command_has_help_with_an_example():

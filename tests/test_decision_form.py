@@ -123,8 +123,11 @@ def test_the_form_and_the_parser_agree():
     options = {item["id"]: item["attributes"].get("options") for item in form["body"] if item["type"] == "dropdown"}
     priorities = (ROOT / "data" / "priorities.csv").read_text(encoding="utf-8").splitlines()[1:]
     assert options["priorities"] == [f"{line.split(',')[1]} ({line.split(',')[0]})" for line in priorities]
-    used = {
-        yaml.safe_load(p.read_text(encoding="utf-8").split("---\n")[1]).get("category")
-        for p in (ROOT / "content" / "decisions").glob("*.md")
-    }
-    assert used - {None} <= set(options["category"])
+    profile = yaml.safe_load((ROOT / "data" / "profile.yaml").read_text(encoding="utf-8"))
+    assert options["category"] == profile["decision_categories"]
+
+
+def test_a_category_outside_the_office_list_is_refused(project, tmp_path):
+    result = run_cli(project, "new", "decision", "--from-issue", str(body_with(tmp_path, category="Parties")))
+    assert result.returncode == 1
+    assert '"Parties" is not one of the office\'s categories; use one of: Commissioning, Finance' in result.stderr

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from ..exports import published_resources
 from ..model import Site
+from ..templates import filled_template, referenced
 from . import Page
 
 
@@ -23,6 +24,7 @@ def pages(site: Site) -> Iterator[Page]:
         search=True,
     )
     for resource in resources:
+        spreadsheet = f"data/{resource['name']}-to-edit.xlsx" if resource["name"] in site.tables else ""
         yield Page(
             f"data/{resource['name']}.md",
             f"Data dictionary: {resource['title']}",
@@ -32,10 +34,13 @@ def pages(site: Site) -> Iterator[Page]:
                 "updated": updated.get(resource["name"], ""),
                 "rows": rows.get(resource["name"], 0),
                 "extra": _extra_downloads(resource["name"]),
+                "spreadsheet": spreadsheet.removeprefix("data/"),
             },
+            attachments={spreadsheet: filled_template(site, resource["name"])} if spreadsheet else {},
             description=f"The fields of the {resource['title'].lower()} dataset, their types and rules, and its downloads.",
             search=True,
-            sources=frozenset({resource["name"], "descriptor"}),
+            # The spreadsheet's drop-downs list the ids of the datasets this one refers to.
+            sources=frozenset({resource["name"], "descriptor", *referenced(resource)}),
         )
 
 

@@ -1,0 +1,66 @@
+"""The spreadsheet to edit for each dataset: the importer's template, filled with what is published."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import tempfile
+import zipfile
+from pathlib import Path
+
+from .memo import remember
+from .model import Site
+from .sheet_values import choices, display_rows
+from .spreadsheets import write_template
+
+
+def write_filled(site: Site, name: str, path: Path, with_data: bool = True) -> None:
+    """The dataset's template, with the published rows when asked: references shown as "Name (id)" drop-downs."""
+    resource = site.resource(name)
+    lists = choices(site.tables, resource)
+    strict = set(lists)  # references to other datasets must match; a new fund name may still be typed
+    if name == "grants" and "grants" in site.tables:
+        lists["Grant Programme:Title"] = sorted({row["Grant Programme:Title"] for row in site.tables["grants"].rows})
+    rows = display_rows(site.tables, resource, site.tables[name].rows) if with_data and name in site.tables else []
+    write_template(resource, lists, rows, path, strict)
+
+
+def filled_template(site: Site, name: str) -> bytes:
+    """The .xlsx template for a dataset with every published row, as bytes for a download.
+
+    Kept between preview rebuilds until the dataset, or one its drop-downs list, changes."""
+    resource = site.resource(name)
+    sources = sorted({name} | referenced(resource))
+    key = tuple((s, site.tables[s].signature if s in site.tables else None) for s in sources)
+    key = None if any(k[1] is None and k[0] in site.tables for k in key) else (key, repr(resource))
+    return remember("template", name, key, lambda: _filled(site, resource))
+
+
+def referenced(resource: dict) -> set[str]:
+    """The datasets whose ids fill this dataset's drop-downs."""
+    return {key["reference"]["resource"] for key in resource.get("schema", {}).get("foreignKeys", [])}
+
+
+def _filled(site: Site, resource: dict) -> bytes:
+    name = resource["name"]
+    with tempfile.TemporaryDirectory(prefix="transparency-template-") as folder:
+        path = Path(folder) / f"{name}.xlsx"
+        write_filled(site, name, path)
+        return reproducible(path.read_bytes(), site.build_date)
+
+
+def reproducible(workbook: bytes, when: dt.date) -> bytes:
+    """The same workbook for the same data: the build date instead of the clock in its zip and its properties."""
+    stamp = f"{when.isoformat()}T00:00:00Z"
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(workbook)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                text = re.sub(r"(<dcterms:(created|modified)[^>]*>)[^<]*", rf"\g<1>{stamp}", data.decode("utf-8"))
+                data = text.encode("utf-8")
+            entry = zipfile.ZipInfo(info.filename, date_time=(when.year, when.month, when.day, 0, 0, 0))
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(entry, data)
+    return out.getvalue()

@@ -1,0 +1,143 @@
+"""`transparency inbox`: every upload imported through the importer, all or nothing, with the uploads removed."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+
+from helpers import BUILD_EPOCH, TRANSPARENCY, run_cli
+from openpyxl import load_workbook
+
+
+def template(project, resource, name=None):
+    (project / "inbox").mkdir(exist_ok=True)
+    path = project / "inbox" / (name or f"{resource}.xlsx")
+    assert run_cli(project, "template", resource, str(path), "--with-data").returncode == 0
+    return path
+
+
+def edit(path, row, column, value):
+    book = load_workbook(path)
+    sheet = book["data"]
+    header = [c.value for c in sheet[1]]
+    sheet.cell(row=row, column=header.index(column) + 1, value=value)
+    book.save(path)
+
+
+def append(path, values: dict):
+    book = load_workbook(path)
+    sheet = book["data"]
+    header = [c.value for c in sheet[1]]
+    sheet.append([values.get(h, "") for h in header])
+    book.save(path)
+
+
+def snapshot(project):
+    return {p.relative_to(project): p.read_bytes() for p in sorted((project / "data").iterdir())}
+
+
+def test_an_upload_is_imported_and_removed(project):
+    upload = template(project, "precept", "council tax 2027.xlsx")
+    append(upload, {"financial_year": "2027/28", "band_d": 301.45, "total": 151000000})
+    result = run_cli(project, "inbox")
+    assert result.returncode == 0, result.stderr
+    assert "inbox/council tax 2027.xlsx:" in result.stdout and "Wrote data/precept.csv" in result.stdout
+    assert "2027/28,301.45,151000000" in (project / "data" / "precept.csv").read_text(encoding="utf-8")
+    assert not upload.exists()
+
+
+def test_a_new_organisation_and_its_grant_arrive_together(project):
+    organisations = template(project, "organisations")
+    append(organisations, {"id": "GB-CHC-9999999", "name": "Example Youth Trust"})
+    grants = template(project, "grants")
+    book = load_workbook(grants)
+    first = [c.value for c in book["data"][2]]
+    header = [c.value for c in book["data"][1]]
+    row = dict(zip(header, first, strict=False))
+    row |= {"Identifier": "360G-DEMOPCC-2026-950", "Recipient Org:Identifier": "GB-CHC-9999999"}
+    row["Recipient Org:Name"] = "Example Youth Trust"
+    append(grants, row)
+    result = run_cli(project, "inbox")
+    assert result.returncode == 0, result.stderr
+    assert "360G-DEMOPCC-2026-950" in (project / "data" / "grants.csv").read_text(encoding="utf-8")
+    assert run_cli(project, "validate").returncode == 0
+
+
+def test_a_bad_cell_writes_nothing_and_keeps_the_upload(project, tmp_path):
+    upload = template(project, "grants")
+    edit(upload, 5, "Amount Awarded", "lots")
+    before = snapshot(project)
+    env = os.environ | {"SOURCE_DATE_EPOCH": BUILD_EPOCH, "GITHUB_STEP_SUMMARY": str(tmp_path / "summary.md")}
+    result = subprocess.run(
+        [TRANSPARENCY, "--root", str(project), "inbox", "--format", "github"], env=env, capture_output=True, text=True
+    )
+    assert result.returncode == 1
+    assert upload.exists() and snapshot(project) == before
+    assert result.stdout.startswith("::error file=inbox/grants.xlsx,title=inbox/grants.xlsx (sheet data)%2C row 5%2C")
+    summary = (tmp_path / "summary.md").read_text(encoding="utf-8")
+    assert "| inbox/grants.xlsx (sheet data) | 5 | Amount Awarded |" in summary
+    assert "the upload is kept" in summary
+
+
+def test_not_a_spreadsheet(project):
+    (project / "inbox").mkdir()
+    (project / "inbox" / "minutes.pdf").write_bytes(b"%PDF-1.7\n")
+    (project / "inbox" / "grants.xlsx").write_text("this is not really a workbook", encoding="utf-8")
+    before = snapshot(project)
+    result = run_cli(project, "inbox")
+    assert result.returncode == 1
+    assert "inbox/minutes.pdf: is a PDF, not a spreadsheet; open it in Excel" in result.stderr
+    assert "inbox/grants.xlsx: is named like a workbook but is not one" in result.stderr
+    assert "Nothing was written; the uploads are kept." in result.stderr
+    assert "Traceback" not in result.stderr and snapshot(project) == before
+
+
+def test_a_spreadsheet_for_no_known_dataset(project):
+    (project / "inbox").mkdir()
+    (project / "inbox" / "shopping list.csv").write_text("item,quantity\nmilk,2\n", encoding="utf-8")
+    result = run_cli(project, "inbox")
+    assert result.returncode == 1
+    assert "inbox/shopping list.csv: is not for any dataset this site publishes" in result.stderr
+    assert (project / "inbox" / "shopping list.csv").exists()
+
+
+def test_two_uploads_for_the_same_dataset(project):
+    template(project, "grants", "grants.xlsx")
+    template(project, "grants", "grants (1).xlsx")
+    before = snapshot(project)
+    result = run_cli(project, "inbox")
+    assert result.returncode == 1
+    assert "is a second upload for the grants dataset" in result.stderr
+    assert snapshot(project) == before and len(list((project / "inbox").glob("*.xlsx"))) == 2
+
+
+def test_check_only_writes_nothing_and_an_empty_inbox_is_fine(project):
+    upload = template(project, "precept")
+    append(upload, {"financial_year": "2027/28", "band_d": 301.45})
+    before = snapshot(project)
+    assert run_cli(project, "inbox", "--check").returncode == 0
+    assert snapshot(project) == before and upload.exists()
+    upload.unlink()
+    (project / "inbox" / "README.md").write_text("How to upload", encoding="utf-8")
+    result = run_cli(project, "inbox")
+    assert result.returncode == 0 and "nothing to import" in result.stdout
+
+
+def test_each_dataset_page_offers_its_spreadsheet_filled_with_the_data(built, tmp_path):
+    site = built / "site"
+    page = (site / "data" / "grants" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../../data/grants-to-edit.xlsx" download>Download the spreadsheet to edit' in page
+    assert "upload it to the <code>inbox</code> folder" in page
+    book = load_workbook(site / "data" / "grants-to-edit.xlsx", read_only=True)
+    published = (built / "data" / "grants.csv").read_text(encoding="utf-8").strip().count("\n")
+    assert book["data"].max_row == published + 1
+
+
+def test_the_downloaded_spreadsheet_goes_back_unchanged(built, project):
+    (project / "inbox").mkdir()
+    (project / "inbox" / "grants-to-edit.xlsx").write_bytes(
+        (built / "site" / "data" / "grants-to-edit.xlsx").read_bytes()
+    )
+    result = run_cli(project, "inbox")
+    assert result.returncode == 0, result.stderr
+    assert "Nothing changed: data/grants.csv already holds these rows" in result.stdout
