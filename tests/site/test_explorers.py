@@ -9,6 +9,12 @@ from decimal import Decimal
 from generator.formatting import money
 
 
+def ready(page) -> None:
+    """Scroll to the explorer, as a reader would (it loads its rows when near), and wait until it is ready."""
+    page.locator("[data-explorer]").scroll_into_view_if_needed()
+    page.wait_for_selector("[data-explorer][data-ready]")
+
+
 def grants(built) -> list[dict]:
     return list(csv.DictReader(open(built / "data/grants.csv", encoding="utf-8-sig")))
 
@@ -25,7 +31,7 @@ def test_grants_explorer_filters_rows_and_totals(built, visit):
     expected = [r for r in rows if fy(r["Award Date"]) == year and r["Grant Programme:Title"] == fund]
     assert expected, "the demo data should have such grants"
     page = visit("grants/")
-    page.page.wait_for_selector("[data-explorer][data-ready]")
+    ready(page.page)
     page.page.select_option("select[name=year]", year)
     page.page.select_option("select[name=fund]", fund)
     visible = page.page.locator("table[data-results] tbody tr:visible")
@@ -41,13 +47,13 @@ def test_grants_filter_is_kept_in_the_url(built, visit):
     rows = grants(built)
     expected = [r for r in rows if r["Priority"] == "fairness"]
     page = visit("grants/?priority=fairness")
-    page.page.wait_for_selector("[data-explorer][data-ready]")
+    ready(page.page)
     assert page.page.locator("table[data-results] tbody tr:visible").count() == len(expected)
 
 
 def test_grants_search_and_sort(built, visit):
     page = visit("grants/")
-    page.page.wait_for_selector("[data-explorer][data-ready]")
+    ready(page.page)
     page.page.fill("form.filters input[name=q]", "boxing")
     visible = page.page.locator("table[data-results] tbody tr:visible")
     expected = [r for r in grants(built) if "boxing" in (r["Title"] + r["Description"]).lower()]
@@ -60,7 +66,7 @@ def test_grants_search_and_sort(built, visit):
 
 def test_filters_work_by_keyboard(visit):
     page = visit("grants/")
-    page.page.wait_for_selector("[data-explorer][data-ready]")
+    ready(page.page)
     page.page.focus("select[name=year]")
     page.page.keyboard.press("ArrowDown")
     assert page.page.locator("select[name=year]").input_value() != ""
@@ -83,7 +89,7 @@ def test_without_javascript_every_grant_is_listed(built, visit):
 
 def test_decisions_log_filters_by_year_and_category(built, visit):
     page = visit("decisions/")
-    page.page.wait_for_selector("[data-explorer][data-ready]")
+    ready(page.page)
     page.page.select_option("select[name=year]", "2025/26")
     page.page.select_option("select[name=category]", "Estates")
     visible = page.page.locator("table[data-results] tbody tr:visible")
@@ -99,7 +105,7 @@ def test_grants_filter_by_recipient(built, visit):
     rows = grants(built)
     recipient = rows[0]["Recipient Org:Identifier"]
     page = visit("grants/")
-    page.page.wait_for_selector("[data-explorer][data-ready]")
+    ready(page.page)
     page.page.select_option("select[name=recipient]", recipient)
     assert page.page.locator("table[data-results] tbody tr:visible").count() == sum(
         1 for r in rows if r["Recipient Org:Identifier"] == recipient
@@ -108,7 +114,7 @@ def test_grants_filter_by_recipient(built, visit):
 
 def test_keyboard_reaches_skip_link_filters_and_sorting(visit):
     page = visit("grants/")
-    page.page.wait_for_selector("[data-explorer][data-ready]")
+    ready(page.page)
     page.page.keyboard.press("Tab")
     assert page.page.evaluate("document.activeElement.textContent.trim()") == "Skip to main content"
     page.page.keyboard.press("Enter")
@@ -143,7 +149,8 @@ def test_grants_explorer_at_5000_rows_lists_a_page_at_a_time(built, visit, brows
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.route("**/grants/explorer.json", lambda route: route.fulfill(json={"rows": rows}))
     page.goto(base_url + "grants/")
-    page.wait_for_selector("[data-explorer][data-ready]")
+    assert page.locator("[data-explorer][data-ready]").count() == 0  # below the charts: nothing loaded yet
+    ready(page)
     body = page.locator("table[data-results] tbody tr")
     assert body.count() == 100
     status = page.locator("[data-status]").inner_text()

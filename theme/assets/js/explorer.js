@@ -84,6 +84,18 @@
     });
   }
 
+  // An explorer further down the page (below the charts) loads its rows when the reader comes within a screen
+  // of it, so opening the page costs no more than its plain version; one named in the address starts at once.
+  function setUpWhenNear(explorer) {
+    if (window.location.search || !("IntersectionObserver" in window)) return setUp(explorer);
+    var observer = new IntersectionObserver(function (entries) {
+      if (!entries.some(function (entry) { return entry.isIntersecting; })) return;
+      observer.disconnect();
+      setUp(explorer);
+    }, { rootMargin: "100% 0px" });
+    observer.observe(explorer);
+  }
+
   function start(explorer, groups, rows) {
     var form = explorer.querySelector("form.filters");
     var results = explorer.querySelector("table[data-results]");
@@ -161,12 +173,14 @@
         apply();
       });
     });
+    var focused = groups.contains(document.activeElement);
     groups.hidden = true;
     results.hidden = false;
     form.hidden = false;
     status.hidden = false;
     apply();
+    if (focused) (selects[0] || search).focus(); // a keyboard user on the plain list continues in the filters
     explorer.setAttribute("data-ready", "");
   }
-  document.querySelectorAll("[data-explorer]").forEach(setUp);
+  document.querySelectorAll("[data-explorer]").forEach(setUpWhenNear);
 })();
