@@ -120,9 +120,18 @@ def render(result: Result, page: Page) -> str:
     return render_page(result.environment, page, result.site.profile) + search.facets_html(result.environment, page)
 
 
-def render_home(result: Result) -> str:
-    home = Page("index.md", "Home", "_home.html", {"site": result.site})
-    return render_page(result.environment, home, result.site.profile)
+# Hand-written pages that get a generated part added at their end: the home page's headline figures, and who
+# holds the police and crime functions (home and about).
+PAGES_WITH_DATA = {"index.md": "_home.html", "about.md": "_about.html"}
+
+
+def render_addition(result: Result, src_uri: str) -> str:
+    """What the site adds to a hand-written page from the data ("" for most pages)."""
+    template = PAGES_WITH_DATA.get(src_uri)
+    if template is None:
+        return ""
+    page = Page(src_uri, "", template, {"site": result.site})
+    return render_page(result.environment, page, result.site.profile)
 
 
 def publish(folder: Path, site_dir: Path) -> None:

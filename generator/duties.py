@@ -9,6 +9,8 @@ from pathlib import Path
 
 import yaml
 
+from .formatting import long_date
+
 REGISTER = Path(__file__).parent / "standards" / "duties.yaml"
 PUBLISHED, DUE_SOON, OVERDUE, MISSING = "Published", "Due soon", "Overdue", "Missing"
 # For each frequency: (age in days after which it is due soon, age after which it is overdue).
@@ -39,6 +41,7 @@ class Compliance:
     status: str
     latest: dt.date | None
     note: str
+    archive: int = 0  # records from before the current body took the functions: the earlier bodies' archive
 
 
 @lru_cache(maxsize=1)
@@ -46,22 +49,43 @@ def _register_text() -> dict:
     return yaml.safe_load(REGISTER.read_text(encoding="utf-8"))
 
 
-def load_register(timetable: dict | None = None) -> list[Duty]:
-    data = _register_text()
+def load_register(timetable: dict | None = None, changes: list | None = None) -> list[Duty]:
+    """The statutory register, with this office's changes (data/duties.yaml) and timetable applied.
+    Retired duties are left out; see retired()."""
     timetable = timetable or {}
     return [
         Duty(
             d["id"],
-            d["para"],
+            str(d["para"]),
             d["title"],
             timetable.get(d["id"], d["frequency"]),
             d["source"],
             d["link"],
-            group["title"],
+            d["group"],
         )
-        for group in data["groups"]
-        for d in group["duties"]
+        for d in _entries(changes or [])
+        if not d.get("retired")
     ]
+
+
+def retired(changes: list | None) -> list[dict]:
+    """Duties this office has retired in data/duties.yaml: their title and the reason given."""
+    return [d for d in _entries(changes or []) if d.get("retired")]
+
+
+def _entries(changes: list) -> list[dict]:
+    """Register entries in group order, each with its group's title, after the office's changes: a change
+    naming a known id updates that duty; any other id adds a duty (at the end of its group)."""
+    entries = [dict(d, group=group["title"]) for group in _register_text()["groups"] for d in group["duties"]]
+    by_id = {d["id"]: d for d in entries}
+    for change in changes:
+        if change["id"] in by_id:
+            by_id[change["id"]].update(change)
+        else:
+            entries.append(dict(change))
+            by_id[change["id"]] = entries[-1]
+    groups = list(dict.fromkeys(d["group"] for d in entries))
+    return sorted(entries, key=lambda d: groups.index(d["group"]))
 
 
 def status_by_age(frequency: str, latest: dt.date, today: dt.date) -> tuple[str, str]:
@@ -88,7 +112,9 @@ def status_before_year(years: set[str], today: dt.date) -> tuple[str, str]:
     return PUBLISHED, ""
 
 
-def status_of_responses(rows: list[dict], today: dt.date) -> tuple[str, str]:
+def status_of_responses(rows: list[dict], today: dt.date, since: dt.date | None = None) -> tuple[str, str]:
+    if since:  # a response that fell due before the handover was the earlier body's to publish
+        rows = [r for r in rows if r["published"] + dt.timedelta(days=RESPONSE_DAYS) >= since]
     late = [r for r in rows if not r.get("response_date") and (today - r["published"]).days > RESPONSE_DAYS]
     waiting = [r for r in rows if not r.get("response_date") and r not in late]
     if late:
@@ -136,7 +162,28 @@ def latest_date(site, source: dict) -> dt.date | None:
     return max(candidates) if candidates else None
 
 
+def archive_size(site, source: dict, since: dt.date | None) -> int:
+    """How many of the duty's records date from before the current body took the functions."""
+    if since is None:
+        return 0
+    if source.get("decisions"):
+        return sum(1 for d in site.decisions if d.date < since)
+    if "resource" not in source or source["resource"] not in site.records:
+        return 0
+    field = site.resource(source["resource"]).get("date_field")
+    rows = _rows(site, source) or []
+    return sum(1 for r in rows if field and isinstance(r.get(field), dt.date) and r[field] < since)
+
+
 def _assess_one(site, duty: Duty) -> Compliance:
+    """Judged for the current body: its duties start on `since`; earlier records are the predecessors' archive."""
+    since = site.current_body.start
+    found = _judge(site, duty, since)
+    archive = archive_size(site, duty.source, since)
+    return Compliance(found.duty, found.status, found.latest, found.note, archive)
+
+
+def _judge(site, duty: Duty, since: dt.date | None) -> Compliance:
     source = duty.source
     exists = (
         bool(site.decisions)
@@ -149,11 +196,24 @@ def _assess_one(site, duty: Duty) -> Compliance:
     if duty.frequency == "before each financial year":
         status, note = status_before_year({r["financial_year"] for r in _rows(site, source)}, site.build_date)
     elif duty.frequency == "within 56 days":
-        status, note = status_of_responses(_rows(site, source), site.build_date)
+        status, note = status_of_responses(_rows(site, source), site.build_date, since)
     elif duty.frequency == "when it happens":
         status, note = PUBLISHED, ""
     elif latest is None:
         status, note = DUE_SOON, "The data has no date; set last_updated in data/datapackage.yaml."
+    elif since and latest < since:
+        # Nothing yet from the current body: its clock starts when it took the functions, not at the
+        # earlier body's last publication.
+        status, _ = status_by_age(duty.frequency, since, site.build_date)
+        next_step = {
+            PUBLISHED: "An update is not due yet.",
+            DUE_SOON: "An update is due.",
+            OVERDUE: "Nothing has been published since then.",
+        }[status]
+        note = (
+            f"The latest data is from {site.body_on(latest).the_role}, before {site.current_body.the_role} "
+            f"took on the functions on {long_date(since)}. {next_step}"
+        )
     else:
         status, note = status_by_age(duty.frequency, latest, site.build_date)
     return Compliance(duty, status, latest, note)

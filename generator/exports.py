@@ -35,8 +35,7 @@ def downloads(site: Site, site_url: str, compress: bool = True) -> dict[str, byt
         inputs = (
             site.tables["grants"].signature,
             site.tables["organisations"].signature,
-            site.profile["funder_identifier"],
-            site.profile["body_name"],
+            json.dumps([(b.funder_identifier, b.body_name, str(b.start), str(b.end)) for b in site.bodies]),
         )
         files.update(
             remember("downloads", "360giving", inputs if all(inputs[:2]) else None, lambda: giving_downloads(site))
@@ -111,6 +110,7 @@ def decision_rows(site: Site, site_url: str) -> tuple[list[str], list[dict]]:
         "priorities",
         "category",
         "exempt",
+        "made_by",
         "url",
     ]
     rows = [
@@ -124,6 +124,7 @@ def decision_rows(site: Site, site_url: str) -> tuple[list[str], list[dict]]:
             "priorities": ";".join(p.id for p in d.priorities),
             "category": d.category,
             "exempt": d.exempt,
+            "made_by": d.office.body_name,
             "url": f"{site_url.rstrip('/')}/decisions/{d.slug}/" if site_url else f"/decisions/{d.slug}/",
         }
         for d in site.decisions
@@ -142,6 +143,11 @@ DECISIONS_SCHEMA = {
         {"name": "priorities", "type": "string", "description": "Priority ids separated by ;"},
         {"name": "category", "type": "string", "description": "Category"},
         {"name": "exempt", "type": "string", "description": "Why part of the record is withheld"},
+        {
+            "name": "made_by",
+            "type": "string",
+            "description": "The body that held the police and crime functions on the decision's date",
+        },
         {"name": "url", "type": "string", "description": "Web page of the decision"},
     ]
 }

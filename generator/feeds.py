@@ -17,6 +17,7 @@ class Entry:
     published: str = ""
     summary: str = ""
     category: str = ""
+    author: str = ""  # the body in office on the entry's date
 
 
 @dataclass
@@ -55,6 +56,7 @@ def feeds(site: Site) -> list[Feed]:
                 stamp(d.date),
                 d.summary,
                 d.category,
+                d.office.body_name,
             )
             for d in site.decisions
         ],
@@ -66,7 +68,14 @@ def feeds(site: Site) -> list[Feed]:
         "feeds/updates.xml",
         "updates/",
         [
-            Entry(f"{u.kind}: {u.title}", f"updates/#{u.id}", u.link, stamp(u.date), category=u.kind)
+            Entry(
+                f"{u.kind}: {u.title}",
+                f"updates/#{u.id}",
+                u.link,
+                stamp(u.date),
+                category=u.kind,
+                author=site.body_on(u.date).body_name,
+            )
             for u in latest_updates(site)
         ],
     )

@@ -32,8 +32,11 @@ STANDARD_TITLES = {title for title, _ in FIELDS}
 
 
 def funder(grant: Grant, site: Site) -> dict:
-    """The funding organisation of a grant: the one place that decides it."""
-    return {"id": site.profile["funder_identifier"], "name": site.profile["body_name"]}
+    """The funding organisation of a grant: the one place that decides it. It is the body in office on the
+    award date (site.body_on, set on the grant as grant.office), so a grant made before a handover keeps its
+    own funder."""
+    office = grant.office or site.body_on(grant.award_date)
+    return {"id": office.funder_identifier, "name": office.body_name}
 
 
 def additional_fields(site: Site) -> list[str]:

@@ -13,6 +13,7 @@ import yaml
 from .memo import remember, signature
 from .problems import Problem
 
+DUTY_CHANGES = "duties.yaml"  # the office's own changes to the statutory duties register
 MAX_CELL = 100_000  # characters; a bigger cell is almost always a paste gone wrong
 
 # libyaml's safe loader when PyYAML has it: the same rules, several times faster over thousands of records.
@@ -46,6 +47,7 @@ class RawPackage:
     decisions: list[RawDecision]
     problems: list[Problem] = field(default_factory=list)
     content_meta: dict[str, dict] = field(default_factory=dict)  # front matter of each hand-written page
+    duty_changes: dict = field(default_factory=dict)  # data/duties.yaml (optional): changes to the duties register
 
 
 def load_package(data_dir: Path, content_dir: Path) -> RawPackage:
@@ -60,7 +62,8 @@ def load_package(data_dir: Path, content_dir: Path) -> RawPackage:
             tables[table.name] = table
     decisions = read_decisions(content_dir / "decisions", problems)
     content_meta = read_content_meta(content_dir, problems)
-    return RawPackage(profile or {}, descriptor or {}, tables, decisions, problems, content_meta)
+    changes = read_yaml(data_dir / DUTY_CHANGES, f"data/{DUTY_CHANGES}", problems, required=False) or {}
+    return RawPackage(profile or {}, descriptor or {}, tables, decisions, problems, content_meta, changes)
 
 
 def read_content_meta(content_dir: Path, problems: list[Problem]) -> dict[str, dict]:

@@ -7,14 +7,15 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from .bodies import ROLE_DEFAULTS, Body, bodies_between, body_on, history
 from .checks.decisions import parse_amount, parse_date
-from .formatting import financial_year, slug
+from .formatting import financial_year, long_date, slug
 from .indicators import IndicatorSummary, Reading, summarise
 from .load import RawPackage, Table
 from .memo import remember
 from .plan import Ambition, build_ambitions
 
-PROFILE_DEFAULTS = {"role": "Police and Crime Commissioner", "role_short": "Commissioner"}
+PROFILE_DEFAULTS = ROLE_DEFAULTS
 
 
 @dataclass(eq=False)
@@ -71,6 +72,7 @@ class Decision:
     body: str
     file: str
     grants: list[Grant] = field(default_factory=list)
+    office: Body | None = None  # the body in office on its date (set once, by Site.body_on)
 
     @property
     def slug(self) -> str:
@@ -102,6 +104,7 @@ class Grant:
     conditions: str
     reasons: str
     row: dict
+    office: Body | None = None  # the body in office on the award date: the grant's funder
 
     @property
     def slug(self) -> str:
@@ -147,6 +150,29 @@ class Site:
     indicators: list[Indicator] = field(default_factory=list)
     content_meta: dict[str, dict] = field(default_factory=dict)
     ambitions: list[Ambition] = field(default_factory=list)
+    bodies: list[Body] = field(default_factory=list)  # who held the functions, oldest first; last is current
+    duty_changes: list[dict] = field(default_factory=list)  # data/duties.yaml: this office's changes to the register
+
+    def body_on(self, date: dt.date) -> Body:
+        """The one answer to "which body was in office on this date"; every record and page asks it."""
+        return body_on(self.bodies, date)
+
+    def bodies_between(self, first: dt.date, last: dt.date) -> list[Body]:
+        return bodies_between(self.bodies, first, last)
+
+    @property
+    def current_body(self) -> Body:
+        return self.bodies[-1]
+
+    @property
+    def predecessors(self) -> list[Body]:
+        return self.bodies[:-1]
+
+    @property
+    def holders(self) -> str:
+        """Whose records the site holds, for a sentence: "the Mayor and, until 6 May 2024, the Commissioner"."""
+        earlier = [f" and, until {long_date(b.end)}, {b.the_role}" for b in reversed(self.predecessors) if b.end]
+        return self.current_body.the_role + "".join(earlier)
 
     @property
     def role(self) -> str:
@@ -220,6 +246,11 @@ def build_site(raw: RawPackage, build_date: dt.date) -> Site:
         for priority in decision.priorities:
             priority.decisions.append(decision)
     indicators = _indicators(records, priorities, organisations, build_date)
+    bodies = history(raw.profile)
+    for record in decisions:
+        record.office = body_on(bodies, record.date)
+    for grant in grants:
+        grant.office = body_on(bodies, grant.award_date)
     return Site(
         PROFILE_DEFAULTS | raw.profile,
         raw.descriptor,
@@ -239,6 +270,8 @@ def build_site(raw: RawPackage, build_date: dt.date) -> Site:
             {i.id: i for i in indicators},
             build_date,
         ),
+        bodies,
+        list(raw.duty_changes.get("duties") or []),
     )
 
 

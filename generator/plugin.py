@@ -115,13 +115,19 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
                 text = Path(page.abs_src_path).read_text(encoding="utf-8-sig")
                 files.append(File.generated(config, page.src_uri, content=text, inclusion=page.inclusion))
         self.problems_shown = self.problems_html
-        home = files.get_file_from_path("index.md")
-        if self.stubs and home is not None and home.abs_src_path:
-            # The home page shows figures from the data, so a preview always rebuilds it.
-            files.remove(home)
-            files.append(
-                File.generated(config, "index.md", content=Path(home.abs_src_path).read_text(encoding="utf-8-sig"))
-            )
+        for name in build.PAGES_WITH_DATA:
+            written = files.get_file_from_path(name)
+            if self.stubs and written is not None and written.abs_src_path:
+                # These hand-written pages also show what the data says, so a preview always rebuilds them.
+                files.remove(written)
+                files.append(
+                    File.generated(
+                        config,
+                        name,
+                        content=Path(written.abs_src_path).read_text(encoding="utf-8-sig"),
+                        inclusion=written.inclusion,
+                    )
+                )
         for page in self.result.pages:
             content = build.page_stub(page)
             inclusion = InclusionLevel.INCLUDED if page.nav_title else InclusionLevel.NOT_IN_NAV
@@ -149,9 +155,7 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
         generated = self.pages.get(page.file.src_uri)
         if generated is not None:
             return self.problems_html + build.render(self.result, generated)
-        if page.is_homepage:
-            return self.problems_html + html + build.render_home(self.result)
-        return self.problems_html + html
+        return self.problems_html + html + build.render_addition(self.result, page.file.src_uri)
 
     def on_post_page(self, output: str, *, page, config) -> str:
         context = self.contexts.pop(page.file.src_uri, None)

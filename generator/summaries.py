@@ -17,14 +17,16 @@ def totals_by(items: Iterable, key: Callable, amount: Callable) -> list[tuple[st
     return sorted(sums.items(), key=lambda kv: (-kv[1], kv[0]))
 
 
-def grants_sentence(year: str, grants: list, role: str = "Commissioner") -> str:
-    """In 2023/24 the Commissioner awarded £3.2m in 147 grants to 61 organisations; 48% went to …"""
+def grants_sentence(year: str, grants: list) -> str:
+    """In 2023/24 the Commissioner awarded £3.2m in 147 grants to 61 organisations; 48% went to …
+    (in a year with a handover: "the Commissioner and then the Mayor awarded …")."""
     if not grants:
         return f"No grants were awarded in {year}."
     total = sum((g.amount for g in grants), Decimal(0))
     organisations = {g.organisation.id for g in grants}
+    awarded_by = " and then ".join(dict.fromkeys(g.office.the_role for g in sorted(grants, key=lambda g: g.award_date)))
     top_priority, top_amount = totals_by(grants, lambda g: g.priority.title, lambda g: g.amount)[0]
     return (
-        f"In {year} the {role} awarded {money(total)} in {plural(len(grants), 'grant')} "
+        f"In {year} {awarded_by} awarded {money(total)} in {plural(len(grants), 'grant')} "
         f"to {plural(len(organisations), 'organisation')}; {percent(top_amount, total)} went to {top_priority}."
     )

@@ -27,7 +27,7 @@ def test_demo_site_has_every_section(site_dir):
         assert (site_dir / page).exists(), page
     home = read(site_dir, "index.html")
     assert '<html lang="en-GB"' in home
-    assert "Published by Office of the Police and Crime Commissioner for South Yorkshire (demo)" in home
+    assert "Published by South Yorkshire Mayoral Combined Authority (demo)" in home
     assert "Demonstration site." in home
 
 
@@ -145,14 +145,13 @@ def test_build_is_deterministic(tmp_path):
 
 
 def test_another_body_with_a_mayor_builds_its_own_site(project):
+    """A body with no history in profile.yaml: every record is its own."""
     profile = project / "data" / "profile.yaml"
-    text = profile.read_text(encoding="utf-8")
-    text = text.replace(
-        "Office of the Police and Crime Commissioner for South Yorkshire (demo)",
-        "Example Combined Authority (policing)",
-    )
-    text = text.replace("South Yorkshire OPCC (demo)", "Example Mayor's office").replace("demo: true", "demo: false")
-    profile.write_text(text + "role: Mayor\nrole_short: Mayor\n", encoding="utf-8")
+    text = profile.read_text(encoding="utf-8").split("\npredecessors:")[0]
+    text = text.replace("South Yorkshire Mayoral Combined Authority (demo)", "Example Combined Authority (policing)")
+    text = text.replace("South Yorkshire MCA (demo)", "Example Mayor's office").replace("demo: true", "demo: false")
+    text = text.replace("role: Mayor of South Yorkshire", "role: Mayor").replace("since: 2024-05-07", "")
+    profile.write_text(text, encoding="utf-8")
     assert run_build(project).returncode == 0
     site = project / "site"
     home = (site / "index.html").read_text(encoding="utf-8")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..load import RawPackage
 from ..problems import Problem
-from . import crossrefs, decisions, keys, package, profile, tables
+from . import crossrefs, decisions, duty_changes, history, keys, package, profile, tables
 
 
 def check_all(raw: RawPackage) -> list[Problem]:
@@ -14,6 +14,8 @@ def check_all(raw: RawPackage) -> list[Problem]:
     found += profile.check(raw.profile)
     found += keys.check("data/profile.yaml", raw.profile)
     found += keys.check("data/datapackage.yaml", raw.descriptor)
+    found += history.check(raw)
+    found += duty_changes.check(raw)
     for table in raw.tables.values():
         found += tables.check(table)
     found += decisions.check(raw.decisions)

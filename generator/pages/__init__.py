@@ -55,3 +55,10 @@ def section_nav(pages: Iterable[Page]) -> list[dict[str, str]]:
 def priority_options(site: Site) -> list[tuple[str, str]]:
     """(id, title) of each priority, for a filter drop-down."""
     return sorted(((p.id, p.title) for p in site.priorities.values()), key=lambda p: p[1])
+
+
+def body_filter(site: Site) -> list[tuple]:
+    """A "Made by" drop-down, when more than one body has held the functions."""
+    if len(site.bodies) < 2:
+        return []
+    return [("body", "Made by", "All", [(b.role_short, b.role_short) for b in site.bodies])]

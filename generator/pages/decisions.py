@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from ..formatting import slug
 from ..model import Site, group_by
-from . import Page, priority_options
+from . import Page, body_filter, priority_options
 from .explorer_data import as_json, decision_rows
 
 
@@ -30,20 +30,24 @@ def pages(site: Site) -> Iterator[Page]:
                     [(c, c) for c in sorted({d.category for d in site.decisions if d.category})],
                 ),
                 ("priority", "Priority", "All priorities", priority_options(site)),
+                *body_filter(site),
             ],
+            "show_body": len(site.bodies) > 1,
         },
-        description=f"Every decision of significant public interest made by the {site.role_short}, newest first.",
+        description=f"Every decision of significant public interest made by {site.holders}, newest first.",
         nav_title="Decisions",
         search=True,
         explorer=True,
-        attachments={"decisions/explorer.json": as_json(decision_rows(site.decisions, "../"))},
+        attachments={
+            "decisions/explorer.json": as_json(decision_rows(site.decisions, "../", show_body=len(site.bodies) > 1))
+        },
     )
     for year, decisions in sorted(by_year.items()):
         yield Page(
             f"decisions/year-{slug(year)}.md",
             f"Decisions in {year}",
             "decisions_year.html",
-            {"year": year, "decisions": decisions},
+            {"year": year, "decisions": decisions, "show_body": len(site.bodies) > 1},
             description=f"Every decision of significant public interest made in {year}.",
             sources=frozenset({"decisions"}),
         )
@@ -52,7 +56,7 @@ def pages(site: Site) -> Iterator[Page]:
             f"decisions/{decision.slug}.md",
             f"{decision.reference}: {decision.title}",
             "decision.html",
-            {"decision": decision},
+            {"decision": decision, "current": site.current_body},
             description=decision.summary[:300],
             sources=frozenset({f"decision:{decision.reference}", "grants", "organisations", "priorities"}),
         )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..duties import MISSING, OVERDUE, assess, load_register
+from ..duties import MISSING, OVERDUE, assess, load_register, retired
 from ..model import Site, group_by
 from . import Page
 
@@ -12,7 +12,7 @@ MONEY_WORDS = ("salary", "amount", "value", "salary_band_top", "estimated_value"
 
 
 def pages(site: Site) -> Iterator[Page]:
-    results = assess(site, load_register(site.profile.get("publication_timetable")))
+    results = assess(site, load_register(site.profile.get("publication_timetable"), site.duty_changes))
     counts = {
         status: sum(1 for r in results if r.status == status) for status in ("Published", "Due soon", OVERDUE, MISSING)
     }
@@ -25,8 +25,11 @@ def pages(site: Site) -> Iterator[Page]:
             "counts": counts,
             "total": len(results),
             "today": site.build_date,
+            "retired": retired(site.duty_changes),
+            "current": site.current_body,
+            "earlier": site.predecessors,
         },
-        description=f"Every category of information the law requires the {site.role_short} to publish, where it is, when it was last updated, and what is due or overdue.",
+        description=f"Every category of information the law requires {site.current_body.the_role} to publish, where it is, when it was last updated, and what is due or overdue.",
         nav_title="Transparency",
         search=True,
     )

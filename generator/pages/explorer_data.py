@@ -47,20 +47,23 @@ def grant_rows(grants: Iterable[Grant], root: str) -> list[dict]:
     ]
 
 
-def decision_rows(decisions: Iterable[Decision], root: str) -> list[dict]:
+def decision_rows(decisions: Iterable[Decision], root: str, show_body: bool = False) -> list[dict]:
+    """show_body adds who made each decision, for a site whose records span a handover."""
     return [
         {
             "attrs": {
                 "year": d.financial_year,
                 "category": d.category,
                 "priority": "|".join(p.id for p in d.priorities),
-            },
+            }
+            | ({"body": d.office.role_short} if show_body else {}),
             "cells": [
                 cell(d.reference),
                 cell(d.title, f"{root}decisions/{d.slug}/"),
                 cell(long_date(d.date), sort=d.date.isoformat()),
                 cell(d.category),
-            ],
+            ]
+            + ([cell(d.office.role_short)] if show_body else []),
         }
         for d in decisions
     ]

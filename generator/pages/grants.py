@@ -32,7 +32,7 @@ def pages(site: Site) -> Iterator[Page]:
             f"Grants awarded in {year}",
             "grants_year.html",
             {"year": year, "grants": grants, "total": sum((g.amount for g in grants), Decimal(0))},
-            description=f"Every grant the {site.role_short} awarded in {year}.",
+            description=f"Every grant awarded in {year}, with who awarded it.",
             sources=GRANT_SOURCES,
         )
     for grant in site.grants:
@@ -40,7 +40,7 @@ def pages(site: Site) -> Iterator[Page]:
             f"grants/{grant.slug}.md",
             grant.title,
             "grant.html",
-            {"grant": grant},
+            {"grant": grant, "current": site.current_body},
             sources=GRANT_SOURCES | decision_sources([grant]),
             description=f"{money(grant.amount, exact=True)} to {grant.organisation.name} on {grant.award_date.isoformat()}: {grant.description}"[
                 :300
@@ -51,8 +51,8 @@ def pages(site: Site) -> Iterator[Page]:
         "organisations/index.md",
         "Funded organisations",
         "organisations.html",
-        {"organisations": sorted(funded, key=lambda o: o.name.lower())},
-        description=f"Every organisation the {site.role_short} has funded, with its total grants.",
+        {"organisations": sorted(funded, key=lambda o: o.name.lower()), "holders": site.holders},
+        description=f"Every organisation funded by {site.holders}, with its total grants.",
         nav_title="Funded organisations",
         search=True,
     )
@@ -64,9 +64,10 @@ def pages(site: Site) -> Iterator[Page]:
             {
                 "organisation": organisation,
                 "by_year": totals_by(organisation.grants, lambda g: g.financial_year, lambda g: g.amount),
+                "by_body": by_body(organisation.grants) if len(site.bodies) > 1 else [],
                 "charts": {i.id: trend_chart(i) for i in organisation.kpis if i.readings},
             },
-            description=f"Grants from the {site.role_short} to {organisation.name}: {money(organisation.total)} in all.",
+            description=f"Grants to {organisation.name}: {money(organisation.total)} in all.",
             charts=bool(organisation.kpis),
             sources=GRANT_SOURCES | INDICATOR_SOURCES | decision_sources(organisation.grants),
         )
@@ -122,7 +123,7 @@ def explorer(site: Site) -> Page:
             "years": [(year, len(by_year[year]), sum((g.amount for g in by_year[year]), Decimal(0))) for year in years],
             "total": sum((g.amount for g in grants), Decimal(0)),
             "count": len(grants),
-            "sentence": grants_sentence(latest, by_year[latest], site.role_short),
+            "sentence": grants_sentence(latest, by_year[latest]),
             "filters": [
                 ("year", "Financial year", "All years", [(y, y) for y in years]),
                 ("fund", "Fund", "All funds", [(f, f) for f in sorted({g.fund for g in grants})]),
@@ -136,7 +137,7 @@ def explorer(site: Site) -> Page:
             ],
             "charts": charts,
         },
-        description=f"Every grant the {site.role_short} has awarded: who got how much, when, from which fund and why.",
+        description=f"Every grant awarded by {site.holders}: who got how much, when, from which fund and why.",
         nav_title="Grants",
         charts=True,
         search=True,
@@ -153,3 +154,12 @@ def _chart_summary(chart) -> str:
         last = chart.rows[-1]
         return f"Grants totalled {last[1]} in {last[0]}, against {first[1]} in {first[0]}."
     return f"The largest is {first[0]} with {first[1]}, of {len(chart.rows)} shown."
+
+
+def by_body(grants) -> list[tuple]:
+    """(body, number of grants, total) for each body that awarded some of these grants, oldest first."""
+    bodies = list(dict.fromkeys(g.office for g in reversed(grants)))
+    return [
+        (b, len(mine := [g for g in grants if g.office is b]), sum((g.amount for g in mine), Decimal(0)))
+        for b in bodies
+    ]

@@ -263,8 +263,8 @@ def spending(site: Site) -> Iterator[Page]:
         "spending/index.md",
         "Spending over £500",
         "spending.html",
-        {"years": index, "count": len(rows)},
-        description=f"Every payment over £500 by the {site.role_short} and the Chief Constable, month by month.",
+        {"years": index, "count": len(rows), "holders": site.holders},
+        description=f"Every payment over £500 by {site.holders}, and by the Chief Constable, month by month.",
         search=True,
     )
     for (y, m), month_rows in sorted(months.items()):
