@@ -40,7 +40,7 @@ def create(folder: Path, title: str, today: dt.date, decision_maker: str = "Poli
         "exempt": "",
         "documents": [],
     }
-    body = "## Background\n\nWhy a decision was needed.\n\n## Decision\n\nWhat the Commissioner decided.\n\n## Financial implications\n\nNone.\n\n## Legal and equality implications\n\nNone.\n\n## Declarations of interest\n\nNone.\n"
+    body = "## Background\n\nWhy a decision was needed.\n\n## Decision\n\nWhat was decided.\n\n## Financial implications\n\nNone.\n\n## Legal and equality implications\n\nNone.\n\n## Declarations of interest\n\nNone.\n"
     path = folder / f"{reference.replace('/', '-')}.md"
     front = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True)
     path.write_text(f"---\n{front}---\n\n{body}", encoding="utf-8")
