@@ -9,16 +9,7 @@ from ..load import RawPackage
 from ..problems import Problem
 
 FILE = "data/profile.yaml"
-PREDECESSOR_KEYS = (
-    "body_name",
-    "short_name",
-    "role",
-    "role_short",
-    "commissioner",
-    "funder_identifier",
-    "from",
-    "until",
-)
+# A predecessor's unknown keys are reported by checks/keys.py (PROFILE_KEYS["predecessors"]).
 PREDECESSOR_REQUIRED = ("body_name", "short_name", "commissioner", "from", "until")
 
 
