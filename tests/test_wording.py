@@ -18,6 +18,7 @@ funder_identifier: GB-LAE-EXMP
 since: 2024-05-07
 website: https://www.example.gov.uk
 contact_email: board@example.gov.uk
+decision_categories: [Commissioning, Finance, Estates, Governance, Partnerships, Performance]
 predecessors:
   - body_name: Office of the Police and Crime Commissioner for Exampleshire
     short_name: Exampleshire OPCC
