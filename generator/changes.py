@@ -164,8 +164,11 @@ def page_changes(before: Site | None, after: Site | None) -> list[str]:
 def compliance_changes(before: Site | None, after: Site | None) -> list[str]:
     if before is None or after is None:
         return []
-    old = {r.duty.id: r for r in assess(before, load_register(before.profile.get("publication_timetable")))}
-    new = assess(after, load_register(after.profile.get("publication_timetable")))
+    old = {
+        r.duty.id: r
+        for r in assess(before, load_register(before.profile.get("publication_timetable"), before.duty_changes))
+    }
+    new = assess(after, load_register(after.profile.get("publication_timetable"), after.duty_changes))
     moved = [(old[r.duty.id].status, r) for r in new if r.duty.id in old and old[r.duty.id].status != r.status]
     if not moved:
         return ["No compliance status changes.", ""]

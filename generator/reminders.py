@@ -61,7 +61,7 @@ def due_date(result: Compliance, site: Site) -> dt.date | None:
 
 def reminders(site: Site, window: int = WINDOW) -> list[Reminder]:
     found = []
-    for result in assess(site, load_register(site.profile.get("publication_timetable"))):
+    for result in assess(site, load_register(site.profile.get("publication_timetable"), site.duty_changes)):
         if result.duty.frequency == "when it happens":
             continue
         due = due_date(result, site)
