@@ -127,7 +127,9 @@ def main(argv: list[str] | None = None) -> int:
             print(import_file(args.root, args.file, args.resource, build.build_date(), args.replace, args.dry_run))
     except InputError as error:
         print(
-            error.report("Nothing was written." if args.command == "import" else "Nothing was published."),
+            error.report(
+                "Nothing was written." if args.command in ("import", "template") else "Nothing was published."
+            ),
             file=sys.stderr,
         )
         return 1
@@ -225,11 +227,32 @@ def dataset_names(root: Path) -> list[str]:
     return [str(r["name"]) for r in descriptor.get("resources", []) if isinstance(r, dict) and "name" in r]
 
 
+def already_imported(root: Path, path: Path, name: str) -> bool:
+    """Whether importing this sheet would change nothing, so writing a fresh one over it loses nothing."""
+    try:
+        return not import_file(root, path, name, build.build_date(), dry_run=True).changed
+    except InputError:
+        return False
+
+
 def make_template(root: Path, name: str, path: Path, with_data: bool) -> str:
     site = build.validate(root / "data", root / "content")
     resources = {r["name"]: r for r in site.descriptor["resources"]}
     if name not in resources:
         raise InputError([Problem(name, None, None, "is not a dataset", "use one of: " + ", ".join(sorted(resources)))])
+    if path.exists() and not already_imported(root, path, name):
+        # It may be a sheet someone has filled in and not imported yet: never write over it.
+        raise InputError(
+            [
+                Problem(
+                    str(path),
+                    None,
+                    None,
+                    "already exists, and may hold rows not imported yet",
+                    f"import it first ({import_command(str(path))}), or move or rename it, then try again",
+                )
+            ]
+        )
     write_filled(site, name, path, with_data)
     return f"Wrote {path}: fill in the 'data' sheet, save it, then run: {import_command(str(path))}"
 

@@ -94,7 +94,8 @@ def totals_lines(resource: dict, before_rows: list[dict[str, str]], after_rows: 
         lines.append(f"  {group}: {_figures(old, after.money_column)} → {_figures(new, after.money_column)}{mark}")
     total_old = (sum(c for c, _ in before.groups.values()), sum((t for _, t in before.groups.values()), Decimal(0)))
     total_new = (sum(c for c, _ in after.groups.values()), sum((t for _, t in after.groups.values()), Decimal(0)))
-    lines.append(f"  all: {_figures(total_old, after.money_column)} → {_figures(total_new, after.money_column)}")
+    if len(before.groups.keys() | after.groups.keys()) > 1:
+        lines.append(f"  all: {_figures(total_old, after.money_column)} → {_figures(total_new, after.money_column)}")
     return lines
 
 

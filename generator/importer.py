@@ -26,6 +26,7 @@ class ImportSummary:
     resource: str
     written: Path | None
     lines: list[str] = field(default_factory=list)
+    changed: bool = True  # False when the data already holds exactly the sheet's rows
 
     def __str__(self) -> str:
         return "\n".join(self.lines)
@@ -88,7 +89,7 @@ def import_file(
     target = root / target_shown
     if result.unchanged and previous is not None:
         lines.append(f"Nothing changed: {target_shown} already holds these rows, so nothing was written.")
-        return ImportSummary(name, None, lines)
+        return ImportSummary(name, None, lines, changed=False)
     if dry_run:
         lines.append(f"Checked only (--dry-run): {target_shown} was not changed.")
         return ImportSummary(name, None, lines)

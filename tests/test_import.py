@@ -310,3 +310,25 @@ def test_template_drop_downs_refuse_values_not_in_the_list(project, tmp_path):
 def test_template_help_lists_the_datasets(project):
     result = run_cli(project, "template", "--help")
     assert "Datasets: priorities, organisations, grants," in " ".join(result.stdout.split())
+
+
+def test_template_never_writes_over_a_sheet_that_may_be_filled_in(project, tmp_path):
+    path = tmp_path / "grants.xlsx"
+    path.write_bytes(b"a filled-in sheet")
+    result = run_cli(project, "template", "grants", str(path))
+    assert result.returncode == 1
+    assert (
+        f"  - {path}: already exists, and may hold rows not imported yet; import it first (make import FILE={path}"
+        in (result.stderr)
+    )
+    assert path.read_bytes() == b"a filled-in sheet"
+
+
+def test_template_writes_over_a_sheet_that_is_already_imported(project, tmp_path):
+    path = tmp_path / "grants.xlsx"
+    assert run_cli(project, "template", "grants", str(path), "--with-data").returncode == 0
+    add_rows(path, [NEW_ROW])
+    assert run_cli(project, "template", "grants", str(path), "--with-data").returncode == 1  # not imported yet
+    assert run_cli(project, "import", str(path)).returncode == 0
+    result = run_cli(project, "template", "grants", str(path), "--with-data")
+    assert result.returncode == 0, result.stderr
