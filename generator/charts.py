@@ -1,7 +1,14 @@
-"""The one chart component: a Plotly figure, a build-time SVG of it, a data table and a summary."""
+"""The one chart component: a Plotly figure, a build-time SVG of the same scale, a data table and a summary.
+
+Charts follow the Government Analysis Function and ONS rules: bars and value axes start at zero, a line chart
+has a labelled value axis with a few round ticks and light gridlines, series are labelled directly (no legend),
+and every number in one chart has the same format.
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -9,9 +16,15 @@ import plotly.graph_objects as go
 
 # Dark enough for 4.5:1 on white; shapes differ too, so colour is never the only cue.
 COLOURS = ["#1d4f91", "#a4343a", "#2e6b30", "#6a3d9a", "#8a5300"]
+GRID = "#d9d9d9"
+# The SVG is drawn in a 440-unit-wide box shown at most 600 px wide: 16-unit text is 12.5 px on a 375 px phone.
+VIEW_WIDTH = 440
+FONT = 16
+CHAR_WIDTH = 10  # a generous average width of a character at FONT, for laying out labels
 BAR_HEIGHT = 22
-BAR_GAP = 26  # room for the label above each bar
-LINE_WIDTH, LINE_HEIGHT = 640, 260
+BAR_GAP = 30  # room for the label above each bar
+BAR_SHARE = 0.8  # the largest bar spans 80% of the width, in the SVG and in the interactive chart
+PLOT_TOP, PLOT_HEIGHT = 34, 200
 
 
 @dataclass
@@ -29,7 +42,7 @@ class Chart:
 def bar_chart(
     id: str, title: str, summary: str, items: list[tuple[str, Decimal]], value_label: str, formatter
 ) -> Chart:
-    """Horizontal bars: long labels stay readable on a phone."""
+    """Horizontal bars from zero, each labelled with its value: long labels stay readable on a phone."""
     largest = max((v for _, v in items), default=Decimal(1)) or Decimal(1)
     bars = []
     for index, (label, value) in enumerate(items):
@@ -38,7 +51,7 @@ def bar_chart(
                 "label": label,
                 "text": formatter(value),
                 "y": index * (BAR_HEIGHT + BAR_GAP),
-                "width": float(max(Decimal(0), value) / largest * 100),
+                "width": round(float(max(Decimal(0), value) / largest) * BAR_SHARE * VIEW_WIDTH, 1),
             }
         )
     height = len(items) * (BAR_HEIGHT + BAR_GAP)
@@ -49,10 +62,16 @@ def bar_chart(
             orientation="h",
             marker_color=COLOURS[0],
             text=[formatter(v) for _, v in items],
-            textposition="auto",
+            textposition="outside",
+            cliponaxis=False,
             hovertemplate="%{y}: %{text}<extra></extra>",
         ),
-        layout=_layout(max(220, 40 * len(items) + 60)) | {"yaxis": {"autorange": "reversed", "automargin": True}},
+        layout=_layout(max(220, 44 * len(items) + 60))
+        | {
+            "yaxis": {"autorange": "reversed", "automargin": True},
+            # The same scale as the SVG: zero at the left, the largest bar at 80% of the width.
+            "xaxis": {"range": [0, float(largest) / BAR_SHARE], "showticklabels": False, "showgrid": False},
+        },
     )
     rows = [[label, formatter(value)] for label, value in items]
     return Chart(
@@ -63,8 +82,37 @@ def bar_chart(
         ["", value_label],
         rows,
         _plain(figure),
-        {"bars": bars, "height": height, "bar_height": BAR_HEIGHT},
+        {"bars": bars, "width": VIEW_WIDTH, "height": height, "bar_height": BAR_HEIGHT},
     )
+
+
+def nice_ticks(low: Decimal, high: Decimal, count: int = 5) -> list[Decimal]:
+    """A few round values covering low..high, always including zero: 0, 50, 100, 150, 200."""
+    low, high = min(low, Decimal(0)), max(high, Decimal(0))
+    if low == high:
+        high = low + 1
+    rough = (high - low) / (count - 1)
+    power = Decimal(10) ** (len(str(int(rough))) - 1) if rough >= 1 else Decimal("0.1") ** _decimals(rough)
+    step = next(
+        power * m for m in (Decimal(1), Decimal(2), Decimal("2.5"), Decimal(5), Decimal(10)) if power * m >= rough
+    )
+    start = (low / step).to_integral_value(rounding="ROUND_FLOOR") * step
+    ticks = [start]
+    while ticks[-1] < high:
+        ticks.append(ticks[-1] + step)
+    return ticks
+
+
+def _decimals(value: Decimal) -> int:
+    places = 1
+    while value * Decimal(10) ** places < 1:
+        places += 1
+    return places
+
+
+def tick_label(formatter: Callable, value: Decimal) -> str:
+    """A tick in the chart's own format, without trailing zeros: £100m rather than £100.0m."""
+    return re.sub(r"\.0+(?![0-9])", "", formatter(value))
 
 
 def line_chart(
@@ -76,53 +124,99 @@ def line_chart(
     formatter,
     target: Decimal | None = None,
 ) -> Chart:
+    """A line on a value axis that starts at zero, with round ticks and gridlines, labelled directly."""
     values = [v for _, v in points] + ([target] if target is not None else [])
-    low, high = (min(values), max(values)) if values else (Decimal(0), Decimal(1))
-    if low == high:
-        low, high = low - 1, high + 1
-    pad = (high - low) / 10
-    low, high = low - pad, high + pad
-    step = LINE_WIDTH / max(1, len(points) - 1)
+    ticks = nice_ticks(min(values, default=Decimal(0)), max(values, default=Decimal(1)))
+    low, high = ticks[0], ticks[-1]
+    labels = [tick_label(formatter, t) for t in ticks]
+    left = round(12 + CHAR_WIDTH * max(len(t) for t in labels), 1)
+    plot_width = VIEW_WIDTH - left - 8
+    step = plot_width / max(1, len(points) - 1)
 
     def y_of(value: Decimal) -> float:
-        return round(float((high - value) / (high - low)) * LINE_HEIGHT, 1)
+        return round(PLOT_TOP + float((high - value) / (high - low)) * PLOT_HEIGHT, 1)
 
     coords = [
-        {"x": round(i * step, 1), "y": y_of(v), "label": label, "text": formatter(v)}
+        {"x": round(left + i * step, 1), "y": y_of(v), "label": label, "text": formatter(v)}
         for i, (label, v) in enumerate(points)
     ]
+    widest = max((len(label) for label, _ in points), default=1) * CHAR_WIDTH + 16
+    every = max(1, -(-len(points) * widest // plot_width))
+    shown = [c for i, c in enumerate(coords) if i % int(every) == 0 or i == len(coords) - 1]
+    if len(shown) > 1 and shown[-1]["x"] - shown[-2]["x"] < widest:
+        shown.pop(-2)  # the last period always shows; drop its neighbour rather than overlap it
+    svg = {
+        "width": VIEW_WIDTH,
+        "height": PLOT_TOP + PLOT_HEIGHT + 34,
+        "left": left,
+        "right": VIEW_WIDTH - 8,
+        "bottom": PLOT_TOP + PLOT_HEIGHT,
+        "axis_title": value_label,
+        "ticks": [{"y": y_of(t), "label": lab} for t, lab in zip(ticks, labels, strict=True)],
+        "points": coords,
+        "x_labels": shown,
+        "path": " ".join(f"{c['x']},{c['y']}" for c in coords),
+        "target_y": y_of(target) if target is not None else None,
+        "target_text": f"Target {formatter(target)}" if target is not None else "",
+        "last": coords[-1] if coords else None,
+    }
+    figure = _line_figure(points, value_label, formatter, target, ticks, labels)
+    rows = [[label, formatter(value)] + ([formatter(target)] if target is not None else []) for label, value in points]
+    columns = ["Period", value_label] + (["Target"] if target is not None else [])
+    return Chart(id, title, summary, "line", columns, rows, _plain(figure), svg)
+
+
+def _line_figure(points, value_label, formatter, target, ticks, labels) -> go.Figure:
+    periods = [p for p, _ in points]
     traces = [
         go.Scatter(
-            x=[p for p, _ in points],
+            x=periods,
             y=[float(v) for _, v in points],
+            text=[formatter(v) for _, v in points],
             mode="lines+markers",
             name=value_label,
             line={"color": COLOURS[0], "width": 3},
+            hovertemplate="%{x}: %{text}<extra></extra>",
         )
     ]
+    notes = []
+    if points:
+        notes.append(_note(periods[-1], float(points[-1][1]), formatter(points[-1][1]), COLOURS[0]))
     if target is not None:
         traces.append(
             go.Scatter(
-                x=[p for p, _ in points],
+                x=periods,
                 y=[float(target)] * len(points),
                 mode="lines",
                 name="Target",
                 line={"color": COLOURS[1], "dash": "dash"},
+                hovertemplate=f"Target: {formatter(target)}<extra></extra>",
             )
         )
-    figure = go.Figure(traces, layout=_layout(320) | {"legend": {"orientation": "h", "y": -0.25}})
-    rows = [[label, formatter(value)] + ([formatter(target)] if target is not None else []) for label, value in points]
-    columns = ["Period", value_label] + (["Target"] if target is not None else [])
-    svg = {
-        "points": coords,
-        "path": " ".join(f"{c['x']},{c['y']}" for c in coords),
-        "target_y": y_of(target) if target is not None else None,
-        "width": LINE_WIDTH,
-        "height": LINE_HEIGHT,
-        "first": coords[0] if coords else None,
-        "last": coords[-1] if coords else None,
+        notes.append(_note(periods[0], float(target), f"Target {formatter(target)}", COLOURS[1], "left"))
+    layout = _layout(340) | {
+        "showlegend": False,
+        "annotations": notes,
+        "margin": {"l": 10, "r": 20, "t": 40, "b": 40},
+        "xaxis": {"type": "category", "automargin": True},
+        "yaxis": {
+            # The same axis as the SVG: from zero, the same round ticks and labels, light gridlines.
+            "range": [float(ticks[0]), float(ticks[-1])],
+            "tickvals": [float(t) for t in ticks],
+            "ticktext": labels,
+            "showgrid": True,
+            "gridcolor": GRID,
+            "zeroline": True,
+            "zerolinecolor": "#1a1a1a",
+            "automargin": True,
+            "title": {"text": value_label},
+        },
     }
-    return Chart(id, title, summary, "line", columns, rows, _plain(figure), svg)
+    return go.Figure(traces, layout=layout)
+
+
+def _note(x, y, text: str, colour: str, side: str = "right") -> dict:
+    return {"x": x, "y": y, "text": text, "showarrow": False, "yshift": 14, "xanchor": side, "font": {"color": colour}}
 
 
 def _layout(height: int) -> dict:
@@ -132,7 +226,7 @@ def _layout(height: int) -> dict:
         "margin": {"l": 10, "r": 10, "t": 10, "b": 40},
         "font": {"family": "system-ui, sans-serif", "size": 14, "color": "#1a1a1a"},
         "xaxis": {"automargin": True},
-        "showlegend": True,
+        "showlegend": False,
     }
 
 

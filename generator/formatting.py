@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
@@ -22,6 +23,32 @@ def money(value: Decimal | int | float | None, exact: bool = False) -> str:
     if amount == amount.to_integral_value():
         return f"{sign}£{int(amount):,}"
     return f"{sign}£{amount.quantize(Decimal('0.01'), ROUND_HALF_UP):,}"
+
+
+def money_format(values, millions: bool = False) -> Callable[[Decimal | int | float | None], str]:
+    """One money format for a whole chart or table, chosen once from its figures (GAF: one unit per chart).
+
+    In millions when one figure reaches £1m and every figure is at least £100,000 (or always, with millions=True,
+    for a table of budgets and their differences): £1.2m, or £0.08m and £4.20m when some are under £100,000.
+    Otherwise whole pounds (£57,851), with pence only when every figure is under £1,000 and one has pence.
+    """
+    present = [abs(Decimal(str(v))) for v in values if v not in (None, "")]
+    largest = max(present, default=Decimal(0))
+    smallest = min((v for v in present if v), default=Decimal(0))
+    if largest >= 1_000_000 and (smallest >= 100_000 or millions):
+        places = Decimal("0.1") if smallest >= 100_000 else Decimal("0.01")
+        return lambda v: (
+            "" if v in (None, "") else _signed(v, lambda a: f"£{(a / 1_000_000).quantize(places, ROUND_HALF_UP):,}m")
+        )
+    if largest >= 1000 or all(v == v.to_integral_value() for v in present):
+        return lambda v: "" if v in (None, "") else _signed(v, lambda a: f"£{a.quantize(Decimal(1), ROUND_HALF_UP):,}")
+    return lambda v: "" if v in (None, "") else _signed(v, lambda a: f"£{a.quantize(Decimal('0.01'), ROUND_HALF_UP):,}")
+
+
+def _signed(value, body: Callable[[Decimal], str]) -> str:
+    amount = Decimal(str(value))
+    text = body(abs(amount))
+    return ("-" + text) if amount < 0 and text.strip("£0.,m") else text
 
 
 def number(value: Decimal | int | float | None, places: int | None = None) -> str:

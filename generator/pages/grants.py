@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from ..charts import bar_chart
-from ..formatting import money, slug
+from ..formatting import money, money_format, slug
 from ..model import Site, group_by
 from ..summaries import grants_sentence, totals_by
 from . import Page, priority_options
@@ -79,38 +79,42 @@ def explorer(site: Site) -> Page:
     years = sorted(by_year, reverse=True)
     latest = years[0]
     amount = lambda g: g.amount  # noqa: E731
+    by_priority = totals_by(by_year[latest], lambda g: g.priority.title, amount)
+    by_fund = totals_by(by_year[latest], lambda g: g.fund, amount)
+    by_grant_year = sorted(totals_by(grants, lambda g: g.financial_year, amount))
+    top = totals_by(grants, lambda g: g.organisation.name, amount)[:TOP_RECIPIENTS]
     charts = [
         bar_chart(
             "grants-by-priority",
-            f"Grants by priority, {latest}",
+            f"{by_priority[0][0]} received the most in grants in {latest}",
             "",
-            totals_by(by_year[latest], lambda g: g.priority.title, amount),
+            by_priority,
             "Amount",
-            money,
+            money_format([v for _, v in by_priority]),
         ),
         bar_chart(
             "grants-by-fund",
-            f"Grants by fund, {latest}",
+            f"{by_fund[0][0]} awarded the most in grants in {latest}",
             "",
-            totals_by(by_year[latest], lambda g: g.fund, amount),
+            by_fund,
             "Amount",
-            money,
+            money_format([v for _, v in by_fund]),
         ),
         bar_chart(
             "grants-by-year",
-            "Grants by financial year",
+            f"Grants by financial year: {by_grant_year[-1][0]} compared with earlier years",
             "",
-            sorted(totals_by(grants, lambda g: g.financial_year, amount)),
+            by_grant_year,
             "Amount",
-            money,
+            money_format([v for _, v in by_grant_year]),
         ),
         bar_chart(
             "grants-top-recipients",
-            "Top recipients, all years",
+            f"{top[0][0]} has received the most in grants, all years",
             "",
-            totals_by(grants, lambda g: g.organisation.name, amount)[:TOP_RECIPIENTS],
+            top,
             "Amount",
-            money,
+            money_format([v for _, v in top]),
         ),
     ]
     for chart in charts:

@@ -6,8 +6,9 @@ import datetime as dt
 from collections.abc import Iterator
 from decimal import Decimal
 
+from ..budget import actual_kind, budget_lines, previous_year, total_line
 from ..charts import bar_chart, line_chart
-from ..formatting import financial_year, long_date, money, month_name, percent, signed_percent
+from ..formatting import financial_year, long_date, money, money_format, month_name, percent, signed_percent, slug
 from ..model import Site, group_by
 from ..summaries import totals_by
 from . import Page
@@ -50,66 +51,11 @@ def overview(site: Site) -> Page:
     year = max(r["financial_year"] for r in funding + budget)
     if funding:
         year = max(r["financial_year"] for r in funding)  # funding and budget may reach different years
-        kind = _latest_kind(funding, year)
-        sources = totals_by(
-            [r for r in funding if r["financial_year"] == year and r["kind"] == kind],
-            lambda r: r["source"],
-            lambda r: r["amount"],
-        )
-        total = sum((v for _, v in sources), Decimal(0))
-        top, top_value = sources[0]
-        charts.append(
-            bar_chart(
-                "funding-sources",
-                f"Funding by source, {year} ({kind})",
-                f"Total funding in {year} is {money(total)}; the largest source is {top} at {money(top_value)} ({percent(top_value, total)}).",
-                sources,
-                "Amount",
-                money,
-            )
-        )
-        history = yearly_totals(funding)
-        charts.append(
-            line_chart(
-                "funding-trend",
-                "Total funding by financial year",
-                _trend_sentence("Total funding", history),
-                history,
-                "Total",
-                money,
-            )
-        )
+        charts += funding_charts(funding, year)
     if budget:
         year = max(r["financial_year"] for r in budget)
-        areas = sorted({r["area"] for r in budget if r["financial_year"] == year})
-        plan = area_totals(budget, year, "budget")
-        actual_kind = next(
-            (k for k in ("outturn", "forecast") if any(r["kind"] == k and r["financial_year"] == year for r in budget)),
-            None,
-        )
-        actual = area_totals(budget, year, actual_kind) if actual_kind else {}
-        previous_year = f"{int(year[:4]) - 1}/{year[2:4]}"
-        previous = area_totals(budget, previous_year, "budget")
-        rows = sorted(
-            ((a, plan.get(a, Decimal(0)), actual.get(a), previous.get(a)) for a in areas), key=lambda r: -r[1]
-        )
-        tables["areas"] = {
-            "rows": rows,
-            "actual_kind": actual_kind,
-            "previous_year": previous_year,
-            "total": sum(plan.values(), Decimal(0)),
-            "previous_total": sum((previous.get(a, Decimal(0)) for a in areas), Decimal(0)),
-        }
-        charts.append(
-            bar_chart(
-                "budget-areas",
-                f"Budget by area, {year}",
-                f"The {year} budget is {money(tables['areas']['total'])}, of which {rows[0][0]} is {money(rows[0][1])} ({percent(rows[0][1], tables['areas']['total'])}).",
-                [(a, v) for a, v, _, _ in rows],
-                "Budget",
-                money,
-            )
-        )
+        tables["areas"], budget_charts = budget_table_and_charts(budget, year)
+        charts += budget_charts
     return Page(
         "money/index.md",
         "Money",
@@ -127,20 +73,101 @@ def overview(site: Site) -> Page:
     )
 
 
-def area_totals(budget: list[dict], year: str, kind: str) -> dict[str, Decimal]:
-    """The total of each area for one financial year and kind of figure (its items added up)."""
-    totals: dict[str, Decimal] = {}
-    for row in budget:
-        if row["financial_year"] == year and row["kind"] == kind:
-            totals[row["area"]] = totals.get(row["area"], Decimal(0)) + row["amount"]
-    return totals
+def budget_table_and_charts(budget: list[dict], year: str) -> tuple[dict, list]:
+    """The budget table (areas, and their items with the same columns) and its charts: areas, then items."""
+    lines = budget_lines(budget, year)
+    total = total_line(lines)
+    figures = [v for line in [*lines, *(i for a in lines for i in a.items), total] for v in _figures(line)]
+    table = {
+        "lines": lines,
+        "total": total,
+        "actual_kind": actual_kind(budget, year),
+        "previous_year": previous_year(year),
+        "format": money_format(figures, millions=True),
+    }
+    shown = money_format([line.budget for line in lines])
+    top = lines[0]
+    charts = [
+        bar_chart(
+            "budget-areas",
+            f"{top.name} is {percent(top.budget, total.budget)} of the {year} budget",
+            f"The {year} budget is {shown(total.budget)}, of which {top.name} is {shown(top.budget)}.",
+            [(line.name, line.budget) for line in lines],
+            "Budget",
+            shown,
+        )
+    ]
+    for area in (line for line in lines if line.items):
+        item_format = money_format([i.budget for i in area.items])
+        largest = area.items[0]
+        charts.append(
+            bar_chart(
+                f"budget-{slug(area.name)}",
+                f"{area.name}: {largest.name} is the largest item of its {year} budget",
+                f"{area.name} has a budget of {item_format(area.budget)} in {year}, in {len(area.items)} items; "
+                f"{largest.name} is {item_format(largest.budget)} ({percent(largest.budget, area.budget)}).",
+                [(i.name, i.budget) for i in area.items],
+                "Budget",
+                item_format,
+            )
+        )
+    return table, charts
 
 
-def _trend_sentence(what: str, history: list[tuple[str, Decimal]]) -> str:
-    (first_year, first), (last_year, last) = history[0], history[-1]
-    if len(history) == 1:
-        return f"{what} is {money(last)} in {last_year}."
-    return f"{what} went from {money(first)} in {first_year} to {money(last)} in {last_year} ({signed_percent((last - first) * 100 / first)})."
+def _figures(line) -> list:
+    return [line.budget, line.actual, line.previous, line.difference, line.change]
+
+
+def funding_charts(funding: list[dict], year: str) -> list:
+    kind = _latest_kind(funding, year)
+    sources = totals_by(
+        [r for r in funding if r["financial_year"] == year and r["kind"] == kind],
+        lambda r: r["source"],
+        lambda r: r["amount"],
+    )
+    total = sum((v for _, v in sources), Decimal(0))
+    top, top_value = sources[0]
+    shown = money_format([v for _, v in sources])
+    history = yearly_totals(funding)
+    trend_format = money_format([v for _, v in history])
+    title, sentence = funding_trend(history, _sources_by_year(funding), trend_format)
+    return [
+        bar_chart(
+            "funding-sources",
+            f"{top} is the largest source of funding in {year} ({kind})",
+            f"Total funding in {year} is {shown(total)}; the largest source is {top} at {shown(top_value)} ({percent(top_value, total)}).",
+            sources,
+            "Amount",
+            shown,
+        ),
+        line_chart("funding-trend", title, sentence, history, "Total funding", trend_format),
+    ]
+
+
+def _sources_by_year(funding: list[dict]) -> dict[str, frozenset[str]]:
+    found: dict[str, set[str]] = {}
+    for row in funding:
+        found.setdefault(row["financial_year"], set()).add(row["source"])
+    return {year: frozenset(names) for year, names in found.items()}
+
+
+def funding_trend(history, sources: dict[str, frozenset[str]], shown) -> tuple[str, str]:
+    """The trend's title and sentence, comparing only years that list the same sources of funding."""
+    last_year, last = history[-1]
+    comparable = [(y, v) for y, v in history if sources.get(y) == sources.get(last_year)]
+    first_year, first = comparable[0]
+    if first_year == last_year:
+        sentence = f"Total funding is {shown(last)} in {last_year}."
+        if len(history) > 1:
+            sentence += " Earlier years list different sources of funding, so they are not compared with it."
+        return f"Total funding is {shown(last)} in {last_year}", sentence
+    change = (last - first) * 100 / first
+    direction = "rose" if last > first else "fell"
+    title = f"Total funding {direction} by {abs(change).quantize(Decimal('0.1'))}% from {first_year} to {last_year}"
+    sentence = f"Total funding went from {shown(first)} in {first_year} to {shown(last)} in {last_year} ({signed_percent(change)})."
+    if comparable[0] != history[0]:
+        sentence += f" Years before {first_year} list different sources of funding, so they are shown but not compared."
+    return title, sentence
 
 
 def council_tax(site: Site) -> Page:
@@ -162,13 +189,13 @@ def council_tax(site: Site) -> Page:
     sentence = f"In {latest['year']} the police precept for a Band D home is {money(latest['band_d'])} a year, about {money(latest['weekly'].quantize(Decimal('0.01')))} a week"
     if latest["change"] is not None:
         sentence += f", {money(abs(latest['change']))} ({latest['change_percent']}) {'more' if latest['change'] >= 0 else 'less'} than the year before"
+    first = table[0]
+    title = f"The Band D police precept is {money(latest['band_d'])} in {latest['year']}"
+    if len(table) > 1:
+        direction = "rose" if latest["band_d"] > first["band_d"] else "fell"
+        title = f"The Band D police precept {direction} from {money(first['band_d'])} in {first['year']} to {money(latest['band_d'])} in {latest['year']}"
     chart = line_chart(
-        "band-d",
-        "Band D police precept by financial year",
-        sentence + ".",
-        [(r["year"], r["band_d"]) for r in table],
-        "Band D",
-        money,
+        "band-d", title, sentence + ".", [(r["year"], r["band_d"]) for r in table], "Band D precept a year", money
     )
     return Page(
         "money/council-tax.md",
@@ -195,13 +222,14 @@ def reserves(site: Site) -> Page:
     }
     policy = site.profile.get("reserves_policy") or {}
     sentence = _reserves_sentence(totals, shares, kind, policy)
+    shown = money_format([t for _, t in totals])
     chart = line_chart(
         "reserves-total",
-        "Total reserves",
+        sentence.split(" from ")[0],
         sentence,
         [(f"{d.isoformat()} ({kind[d]})", t) for d, t in totals],
-        "Total",
-        money,
+        "Total reserves",
+        shown,
     )
     return Page(
         "money/reserves.md",

@@ -57,13 +57,21 @@ def _trend_chart(indicator: Indicator) -> Chart:
         summary += f"; the target is {format_value(indicator.target, unit)}"
     return line_chart(
         f"trend-{indicator.slug}",
-        f"{indicator.title}: trend",
+        _trend_title(indicator),
         summary + ".",
         [(r.label, r.value) for r in readings],
         "Value",
         lambda v: format_value(v, unit),
         indicator.target,
     )
+
+
+def _trend_title(indicator: Indicator) -> str:
+    """The chart's message: the latest figure and how it stands against the target."""
+    latest = indicator.readings[-1]
+    title = f"{indicator.title}: {format_value(latest.value, indicator.unit)} in {latest.label}"
+    status = indicator.summary.target_status
+    return title + (f", {status.words.lower()}" if indicator.target is not None else "")
 
 
 def card(indicator: Indicator) -> dict:
