@@ -28,7 +28,8 @@ SHOWN = 25  # rows listed per dataset; the rest are counted
 class Side:
     raw: RawPackage
     site: Site | None
-    problems: list[Problem] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)  # errors: the version cannot be published
+    cautions: list[Problem] = field(default_factory=list)  # warnings: published, but worth a look
 
 
 def read_version(root: Path, ref: str, folder: Path) -> Path:
@@ -65,8 +66,10 @@ def git(root: Path, *args: str) -> bytes:
 
 def read_side(root: Path, today: dt.date) -> Side:
     raw = load_package(root / "data", root / "content")
-    problems = check_all(raw)
-    return Side(raw, None if problems else build_site(raw, today), problems)
+    found = check_all(raw)
+    problems = [p for p in found if not p.warning]
+    cautions = [p for p in found if p.warning]
+    return Side(raw, None if problems else build_site(raw, today), problems, cautions)
 
 
 def changes_since(root: Path, ref: str, today: dt.date) -> str:
@@ -183,6 +186,7 @@ def warnings(before: Side, after: Side) -> list[str]:
             "it cannot be published until they are fixed (see the validation step)."
         )
         found += [f"  - {cell(p)}" for p in after.problems[:10]]
+    found += [cell(p) for p in after.cautions]
     if before.problems:
         found.append("The base version has problems of its own, so figures and pages are not compared.")
     removed = sum(1 for name in before.raw.tables if name not in after.raw.tables and before.raw.tables[name].rows)

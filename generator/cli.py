@@ -154,7 +154,13 @@ def validate(root: Path, output: str) -> int:
         return 1
     message = f"The data is valid: {len(site.tables)} datasets, {len(site.decisions)} decisions."
     if output == "github":
+        for line in github.annotations(root, warnings, "warning"):
+            print(line)
         github.write_summary(f"## The data is valid\n\n{message}")
+        if warnings:
+            github.write_summary(github.problems_markdown("Warnings", warnings, "They do not stop publishing."))
+        print(message)
+        return 0
     print(message)
     for warning in warnings:
         print(f"  - {warning}")

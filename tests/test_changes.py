@@ -87,3 +87,11 @@ def test_nothing_changed(project):
     text = run_cli(project, "changes", "--base", "main").stdout
     assert "No rows are added, changed or removed." in text
     assert "No headline figure changes." in text
+
+
+def test_warnings_in_the_change_are_listed_and_figures_still_compared(project):
+    committed(project)
+    set_cell(project / "data" / "grants.csv", 2, "Award Date", "2021-04-01")  # before decision 2021/007
+    text = run_cli(project, "changes", "--base", "main").stdout
+    assert "### Warnings" in text and "2021-04-01 is before 2021-04-19" in text
+    assert "### Headline figures" in text

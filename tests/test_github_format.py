@@ -62,3 +62,13 @@ def test_valid_data_says_so_in_the_summary(project, tmp_path):
     assert result.returncode == 0, result.stderr
     assert "The data is valid" in summary.read_text(encoding="utf-8")
     assert "::error" not in result.stdout
+
+
+def test_warnings_are_warning_annotations_and_do_not_fail(project, tmp_path):
+    set_cell(project / "data" / "grants.csv", 2, "Award Date", "2021-04-01")  # before decision 2021/007
+    summary = tmp_path / "summary.md"
+    result = validate_github(project, summary)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("::warning file=data/grants.csv,line=2,")
+    text = summary.read_text(encoding="utf-8")
+    assert "## Warnings" in text and "2021-04-01 is before 2021-04-19" in text
