@@ -107,6 +107,8 @@ def page_stub(page: Page) -> str:
         "description": escape(page.description),
         "charts": page.charts,
         "explorer": page.explorer,
+        # Generated pages use the whole width: their sections are in the tabs, their headings need no contents list.
+        "hide": ["navigation", "toc"],
     }
     if not page.search:
         front_matter["noindex"] = True

@@ -14,6 +14,7 @@ from .formatting import FILTERS
 from .indicators import format_value
 from .pages import Page
 from .pages.performance import card
+from .tables import finish_tables
 
 ALLOWED_TAGS = {
     "p",
@@ -57,7 +58,7 @@ def make_environment(theme_dir: Path) -> Environment:
 
 def render_page(environment: Environment, page: Page, profile: dict) -> str:
     template = environment.get_template(page.template)
-    return template.render(page=page, root=page.root, profile=profile, **page.context)
+    return finish_tables(template.render(page=page, root=page.root, profile=profile, **page.context))
 
 
 def safe_markdown(text: str) -> Markup:

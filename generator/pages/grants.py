@@ -56,6 +56,7 @@ def pages(site: Site) -> Iterator[Page]:
         nav_title="Funded organisations",
         search=True,
     )
+    grant_years = sorted({g.financial_year for g in site.grants})
     for organisation in funded:
         yield Page(
             f"organisations/{organisation.slug}.md",
@@ -63,7 +64,7 @@ def pages(site: Site) -> Iterator[Page]:
             "organisation.html",
             {
                 "organisation": organisation,
-                "by_year": totals_by(organisation.grants, lambda g: g.financial_year, lambda g: g.amount),
+                "by_year": yearly_totals_from_first(organisation.grants, grant_years),
                 "by_body": by_body(organisation.grants) if len(site.bodies) > 1 else [],
                 "charts": {i.id: trend_chart(i) for i in organisation.kpis if i.readings},
             },
@@ -71,6 +72,12 @@ def pages(site: Site) -> Iterator[Page]:
             charts=bool(organisation.kpis),
             sources=GRANT_SOURCES | INDICATOR_SOURCES | decision_sources(organisation.grants),
         )
+
+
+def yearly_totals_from_first(grants, years: list[str]) -> list[tuple[str, Decimal]]:
+    """Each financial year from an organisation's first grant to the latest year of grants, £0 where it had none."""
+    totals = dict(totals_by(grants, lambda g: g.financial_year, lambda g: g.amount))
+    return [(year, totals.get(year, Decimal(0))) for year in years if year >= min(totals)]
 
 
 def explorer(site: Site) -> Page:

@@ -102,6 +102,14 @@
     var status = explorer.querySelector("[data-status]");
     var more = explorer.querySelector("[data-more]");
     var body = results.tBodies[0];
+    // Each cell names its column, so on a phone a row reads as a card ("Amount: £1,250").
+    var headings = Array.prototype.map.call(results.tHead.rows[0].cells, function (c) { return c.textContent.trim(); });
+    function labelled(tr) {
+      Array.prototype.forEach.call(tr.cells, function (cell, i) {
+        if (!cell.hasAttribute("data-label")) cell.setAttribute("data-label", headings[i] || "");
+      });
+      return tr;
+    }
     var noun = explorer.getAttribute("data-noun") || "items";
     var selects = Array.prototype.slice.call(form.querySelectorAll("[data-filter]"));
     var search = form.querySelector("[data-search]");
@@ -112,7 +120,7 @@
 
     function list(upTo) {
       var fragment = document.createDocumentFragment();
-      for (var i = listed; i < upTo; i++) fragment.appendChild(matching[i].tr());
+      for (var i = listed; i < upTo; i++) fragment.appendChild(labelled(matching[i].tr()));
       body.appendChild(fragment);
       var first = body.rows[listed];
       listed = upTo;

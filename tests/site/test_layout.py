@@ -1,0 +1,59 @@
+"""Layouts that fit the data: on a 1280 px screen no table scrolls sideways and generated pages use the width;
+on a 375 px phone tables of records read as cards; every table has a caption naming its own scroll region;
+chart text is at least 12 px on a phone."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import AXE
+from test_pages import PAGE_TYPES
+
+SIDEWAYS = """() => [...document.querySelectorAll('.md-content .table-wrap, .md-content table')]
+  .filter(e => e.offsetParent !== null && e.scrollWidth > e.clientWidth + 1)
+  .map(e => (e.querySelector('caption') || e).textContent.trim().slice(0, 60) + ': ' + e.scrollWidth + ' > ' + e.clientWidth)"""
+UNCAPTIONED = """() => [...document.querySelectorAll('.md-content table')]
+  .filter(t => !t.caption || !t.caption.textContent.trim()).map(t => t.outerHTML.slice(0, 80))"""
+SMALL_CHART_TEXT = """() => [...document.querySelectorAll('svg.chart__svg text')]
+  .filter(t => t.getBoundingClientRect().height > 0)
+  .map(t => t.getScreenCTM().a * parseFloat(getComputedStyle(t).fontSize))
+  .filter(size => size < 12).length"""
+
+
+def landmark_problems(page) -> list:
+    page.page.evaluate(AXE.read_text(encoding="utf-8") + "\n;0")
+    result = page.page.evaluate(
+        "() => axe.run(document, {runOnly: {type: 'rule', values: ['landmark-unique', 'aria-allowed-role']}})"
+    )
+    return [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
+
+
+@pytest.mark.parametrize("name", sorted(PAGE_TYPES))
+def test_tables_fit_at_1280_and_375(visit, name):
+    page = visit(PAGE_TYPES[name])
+    page.page.set_viewport_size({"width": 1280, "height": 900})
+    assert page.page.evaluate(SIDEWAYS) == [], "1280 px"
+    assert page.page.evaluate(UNCAPTIONED) == []
+    assert landmark_problems(page) == []
+    page.page.set_viewport_size({"width": 375, "height": 800})
+    page.page.wait_for_timeout(50)
+    assert page.page.evaluate(SIDEWAYS) == [], "375 px"
+    assert page.page.evaluate("document.documentElement.scrollWidth") <= 375
+    assert page.page.evaluate(SMALL_CHART_TEXT) == 0
+
+
+@pytest.mark.parametrize("path", ["grants/year-2024-25/", "transparency/", "spending/2025-10/", "decisions/"])
+def test_records_read_as_labelled_cards_on_a_phone(visit, path):
+    page = visit(path, width=375)
+    cell = page.page.locator("table[data-cards] tbody td[data-label]:visible").first
+    label = cell.get_attribute("data-label")
+    assert label
+    before = cell.evaluate("c => getComputedStyle(c, '::before').content")
+    assert before.strip('"') == label
+    assert cell.evaluate("c => getComputedStyle(c.closest('tr')).display") == "block"
+
+
+def test_generated_pages_use_the_width(visit):
+    page = visit("grants/year-2024-25/")
+    width = page.page.evaluate("document.querySelector('.md-content').getBoundingClientRect().width")
+    assert width > 1000  # no empty navigation column beside the records
+    assert page.page.locator(".md-sidebar--primary").is_hidden()
