@@ -15,7 +15,7 @@ HEAD = re.compile(r"<thead>(.*?)</thead>", re.S)
 HEADING = re.compile(r"<th\b[^>]*>(.*?)</th>", re.S)
 BODY = re.compile(r"(<tbody>)(.*?)(</tbody>)", re.S)
 ROW = re.compile(r"(<tr\b[^>]*>)(.*?)(</tr>)", re.S)
-CELL = re.compile(r"<(td|th)\b(?![^>]*data-label)")
+CELL = re.compile(r"<(td|th)\b(?![^>]*data-label)([^>]*)>")
 TAGS = re.compile(r"<[^>]+>")
 
 
@@ -42,7 +42,9 @@ def _finish(match: re.Match) -> str:
 def _label_rows(body: str, headings: list[str]) -> str:
     def label_row(row: re.Match) -> str:
         cells = iter(headings)
-        labelled = CELL.sub(lambda cell: f'{cell.group(0)} data-label="{escape(next(cells, ""))}"', row.group(2))
+        labelled = CELL.sub(
+            lambda cell: f'<{cell.group(1)}{cell.group(2)} data-label="{escape(next(cells, ""))}">', row.group(2)
+        )
         return row.group(1) + labelled + row.group(3)
 
     return ROW.sub(label_row, body)

@@ -76,7 +76,7 @@ def test_every_chart_has_a_zero_baseline_and_the_same_scale_as_its_svg(site_dir)
 def test_each_money_chart_uses_one_number_format(site_dir):
     for page, chart_id, html, _spec in charts(site_dir):
         body = html.split("<tbody>")[1]
-        cells = [html_lib.unescape(c) for c in re.findall(r'<td class="num">(.*?)</td>', body)]
+        cells = [html_lib.unescape(c) for c in re.findall(r'<td class="num"[^>]*>(.*?)</td>', body)]
         money_cells = [c for c in cells if c.startswith(("£", "-£"))]
         if money_cells:
             units = {
@@ -114,12 +114,12 @@ def test_budget_shows_each_area_with_its_items(built, site_dir):
     html = (site_dir / "money/index.html").read_text(encoding="utf-8")
     table = re.search(r'<table class="budget-table".*?</table>', html, re.S).group(0)
     row = re.search(
-        r'<tr class="budget-row budget-row--item">\s*<th scope="row"><span class="md-visually-hidden">Victims of Crime: </span>Direct commissioning</th>(.*?)</tr>',
+        r'<tr class="budget-row budget-row--item">\s*<th scope="row"[^>]*><span class="md-visually-hidden">Victims of Crime: </span>Direct commissioning</th>(.*?)</tr>',
         table,
         re.S,
     )
     area = re.search(
-        r'<tr class="budget-row budget-row--area">\s*<th scope="row">Victims of Crime</th>(.*?)</tr>', table, re.S
+        r'<tr class="budget-row budget-row--area">\s*<th scope="row"[^>]*>Victims of Crime</th>(.*?)</tr>', table, re.S
     )
     assert row and area
     # Items have the same comparison columns as their area.

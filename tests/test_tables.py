@@ -1,0 +1,32 @@
+"""Rendered tables are finished once: the scroll region named by its caption, and cells labelled for cards."""
+
+from __future__ import annotations
+
+from generator.tables import finish_tables
+
+REGION = '<div class="table-wrap" role="region" aria-label="Table, scrolls sideways on small screens" tabindex="0">'
+
+
+def table(caption: str, headings: list[str], cells: list[str]) -> str:
+    head = "".join(f'<th scope="col">{h}</th>' for h in headings)
+    body = "".join(f"<td>{c}</td>" for c in cells)
+    return f"{REGION}<table><caption>{caption}</caption><thead><tr>{head}</tr></thead><tbody><tr>{body}</tr></tbody></table></div>"
+
+
+def test_each_region_is_named_by_its_own_caption():
+    html = finish_tables(table("Grants in 2024/25", ["A"], ["1"]) + table("Gifts &amp; hospitality", ["A"], ["1"]))
+    assert 'aria-label="Grants in 2024/25"' in html
+    assert 'aria-label="Gifts &amp; hospitality"' in html
+    assert "scrolls sideways" not in html
+
+
+def test_cells_of_a_wide_table_carry_their_heading():
+    html = finish_tables(table("Payments", ["Date", "Supplier", "Amount"], ["1 May", "<b>Acme</b>", "£5"]))
+    assert "<table data-cards>" in html
+    assert '<td data-label="Supplier"><b>Acme</b></td>' in html and '<td data-label="Amount">£5</td>' in html
+
+
+def test_narrow_tables_stay_tables_and_hostile_headings_stay_text():
+    assert "data-cards" not in finish_tables(table("Two", ["Year", "Total"], ["2024/25", "£1"]))
+    html = finish_tables(table("x", ["&quot;&gt;&lt;script&gt;", "B", "C"], ["1", "2", "3"]))  # as rendered, escaped
+    assert 'data-label="&quot;&gt;&lt;script&gt;"' in html
