@@ -33,6 +33,7 @@ class Result:
     downloads: dict[str, bytes]
     environment: Environment
     feeds: list[dict[str, str]]
+    address: str = ""  # the site's absolute address, ending in "/", or "" when it has none
 
 
 def build_date() -> dt.date:
@@ -77,18 +78,37 @@ def assemble(site: Site, theme_dir: Path, site_url: str = "", preview: bool = Fa
     templates = tuple(sorted(memo.signature(p) for p in (theme_dir / "generated").glob("*")))
     environment = memo.remember("environment", str(theme_dir), templates, lambda: make_environment(theme_dir))
     attachments = {path: data for page in pages for path, data in page.attachments.items()}
-    base = (site_url or str(site.profile.get("website") or "")).rstrip("/") + "/"
-    downloads = exports.downloads(site, base, compress=not preview) | attachments
-    published = feeds(site)
+    address = site_address(site_url, site.profile)
+    downloads = exports.downloads(site, address or "/", compress=not preview) | attachments
+    # Atom ids and links must be absolute (RFC 4287): without the site's address there are no feeds.
+    published = feeds(site) if address else []
     atom = environment.get_template("atom.html")
     for feed in published:
-        downloads[feed.path] = atom.render(feed=feed, base=base, profile=site.profile).encode("utf-8")
+        downloads[feed.path] = atom.render(feed=feed, base=address, profile=site.profile).encode("utf-8")
     if published:
         # Material's script fetches sitemap.xml beside every <link rel="alternate"> (for language
         # alternates); an empty one here keeps that request tiny instead of a 404 or the full sitemap.
         downloads["feeds/sitemap.xml"] = EMPTY_SITEMAP
     links = [{"title": feed.title, "href": feed.path} for feed in published]
-    return Result(site, pages, downloads, environment, links)
+    return Result(site, pages, downloads, environment, links, address)
+
+
+def site_address(site_url: str, profile: dict) -> str:
+    """The site's absolute address, ending in "/": SITE_URL, else the website in data/profile.yaml, else ""."""
+    address = (site_url or str(profile.get("website") or "")).strip()
+    return address.rstrip("/") + "/" if address.startswith(("https://", "http://")) else ""
+
+
+NO_ADDRESS = (
+    "The site has no address: set SITE_URL, or website in data/profile.yaml. Until then the feeds and "
+    "sitemap.xml are not published and pages have no canonical link, because each needs the full address."
+)
+
+
+def drop_sitemap(site_dir: Path) -> None:
+    """A sitemap lists absolute addresses; without the site's address it would be empty, so there is none."""
+    for name in ("sitemap.xml", "sitemap.xml.gz"):
+        (site_dir / name).unlink(missing_ok=True)
 
 
 def navigation(pages: list[Page], docs_dir: Path) -> list:

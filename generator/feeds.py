@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from .model import Site
 from .updates import latest_updates
 
+LATEST = 100  # entries a feed keeps: readers poll often, so the newest are enough
+
 
 @dataclass
 class Entry:
@@ -58,7 +60,7 @@ def feeds(site: Site) -> list[Feed]:
                 d.category,
                 d.office.body_name,
             )
-            for d in site.decisions
+            for d in site.decisions[:LATEST]
         ],
     )
     updates = Feed(
@@ -76,7 +78,7 @@ def feeds(site: Site) -> list[Feed]:
                 category=u.kind,
                 author=site.body_on(u.date).body_name,
             )
-            for u in latest_updates(site)
+            for u in latest_updates(site)[:LATEST]
         ],
     )
     return [feed for feed in (updates, decisions) if feed.entries]

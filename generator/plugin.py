@@ -9,6 +9,7 @@ on_config       load and validate data/ and content/decisions/ before anything i
 on_files        add generated pages and downloads as in-memory files (in `serve --dirty`, as stubs on disk
                 that change only when their page changed, so unchanged pages are skipped)
 on_env          start a fresh cache of page chrome (generator/chrome.py) for this build
+on_page_markdown make links to sections that were not built plain text (a site without a plan has no plan/)
 on_page_content put the rendered template in place of a generated page's (empty) Markdown
 on_page_context keep a record page's context, to render its chrome only when no shell fits it
 on_post_page    put a record page into its kind's shell (chrome rendered once per kind of page); add the
@@ -20,6 +21,7 @@ on_build_error  throw the staging folder away, leaving the previous site/ untouc
 from __future__ import annotations
 
 import logging
+import sys
 from pathlib import Path
 
 from mkdocs.config import config_options
@@ -31,6 +33,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from . import build, staging
 from .chrome import TEMPLATE, ChromeCache, Parts, kind_of
 from .csp import add_policy
+from .links import unlink_missing
 from .pages import Page
 from .preview import StubStore
 from .problems import InputError
@@ -90,6 +93,11 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
             config.extra["profile"], config.extra["feeds"] = {}, []
             return config
         self.pages = {page.path: page for page in self.result.pages}
+        if self.result.address and self.command == "build":
+            config.site_url = self.result.address  # canonical links, the sitemap and the 404 page's links
+        elif not self.result.address:
+            # Printed rather than logged, so that `mkdocs build --quiet` (make site) still says it.
+            print(f"Note: {build.NO_ADDRESS}", file=sys.stderr)
         config.extra["profile"] = self.result.site.profile
         config.site_name = self.result.site.profile["short_name"]
         config.extra["feeds"] = self.result.feeds
@@ -149,6 +157,15 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
             self.contexts[page.file.src_uri] = context
         return context
 
+    def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
+        if self.result is None or page.file.src_uri in self.pages:
+            return markdown
+        built = {f.src_uri for f in files.documentation_pages()}
+        markdown, missing = unlink_missing(markdown, page.file.src_uri, built)
+        for target in missing:
+            log.info(f"{page.file.src_uri}: the link to {target} is shown as plain text; that section is not built.")
+        return markdown
+
     def on_page_content(self, html: str, *, page, config, files) -> str:
         if self.result is None:
             return self.problems_html + html
@@ -171,6 +188,8 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
 
     def on_post_build(self, *, config) -> None:
         log.debug(self.chrome.summary())
+        if self.result is not None and not self.result.address:
+            build.drop_sitemap(Path(config.site_dir))
         if self.final_site_dir is not None:
             try:
                 build.publish(Path(config.site_dir), self.final_site_dir)
