@@ -25,14 +25,18 @@ def money(value: Decimal | int | float | None, exact: bool = False) -> str:
     return f"{sign}£{amount.quantize(Decimal('0.01'), ROUND_HALF_UP):,}"
 
 
-def money_format(values, millions: bool = False) -> Callable[[Decimal | int | float | None], str]:
+def money_format(values, millions: bool = False, exact: bool = False) -> Callable[[Decimal | int | float | None], str]:
     """One money format for a whole chart or table, chosen once from its figures (GAF: one unit per chart).
 
     In millions when one figure reaches £1m and every figure is at least £100,000 (or always, with millions=True,
     for a table of budgets and their differences): £1.2m, or £0.08m and £4.20m when some are under £100,000.
     Otherwise whole pounds (£57,851), with pence only when every figure is under £1,000 and one has pence.
+    With exact=True (a register of payments), to the penny throughout when one figure has pence.
     """
     present = [abs(Decimal(str(v))) for v in values if v not in (None, "")]
+    if exact:
+        unit = Decimal("0.01") if any(v != v.to_integral_value() for v in present) else Decimal(1)
+        return lambda v: "" if v in (None, "") else _signed(v, lambda a: f"£{a.quantize(unit, ROUND_HALF_UP):,}")
     largest = max(present, default=Decimal(0))
     smallest = min((v for v in present if v), default=Decimal(0))
     if largest >= 1_000_000 and (smallest >= 100_000 or millions):

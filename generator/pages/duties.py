@@ -5,10 +5,24 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..duties import MISSING, OVERDUE, assess, load_register, retired
+from ..formatting import money_format
 from ..model import Site, group_by
 from . import Page
 
 MONEY_WORDS = ("salary", "amount", "value", "salary_band_top", "estimated_value")
+
+
+def money_formats(resource: dict, rows: list[dict]) -> dict:
+    """For each money column, one format for the whole column: £8.75 and £129.00, never 8.75 beside 129."""
+    named = set(resource.get("money_fields") or [])
+    fields = [
+        f["name"]
+        for f in resource["schema"]["fields"]
+        if f["name"] in named
+        or f["name"] in MONEY_WORDS
+        or (f.get("type") == "number" and "in pounds" in f.get("description", ""))
+    ]
+    return {name: money_format([r.get(name) for r in rows], exact=True) for name in fields}
 
 
 def pages(site: Site) -> Iterator[Page]:
@@ -45,7 +59,7 @@ def pages(site: Site) -> Iterator[Page]:
             {
                 "resource": resource,
                 "rows": site.records[name],
-                "money_fields": [f["name"] for f in resource["schema"]["fields"] if f["name"] in MONEY_WORDS],
+                "money_formats": money_formats(resource, site.records[name]),
             },
             description=resource.get("description", "")[:300],
             search=True,
