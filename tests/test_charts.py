@@ -141,3 +141,9 @@ def test_difference_column_has_one_format_and_a_total(site_dir):
     assert differences and all(re.fullmatch(r"-?£\d+\.\d\dm|–", d) for d in differences), differences
     total = re.search(r'<tr class="budget-row budget-row--total">(.*?)</tr>', table, re.S).group(1)
     assert re.search(r'data-label="Difference">-?£\d', total)
+
+
+def test_register_money_has_one_format_per_column(site_dir):
+    html = (site_dir / "transparency/expenses/index.html").read_text(encoding="utf-8")
+    claimed = re.findall(r'data-label="Amount claimed">([^<]*)</td>', html)
+    assert claimed and all(re.fullmatch(r"£\d[\d,]*\.\d\d", c) for c in claimed), claimed
