@@ -18,6 +18,9 @@ def test_a_new_decision_never_filled_in_is_refused(project):
         'content/decisions/2026-021.md: the section "Background" still holds the placeholder text '
         '"Why a decision was needed."; replace it with the record of the decision'
     ) in result.stderr
+    assert (
+        'content/decisions/2026-021.md: the section "Decision" still holds the placeholder text "What was decided."'
+    ) in result.stderr
     assert run_build(project).returncode == 1
 
 

@@ -107,7 +107,7 @@ def test_new_decision_builds_once_its_placeholders_are_replaced(project):
     assert run_build(project).returncode == 1  # never filled in: the placeholder text is not published
     text = text.replace("Summary of the decision: Safer Streets round 6.", "Six more Safer Streets awards.")
     text = text.replace("Why a decision was needed.", "Round 5 ended.").replace(
-        "What the Commissioner decided.", "To fund round 6."
+        "What was decided.", "To fund round 6."
     )
     written.write_text(text, encoding="utf-8")
     assert run_build(project).returncode == 0

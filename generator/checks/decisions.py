@@ -36,7 +36,7 @@ def check(decisions: list[RawDecision]) -> list[Problem]:
 
 # What `transparency new decision` writes for a person to replace: a record still holding it is not finished.
 PLACEHOLDER_SUMMARY = re.compile(r"^Summary of the decision: ")
-PLACEHOLDER_LINES = re.compile(r"(?m)^(Why a decision was needed\.|What the .{1,80} decided\.)\s*$")
+PLACEHOLDER_LINES = re.compile(r"(?m)^(Why a decision was needed\.|What (?:the .{1,80} |was )?decided\.)\s*$")
 
 
 def placeholders(record: RawDecision) -> list[Problem]:
