@@ -106,9 +106,7 @@ def test_new_decision_builds_once_its_placeholders_are_replaced(project):
     assert "reference: 2026/021" in text
     assert run_build(project).returncode == 1  # never filled in: the placeholder text is not published
     text = text.replace("Summary of the decision: Safer Streets round 6.", "Six more Safer Streets awards.")
-    text = text.replace("Why a decision was needed.", "Round 5 ended.").replace(
-        "What was decided.", "To fund round 6."
-    )
+    text = text.replace("Why a decision was needed.", "Round 5 ended.").replace("What was decided.", "To fund round 6.")
     written.write_text(text, encoding="utf-8")
     assert run_build(project).returncode == 0
     assert (project / "site/decisions/2026-021/index.html").exists()
