@@ -1,6 +1,6 @@
 """Layouts that fit the data: on a 1280 px screen no table scrolls sideways and generated pages use the width;
 on a 375 px phone tables of records read as cards; every table has a caption naming its own scroll region;
-chart text is at least 12 px on a phone."""
+chart text is at least 12 px on a phone and not oversized on a wide screen."""
 
 from __future__ import annotations
 
@@ -17,6 +17,9 @@ SMALL_CHART_TEXT = """() => [...document.querySelectorAll('svg.chart__svg text')
   .filter(t => t.getBoundingClientRect().height > 0)
   .map(t => t.getScreenCTM().a * parseFloat(getComputedStyle(t).fontSize))
   .filter(size => size < 12).length"""
+CHART_TEXT_SIZES = """() => [...document.querySelectorAll('svg.chart__svg text')]
+  .filter(t => t.getBoundingClientRect().height > 0)
+  .map(t => t.getScreenCTM().a * parseFloat(getComputedStyle(t).fontSize))"""
 
 
 def landmark_problems(page) -> list:
@@ -39,6 +42,13 @@ def test_tables_fit_at_1280_and_375(visit, name):
     assert page.page.evaluate(SIDEWAYS) == [], "375 px"
     assert page.page.evaluate("document.documentElement.scrollWidth") <= 375
     assert page.page.evaluate(SMALL_CHART_TEXT) == 0
+
+
+@pytest.mark.parametrize("path", ["money/", "grants/"])
+def test_chart_text_stays_body_size_on_a_wide_screen(visit, path):
+    page = visit(path, width=1280)
+    sizes = page.page.evaluate(CHART_TEXT_SIZES)
+    assert sizes and max(sizes) <= 21, max(sizes)  # the SVG is capped at 540 px, so 16-unit text is under 20 px
 
 
 @pytest.mark.parametrize("path", ["grants/year-2024-25/", "transparency/", "spending/2025-10/", "decisions/"])
