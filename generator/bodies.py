@@ -37,7 +37,7 @@ class Body:
 
     @property
     def held_by(self) -> str:
-        """Who held the functions: "the Mayor of South Yorkshire (Sam Example)", "the Board (chair: Jo Bloggs)"."""
+        """Who held the functions: "the Mayor of Example County (Sam Example)", "the Board (chair: Jo Bloggs)"."""
         if not self.commissioner:
             return f"the {self.role}"
         if self.collective:
