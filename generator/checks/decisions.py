@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from decimal import Decimal, InvalidOperation
 
+from ..bodies import as_date as parse_date  # one date reader for profile, decisions and grants
 from ..load import RawDecision
 from ..problems import Problem, quote
 from .keys import suggest
@@ -146,17 +146,6 @@ def _check_one(record: RawDecision) -> list[Problem]:
             )
         )
     return found
-
-
-def parse_date(value: object) -> dt.date | None:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value).strip())
-    except ValueError:
-        return None
 
 
 def parse_amount(value: object) -> Decimal | None:
