@@ -204,7 +204,7 @@ def table_xlsx(header: list[str], rows: list[dict], numeric: set[str]) -> bytes:
     sheet = book.active
     sheet.title = "data"
     sheet.append(header)
-    for row in rows:
+    for number, row in enumerate(rows, start=2):
         cells = []
         for column in header:
             value = row.get(column, "")
@@ -214,9 +214,9 @@ def table_xlsx(header: list[str], rows: list[dict], numeric: set[str]) -> bytes:
                 cells.append(str(value) if value is not None else "")
         sheet.append(cells)
         # A spreadsheet cell typed as text is never a formula: store "=HYPERLINK(...)" as the text it is.
-        for cell in sheet[sheet.max_row]:
-            if isinstance(cell.value, str):
-                cell.data_type = "s"
+        for column, value in enumerate(cells, start=1):
+            if isinstance(value, str):
+                sheet.cell(number, column).data_type = "s"
     fixed = dt.datetime(2000, 1, 1)
     book.properties.created = book.properties.modified = fixed
     out = io.BytesIO()

@@ -64,7 +64,12 @@ def number_format(field: dict) -> str | None:
 
 
 def append_row(sheet: Worksheet, values: list[object], formats: list[str | None] | None = None) -> None:
+    """Add a row below the last one (for short sheets: finding the last row looks at every cell)."""
     row = sheet.max_row + 1 if sheet.max_row > 1 or sheet.cell(1, 1).value is not None else 1
+    write_row(sheet, row, values, formats)
+
+
+def write_row(sheet: Worksheet, row: int, values: list[object], formats: list[str | None] | None = None) -> None:
     if not values:
         sheet.cell(row=row, column=1)  # an empty row, kept as a gap
     for index, value in enumerate(values, start=1):
@@ -87,11 +92,11 @@ def write_template(
     book = Workbook()
     sheet = book.active
     sheet.title = DATA_SHEET
-    append_row(sheet, [f["name"] for f in fields])
+    write_row(sheet, 1, [f["name"] for f in fields])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-    for row in rows:
-        append_row(sheet, [typed_value(f, row.get(f["name"], "")) for f in fields], formats)
+    for number, row in enumerate(rows, start=2):
+        write_row(sheet, number, [typed_value(f, row.get(f["name"], "")) for f in fields], formats)
     sheet.freeze_panes = "A2"
     lists_sheet = book.create_sheet("lists")
     for index, field in enumerate(fields, start=1):
