@@ -13,6 +13,7 @@ from pathlib import Path
 from jinja2 import Environment
 
 from . import chrome, exports, lenient, memo, search, staging
+from .beside import Pending
 from .checks import check_all
 from .feeds import feeds
 from .load import load_package
@@ -30,10 +31,15 @@ EMPTY_SITEMAP = (
 class Result:
     site: Site
     pages: list[Page]
-    downloads: dict[str, bytes]
+    pending: Pending  # the downloads, made beside the page rendering where the machine allows
     environment: Environment
     feeds: list[dict[str, str]]
     address: str = ""  # the site's absolute address, ending in "/", or "" when it has none
+
+    @property
+    def downloads(self) -> dict[str, bytes]:
+        """Every file to download (path in the site: bytes); waits for them if they are still being made."""
+        return self.pending.result()
 
 
 def build_date() -> dt.date:
@@ -79,18 +85,23 @@ def assemble(site: Site, theme_dir: Path, site_url: str = "", preview: bool = Fa
     environment = memo.remember("environment", str(theme_dir), templates, lambda: make_environment(theme_dir))
     attachments = {path: data for page in pages for path, data in page.attachments.items()}
     address = site_address(site_url, site.profile)
-    downloads = exports.downloads(site, address or "/", compress=not preview) | attachments
     # Atom ids and links must be absolute (RFC 4287): without the site's address there are no feeds.
     published = feeds(site) if address else []
     atom = environment.get_template("atom.html")
-    for feed in published:
-        downloads[feed.path] = atom.render(feed=feed, base=address, profile=site.profile).encode("utf-8")
+    files = {
+        feed.path: atom.render(feed=feed, base=address, profile=site.profile).encode("utf-8") for feed in published
+    }
     if published:
         # Material's script fetches sitemap.xml beside every <link rel="alternate"> (for language
         # alternates); an empty one here keeps that request tiny instead of a 404 or the full sitemap.
-        downloads["feeds/sitemap.xml"] = EMPTY_SITEMAP
+        files["feeds/sitemap.xml"] = EMPTY_SITEMAP
+
+    def downloads() -> dict[str, bytes]:
+        made = {path: data() if callable(data) else data for path, data in attachments.items()}
+        return exports.downloads(site, address or "/", compress=not preview) | made | files
+
     links = [{"title": feed.title, "href": feed.path} for feed in published]
-    return Result(site, pages, downloads, environment, links, address)
+    return Result(site, pages, Pending(downloads, beside=not preview), environment, links, address)
 
 
 def site_address(site_url: str, profile: dict) -> str:
@@ -154,6 +165,13 @@ def render_addition(result: Result, src_uri: str) -> str:
         return ""
     page = Page(src_uri, "", template, {"site": result.site})
     return render_page(result.environment, page, result.site.profile)
+
+
+def write_downloads(result: Result, folder: Path) -> None:
+    for path, data in result.downloads.items():
+        target = folder / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
 
 
 def publish(folder: Path, site_dir: Path) -> None:

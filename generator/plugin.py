@@ -6,15 +6,16 @@ on_config       load and validate data/ and content/decisions/ before anything i
                 are built without the rows that have them);
                 build the site model; set the navigation and the profile for the theme;
                 point MkDocs at a staging folder so site/ is only replaced on success
-on_files        add generated pages and downloads as in-memory files (in `serve --dirty`, as stubs on disk
-                that change only when their page changed, so unchanged pages are skipped)
+on_files        add generated pages as in-memory files (in `serve --dirty`, as stubs on disk that change
+                only when their page changed, so unchanged pages are skipped); in preview, the downloads too
 on_env          start a fresh cache of page chrome (generator/chrome.py) for this build
 on_page_markdown make links to sections that were not built plain text (a site without a plan has no plan/)
 on_page_content put the rendered template in place of a generated page's (empty) Markdown
 on_page_context keep a record page's context, to render its chrome only when no shell fits it
 on_post_page    put a record page into its kind's shell (chrome rendered once per kind of page); add the
                 Content-Security-Policy that allows only the page's own scripts
-on_post_build   index the finished staging folder for search, then swap it into site/
+on_post_build   write the downloads (made beside the rendering, generator/beside.py) into the staging folder,
+                index it for search, then swap it into site/
 on_build_error  throw the staging folder away, leaving the previous site/ untouched
 """
 
@@ -144,8 +145,10 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
                 files.append(File.generated(config, page.path, abs_src_path=str(stub), inclusion=inclusion))
             else:
                 files.append(File.generated(config, page.path, content=content, inclusion=inclusion))
-        for path, data in self.result.downloads.items():
-            files.append(File.generated(config, path, content=data))
+        if self.final_site_dir is None:
+            # In preview the downloads are made here and served from memory; a build writes them at the end.
+            for path, data in self.result.downloads.items():
+                files.append(File.generated(config, path, content=data))
         return files
 
     def on_env(self, env, *, config, files):
@@ -192,10 +195,16 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
             build.drop_sitemap(Path(config.site_dir))
         if self.final_site_dir is not None:
             try:
+                build.write_downloads(self.result, Path(config.site_dir))
+            except Exception as error:
+                raise PluginError(f"The downloads could not be made ({type(error).__name__}: {error}).") from error
+            try:
                 build.publish(Path(config.site_dir), self.final_site_dir)
             except SearchIndexError as error:
                 raise PluginError(str(error)) from None
 
     def on_build_error(self, *, error: Exception) -> None:
+        if self.result is not None:
+            self.result.pending.close()
         if self.final_site_dir is not None:
             staging.discard(self.final_site_dir)

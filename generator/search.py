@@ -19,8 +19,10 @@ from .pages.search import KINDS
 
 INDEX_FOLDER = "pagefind"
 # Inside the indexed content, these repeat what the page says elsewhere (chart pictures and their tables,
-# the explorers' controls), so indexing them would only push the records themselves down the results.
-NOT_INDEXED = ".chart, .explorer form, [data-results], .md-source-file"
+# the explorers' controls and tables, whose rows are records with their own pages or, for a spending month,
+# payments whose suppliers the month's "By supplier" table names), so indexing them would only push the
+# records themselves down the results, and make the index several times larger to build.
+NOT_INDEXED = ".chart, .explorer form, .explorer table, [data-results], .md-source-file"
 # Pagefind also writes ready-made interfaces; the site has its own, so they are not published.
 UNUSED = (
     "pagefind-ui.js",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from ..model import Site
@@ -20,7 +20,8 @@ class Page:
     nav_title: str | None = None  # set for a section's index page, which appears in the navigation
     charts: bool = False  # loads the chart script
     explorer: bool = False  # loads the filter-and-sort script
-    attachments: dict[str, bytes] = field(default_factory=dict)  # files the page needs, e.g. its explorer's rows
+    # Files the page needs, e.g. its explorer's rows: the bytes, or what makes them (made beside the rendering).
+    attachments: dict[str, bytes | Callable[[], bytes]] = field(default_factory=dict)
     # What the page shows, so a preview rebuild can skip it when none of it changed: resource names,
     # "decisions" (any decision) or "decision:<reference>". None means it may show anything.
     sources: frozenset[str] | None = None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 
 from ..exports import published_resources
 from ..model import Site
@@ -36,7 +37,7 @@ def pages(site: Site) -> Iterator[Page]:
                 "extra": _extra_downloads(resource["name"]),
                 "spreadsheet": spreadsheet.removeprefix("data/"),
             },
-            attachments={spreadsheet: filled_template(site, resource["name"])} if spreadsheet else {},
+            attachments={spreadsheet: partial(filled_template, site, resource["name"])} if spreadsheet else {},
             description=f"The fields of the {resource['title'].lower()} dataset, their types and rules, and its downloads.",
             search=True,
             # The spreadsheet's drop-downs list the ids of the datasets this one refers to.

@@ -140,3 +140,15 @@ def test_without_javascript_the_search_page_links_to_every_list(visit):
     assert "Search needs JavaScript" in page.page.inner_text("main")
     links = page.page.locator(".site-search-page__lists a").all_inner_texts()
     assert {"Grants", "Funded organisations", "Decisions"} <= set(links)
+
+
+def test_a_supplier_name_finds_the_months_it_was_paid_in(built, visit):
+    payments = records(built, "spend")
+    paid = collections.Counter(p["supplier"] for p in payments)
+    supplier = min(paid, key=lambda name: (paid[name], name))  # the supplier paid least often: fewest months
+    months = {p["date"][:7] for p in payments if p["supplier"] == supplier}
+    page, found = search(visit, supplier)
+    shown = [href.rstrip("/").rsplit("/", 1)[-1] for href in found if "/spending/" in href]
+    assert found[0].rstrip("/").rsplit("/", 1)[-1] in months, (supplier, found)
+    assert shown and set(shown) <= months, (supplier, months, found)
+    assert "Spending month: " in page.page.locator(".site-search-result__about").first.inner_text()

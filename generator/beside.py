@@ -1,0 +1,62 @@
+"""Work done in a second process while MkDocs renders the pages: the downloads (exports, spreadsheets to edit).
+
+On a machine with more than one core (and where processes can be forked, i.e. Linux), `mkdocs build` writes
+the downloads in a copy of itself, so the two halves of the build run side by side. Anywhere else, and in the
+preview (which keeps results between rebuilds), the work is done in this process when it is first asked for.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor
+
+Files = dict[str, bytes]
+_work: Callable[[], Files] | None = None  # what the forked process runs (it inherits this module's state)
+
+
+def _run_forked() -> Files:
+    assert _work is not None
+    return _work()
+
+
+def can_fork() -> bool:
+    return sys.platform == "linux" and (os.cpu_count() or 1) > 1
+
+
+class Pending:
+    """Files being made: `result()` waits for them, and raises what making them raised."""
+
+    def __init__(self, work: Callable[[], Files], beside: bool) -> None:
+        self._work: Callable[[], Files] | None = work
+        self._files: Files | None = None
+        self._future: Future | None = None
+        self._executor: ProcessPoolExecutor | None = None
+        if beside and can_fork():
+            global _work
+            _work = work
+            self._executor = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+            self._future = self._executor.submit(_run_forked)
+
+    def result(self) -> Files:
+        if self._files is None:
+            if self._future is not None:
+                try:
+                    self._files = self._future.result()
+                finally:
+                    self.close()
+            else:
+                assert self._work is not None
+                self._files = self._work()
+            self._work = None
+        return self._files
+
+    def close(self) -> None:
+        """Stop the second process (if a build failed before its files were needed)."""
+        global _work
+        _work = None
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)
+            self._executor = None

@@ -1,0 +1,36 @@
+"""The downloads are made in a second process while the pages render, and come back whole or not at all."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from generator.beside import Pending, can_fork
+
+
+def made_in() -> dict[str, bytes]:
+    return {"pid": str(os.getpid()).encode()}
+
+
+def test_the_files_are_made_in_a_second_process_when_the_machine_has_cores_to_spare():
+    files = Pending(made_in, beside=True).result()
+    assert (files["pid"] != str(os.getpid()).encode()) == can_fork()
+
+
+def test_in_preview_the_files_are_made_here_when_first_asked_for():
+    calls = []
+    pending = Pending(lambda: calls.append(1) or made_in(), beside=False)
+    assert calls == []
+    assert pending.result() == {"pid": str(os.getpid()).encode()} == pending.result()
+    assert calls == [1]
+
+
+def failing() -> dict[str, bytes]:
+    raise ValueError("the spreadsheet could not be written")
+
+
+@pytest.mark.parametrize("beside", [True, False])
+def test_a_failure_while_making_the_files_reaches_the_build(beside):
+    with pytest.raises(ValueError, match="could not be written"):
+        Pending(failing, beside=beside).result()
