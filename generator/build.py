@@ -206,16 +206,20 @@ def fingerprints(result: Result, docs_dir: Path, theme_dir: Path) -> dict[str, s
         known[f"decision:{decision.reference}"] = memo.signature(docs_dir / decision.file.removeprefix("content/"))
     known["decisions"] = sorted(str(v) for k, v in known.items() if k.startswith("decision:"))
     known["descriptor"] = json.dumps(site.descriptor, sort_keys=True, default=str)
+    # Each source as a short digest, so a page listing every decision does not re-encode 2,000 signatures.
+    short = {source: digest_of(value) for source, value in known.items()}
     templates = sorted(memo.signature(p) for p in theme_dir.rglob("*") if p.is_file())
-    shared = json.dumps(
-        [site.profile, site.build_date, section_nav(result.pages), templates], sort_keys=True, default=str
-    )
+    shared = digest_of([site.profile, site.build_date, section_nav(result.pages), templates])
     digests: dict[str, str | None] = {}
     for page in result.pages:
         if page.sources is None:
             digests[page.path] = None
             continue
         parts = [shared, page.template, page.title, page.description, page.charts, page.explorer]
-        parts += [(source, known.get(source)) for source in sorted(page.sources)]
-        digests[page.path] = hashlib.sha1(json.dumps(parts, default=str).encode("utf-8")).hexdigest()
+        parts += [f"{source}={short.get(source)}" for source in sorted(page.sources)]
+        digests[page.path] = hashlib.sha1("\n".join(map(str, parts)).encode("utf-8")).hexdigest()
     return digests
+
+
+def digest_of(value: object) -> str:
+    return hashlib.sha1(json.dumps(value, sort_keys=True, default=str).encode("utf-8")).hexdigest()
