@@ -9,12 +9,14 @@ import os
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
+from urllib.parse import urljoin
 
 from jinja2 import Environment
 
 from . import chrome, exports, lenient, memo, search, staging
 from .beside import Pending
 from .checks import check_all
+from .csp import add_policy
 from .feeds import feeds
 from .load import load_package
 from .model import Site, build_site
@@ -147,6 +149,25 @@ def page_stub(page: Page) -> str:
         front_matter["template"] = chrome.TEMPLATE  # a record page: its chrome comes from a shell
     # JSON is YAML, and much faster to write for thousands of pages.
     return "---\n" + json.dumps(front_matter, ensure_ascii=False, sort_keys=True) + "\n---\n"
+
+
+def record_kind(page: Page) -> tuple | None:
+    """The kind of record page this is (pages of a kind share their chrome), or None for other pages."""
+    if not page.search or page.nav_title:
+        return None
+    return chrome.kind_of(page.url, {"charts": page.charts, "explorer": page.explorer})
+
+
+def record_html(result: Result, page: Page, shell: str, before: str, site_url: str, site_description: str) -> str:
+    """A record page put into its kind's chrome, as MkDocs and the plugin would make it (`before`: the
+    problem box a preview shows)."""
+    parts = chrome.Parts.of(
+        escape(page.title),
+        escape(page.description) or site_description,
+        urljoin(site_url, page.url) if site_url else "",
+        before + render(result, page),
+    )
+    return add_policy(chrome.fill(shell, parts))
 
 
 def render(result: Result, page: Page) -> str:

@@ -36,7 +36,7 @@ from .chrome import TEMPLATE, ChromeCache, Parts, kind_of
 from .csp import add_policy
 from .links import unlink_missing
 from .pages import Page
-from .preview import StubStore
+from .preview import RecordWriter, StubStore
 from .problems import InputError
 from .search import SearchIndexError
 
@@ -60,6 +60,9 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
         self.env = None
         self.contexts: dict[str, dict] = {}
         self.problems_shown = ""  # the box the pages were last built with, so a change rebuilds them all
+        self.records = RecordWriter()  # in `serve --dirty`, writes record pages MkDocs is not given
+        self.outside: dict[str, tuple] = {}  # those pages: path -> kind
+        self.digests: dict[str, str | None] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -137,14 +140,23 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
                         inclusion=written.inclusion,
                     )
                 )
+        self.outside, self.digests, exemplars = {}, digests, {}
         for page in self.result.pages:
             content = build.page_stub(page)
             inclusion = InclusionLevel.INCLUDED if page.nav_title else InclusionLevel.NOT_IN_NAV
+            kind = build.record_kind(page) if self.stubs else None
+            if kind is not None and kind in exemplars:
+                self.outside[page.path] = kind  # written by the plugin in its kind's chrome, after the build
+                continue
+            if kind is not None:
+                exemplars[kind] = page.path  # rendered by MkDocs on every rebuild, giving its kind's chrome
+                digests[page.path] = None
             if self.stubs:
                 stub = self.stubs.stub(page.path, content, digests[page.path])
                 files.append(File.generated(config, page.path, abs_src_path=str(stub), inclusion=inclusion))
             else:
                 files.append(File.generated(config, page.path, content=content, inclusion=inclusion))
+        self.records.forget(exemplars.values())
         if self.final_site_dir is None:
             # In preview the downloads are made here and served from memory; a build writes them at the end.
             for path, data in self.result.downloads.items():
@@ -163,7 +175,7 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
         if self.result is None or page.file.src_uri in self.pages:
             return markdown
-        built = {f.src_uri for f in files.documentation_pages()}
+        built = {f.src_uri for f in files.documentation_pages()} | set(self.outside)
         markdown, missing = unlink_missing(markdown, page.file.src_uri, built)
         for target in missing:
             log.info(f"{page.file.src_uri}: the link to {target} is shown as plain text; that section is not built.")
@@ -191,6 +203,8 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
 
     def on_post_build(self, *, config) -> None:
         log.debug(self.chrome.summary())
+        if self.outside and self.result is not None:
+            self.write_records(config)
         if self.result is not None and not self.result.address:
             build.drop_sitemap(Path(config.site_dir))
         if self.final_site_dir is not None:
@@ -202,6 +216,21 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
                 build.publish(Path(config.site_dir), self.final_site_dir)
             except SearchIndexError as error:
                 raise PluginError(str(error)) from None
+
+    def write_records(self, config) -> None:
+        """Preview: write the record pages MkDocs was not given, each in the chrome of its kind's exemplar."""
+        shells = {path: self.chrome.shells.get(kind) for path, kind in self.outside.items()}
+
+        def html(path: str) -> str:
+            page, shell = self.pages[path], shells[path]
+            return build.record_html(
+                self.result, page, shell, self.problems_html, config.site_url or "", config.site_description or ""
+            )
+
+        pages = {path: (self.digests.get(path), shells[path]) for path in self.outside}
+        missing = self.records.write(Path(config.site_dir), pages, html)
+        if missing:
+            log.warning(f"{len(missing)} record pages could not be previewed (no page chrome fits them).")
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.result is not None:

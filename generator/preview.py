@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 
@@ -26,3 +27,51 @@ class StubStore:
 
     def close(self) -> None:
         shutil.rmtree(self.folder, ignore_errors=True)
+
+
+class RecordWriter:
+    """In preview, record pages are written here, not by MkDocs: only those whose content or chrome changed.
+
+    MkDocs renders one record page of each kind (its exemplar), which gives the chrome for the kind
+    (generator/chrome.py); every other record page is that chrome with its own parts put in. Handing MkDocs
+    only the exemplars keeps each rebuild's bookkeeping to a few hundred pages instead of thousands.
+    """
+
+    def __init__(self) -> None:
+        self.written: dict[str, tuple[str | None, str]] = {}  # page path: (its digest, the chrome it was put in)
+
+    def write(
+        self,
+        site_dir: Path,
+        pages: dict[str, tuple[str | None, str | None]],
+        render: Callable[[str], str],
+    ) -> list[str]:
+        """Write each page (path: (digest, chrome)) that changed; remove pages that are gone.
+
+        `render(path)` gives a page's finished HTML. Returns the paths of pages that had no chrome to go in.
+        """
+        missing = []
+        for path, (digest, shell) in pages.items():
+            if shell is None:
+                missing.append(path)
+                continue
+            if digest is not None and self.written.get(path) == (digest, shell):
+                continue
+            target = site_dir / output_path(path)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(render(path), encoding="utf-8")
+            self.written[path] = (digest, shell)
+        for path in [p for p in self.written if p not in pages]:
+            del self.written[path]
+        return missing
+
+    def forget(self, paths: Iterable[str]) -> None:
+        """These pages are MkDocs' again (e.g. a record page that became its kind's exemplar)."""
+        for path in paths:
+            self.written.pop(path, None)
+
+
+def output_path(page_path: str) -> str:
+    """Where a generated page's HTML goes (directory URLs): grants/x.md -> grants/x/index.html."""
+    stem = page_path.removesuffix(".md")
+    return "index.html" if stem == "index" else f"{stem.removesuffix('/index')}/index.html"

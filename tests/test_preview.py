@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import os
+import re
 import socket
 import subprocess
 import time
@@ -138,3 +139,37 @@ def test_broken_csv_shows_on_every_page_of_the_preview_and_clears_everywhere(pro
         server.terminate()
         _, terminal = server.communicate(timeout=30)
     assert message in terminal  # the terminal lists the problems too
+
+
+def test_dirty_preview_shows_every_record_page_as_the_build_publishes_it(built):
+    """In `make serve`, record pages are put into their kind's page chrome by the plugin, not MkDocs: each
+    must read exactly as the published page, apart from the preview's address and its reload script."""
+    site = built / "site"
+    address = re.search(r'<link rel="canonical" href="([^"]+)"', (site / "index.html").read_text("utf-8")).group(1)
+    records = sorted(
+        p.parent.relative_to(site).as_posix()
+        for folder in ("grants", "organisations", "decisions", "spending", "priorities")
+        for p in (site / folder).glob("*/index.html")
+    )
+    assert len(records) > 150
+    port = free_port()
+    env = os.environ | {"SOURCE_DATE_EPOCH": BUILD_EPOCH, "NO_MKDOCS_2_WARNING": "1"}
+    server = subprocess.Popen(
+        [MKDOCS, "serve", "--dirty", "-a", f"127.0.0.1:{port}"],
+        cwd=built,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        fetch_until(base, lambda t: "</html>" in t, timeout=120)
+        for record in records:
+            served = fetch_until(f"{base}{record}/", lambda t: "</html>" in t)
+            served = served.replace(base, address)
+            served = re.sub(r"<script>\s*var livereload = .*?</script>", "", served, flags=re.S)
+            published = (site / record / "index.html").read_text(encoding="utf-8")
+            assert re.sub(r"\s+", " ", served).strip() == re.sub(r"\s+", " ", published).strip(), record
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
