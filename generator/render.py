@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import markdown
@@ -58,7 +59,17 @@ def make_environment(theme_dir: Path) -> Environment:
 
 def render_page(environment: Environment, page: Page, profile: dict) -> str:
     template = environment.get_template(page.template)
-    return finish_tables(template.render(page=page, root=page.root, profile=profile, **page.context))
+    return separate_cells(finish_tables(template.render(page=page, root=page.root, profile=profile, **page.context)))
+
+
+# A label and its value, or two table cells, written edge to edge ("<dt>Amount</dt><dd>£171,050</dd>") look
+# apart on the page but are one word to the search index ("Amount£171,050"). A space between them changes
+# nothing on screen (it sits between boxes), and keeps the words apart in search results.
+CELL_EDGE = re.compile(r"</(dt|dd|th|td)><")
+
+
+def separate_cells(html: str) -> str:
+    return CELL_EDGE.sub(r"</\1> <", html)
 
 
 def safe_markdown(text: str) -> Markup:

@@ -35,17 +35,17 @@ def grant_rows(built) -> list[dict]:
 
 def test_decision_pages_show_the_body_in_office_on_their_date(site_dir):
     before = read(site_dir, "decisions/2024-004/index.html")  # 12 April 2024
-    assert f"<dt>Made by</dt><dd>{PCC[1]}</dd>" in before
+    assert f"<dt>Made by</dt> <dd>{PCC[1]}</dd>" in before
     assert "Made before the handover." in before
     assert (
         "Police and Crime Commissioner for South Yorkshire (Alex Example), from 22 November 2012 to 6 May 2024"
         in before
     )
-    assert "<dt>Decision maker</dt><dd>Police and Crime Commissioner</dd>" in before  # as written
+    assert "<dt>Decision maker</dt> <dd>Police and Crime Commissioner</dd>" in before  # as written
     after = read(site_dir, "decisions/2024-005/index.html")  # 2 June 2024
-    assert f"<dt>Made by</dt><dd>{MAYOR[1]}</dd>" in after
+    assert f"<dt>Made by</dt> <dd>{MAYOR[1]}</dd>" in after
     assert "Made before the handover." not in after
-    assert "<dt>Decision maker</dt><dd>Mayor of South Yorkshire</dd>" in after
+    assert "<dt>Decision maker</dt> <dd>Mayor of South Yorkshire</dd>" in after
 
 
 def test_decisions_log_says_who_made_each_decision(site_dir, built):
@@ -69,7 +69,7 @@ def test_grant_and_organisation_pages_name_the_funder_of_the_day(site_dir, built
         next(r for r in rows if r["Award Date"] >= "2024-05-07"),
     ):
         page = read(site_dir, f"grants/{row['Identifier'].lower()}/index.html")
-        assert f"<dt>Awarded by</dt><dd>{funder_on(row['Award Date'])[1]}</dd>" in page, row["Identifier"]
+        assert f"<dt>Awarded by</dt> <dd>{funder_on(row['Award Date'])[1]}</dd>" in page, row["Identifier"]
     both = {
         r["Recipient Org:Identifier"]
         for r in rows

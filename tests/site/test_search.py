@@ -152,3 +152,10 @@ def test_a_supplier_name_finds_the_months_it_was_paid_in(built, visit):
     assert found[0].rstrip("/").rsplit("/", 1)[-1] in months, (supplier, found)
     assert shown and set(shown) <= months, (supplier, months, found)
     assert "Spending month: " in page.page.locator(".site-search-result__about").first.inner_text()
+
+
+def test_result_excerpts_keep_a_label_apart_from_its_value(visit):
+    page, found = search(visit, "Recipient")
+    excerpts = page.page.locator(".site-search-result__excerpt").all_inner_texts()
+    assert found and any("Recipient " in text for text in excerpts), excerpts
+    assert not any(re.search(r"Recipient[A-Z£0-9]", text) for text in excerpts), excerpts
