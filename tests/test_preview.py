@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import html
 import os
 import re
 import socket
 import subprocess
+import tempfile
 import time
 import urllib.request
 
@@ -34,44 +36,40 @@ def fetch_until(url: str, wanted, timeout: float = 60) -> str:
     raise AssertionError(f"{url} never matched; last page:\n{text[:2000]}")
 
 
+@contextlib.contextmanager
+def preview(project, dirty: bool = True):
+    """`mkdocs serve` on the project: yields (server, base address); what it printed is in server.terminal
+    once it has stopped (kept in a file, so a long log can never fill a pipe and stall the server)."""
+    port = free_port()
+    env = os.environ | {"SOURCE_DATE_EPOCH": BUILD_EPOCH, "NO_MKDOCS_2_WARNING": "1"}
+    command = [MKDOCS, "serve", *(["--dirty"] if dirty else []), "-a", f"127.0.0.1:{port}"]
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as log:
+        server = subprocess.Popen(command, cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=log)
+        try:
+            yield server, f"http://127.0.0.1:{port}/"
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+            log.seek(0)
+            server.terminal = log.read()
+
+
 def test_problem_shows_in_preview_then_clears(project):
     grants = project / "data" / "grants.csv"
     good = grants.read_text(encoding="utf-8")
     grants.write_text(good.replace(",34550,", ",£34550,", 1), encoding="utf-8")
-    port = free_port()
-    env = os.environ | {"SOURCE_DATE_EPOCH": BUILD_EPOCH, "NO_MKDOCS_2_WARNING": "1"}
-    server = subprocess.Popen(
-        [MKDOCS, "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=project,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        page = html.unescape(fetch_until(f"http://127.0.0.1:{port}/", lambda t: "site-problems" in t))
+    with preview(project, dirty=False) as (_, base):
+        page = html.unescape(fetch_until(base, lambda t: "site-problems" in t))
         assert 'data/grants.csv, row 2, column "Amount Awarded": "£34550" is not a number; write 34550' in page
         time.sleep(1.5)
         grants.write_text(good, encoding="utf-8")
-        fetch_until(f"http://127.0.0.1:{port}/", lambda t: "At a glance" in t and "site-problems" not in t)
-        fetch_until(f"http://127.0.0.1:{port}/grants/", lambda t: "All grants" in t)
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+        fetch_until(base, lambda t: "At a glance" in t and "site-problems" not in t)
+        fetch_until(base + "grants/", lambda t: "All grants" in t)
 
 
 def test_dirty_preview_updates_every_page_that_shows_an_edit(project):
     """An edited decision shows on its own page and on the grants that cite it; other pages are skipped."""
-    port = free_port()
-    env = os.environ | {"SOURCE_DATE_EPOCH": BUILD_EPOCH, "NO_MKDOCS_2_WARNING": "1"}
-    server = subprocess.Popen(
-        [MKDOCS, "serve", "--dirty", "-a", f"127.0.0.1:{port}"],
-        cwd=project,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}/"
-    try:
+    with preview(project) as (_, base):
         fetch_until(base + "decisions/2024-005/", lambda t: "Victims of Crime awards 2024/25" in t)
         record = project / "content/decisions/2024-005.md"
         time.sleep(1.5)
@@ -98,9 +96,6 @@ def test_dirty_preview_updates_every_page_that_shows_an_edit(project):
             encoding="utf-8",
         )
         fetch_until(base, lambda t: "Latest decision: <a" in t and "Plan refreshed" in t)
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
 
 
 def test_broken_csv_shows_on_every_page_of_the_preview_and_clears_everywhere(project):
@@ -112,19 +107,8 @@ def test_broken_csv_shows_on_every_page_of_the_preview_and_clears_everywhere(pro
     cells[3] = "lots"
     budget.write_text(lines[0] + ",".join(cells) + "\n" + "".join(lines[2:]), encoding="utf-8")
     message = 'data/budget.csv, row 2, column "amount": "lots" is not a number'
-    port = free_port()
-    env = os.environ | {"SOURCE_DATE_EPOCH": BUILD_EPOCH, "NO_MKDOCS_2_WARNING": "1"}
-    server = subprocess.Popen(
-        [MKDOCS, "serve", "--dirty", "-a", f"127.0.0.1:{port}"],
-        cwd=project,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    base = f"http://127.0.0.1:{port}/"
     pages = ["", "grants/", "about/", "decisions/2024-005/"]
-    try:
+    with preview(project) as (server, base):
         for page in pages:
             assert message in html.unescape(fetch_until(base + page, lambda t: "site-problems" in t))
         time.sleep(1.5)
@@ -135,10 +119,7 @@ def test_broken_csv_shows_on_every_page_of_the_preview_and_clears_everywhere(pro
         budget.write_text(good.replace(",budget\n", ",bugdet\n", 1), encoding="utf-8")
         for page in pages:
             fetch_until(base + page, lambda t: "site-problems" in t and "bugdet" in t)
-    finally:
-        server.terminate()
-        _, terminal = server.communicate(timeout=30)
-    assert message in terminal  # the terminal lists the problems too
+    assert message in server.terminal  # the terminal lists the problems too
 
 
 def test_dirty_preview_shows_every_record_page_as_the_build_publishes_it(built):
@@ -152,17 +133,7 @@ def test_dirty_preview_shows_every_record_page_as_the_build_publishes_it(built):
         for p in (site / folder).glob("*/index.html")
     )
     assert len(records) > 150
-    port = free_port()
-    env = os.environ | {"SOURCE_DATE_EPOCH": BUILD_EPOCH, "NO_MKDOCS_2_WARNING": "1"}
-    server = subprocess.Popen(
-        [MKDOCS, "serve", "--dirty", "-a", f"127.0.0.1:{port}"],
-        cwd=built,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}/"
-    try:
+    with preview(built) as (_, base):
         fetch_until(base, lambda t: "</html>" in t, timeout=120)
         for record in records:
             served = fetch_until(f"{base}{record}/", lambda t: "</html>" in t)
@@ -170,6 +141,3 @@ def test_dirty_preview_shows_every_record_page_as_the_build_publishes_it(built):
             served = re.sub(r"<script>\s*var livereload = .*?</script>", "", served, flags=re.S)
             published = (site / record / "index.html").read_text(encoding="utf-8")
             assert re.sub(r"\s+", " ", served).strip() == re.sub(r"\s+", " ", published).strip(), record
-    finally:
-        server.terminate()
-        server.wait(timeout=30)

@@ -85,3 +85,15 @@ def test_cards_below_the_screen_are_laid_out_only_when_scrolled_to(site_dir, vis
         "r => r.querySelector('td').checkVisibility({contentVisibilityAuto: true})", arg=rows.last.element_handle()
     )
     assert rows.last.inner_text().strip()  # the text is there to read once it is reached
+
+
+@pytest.mark.parametrize("path", ["grants/", "decisions/"])
+def test_explorer_cards_are_labelled_with_their_column_headings_on_a_phone(visit, path):
+    page = visit(path, width=375)
+    page.page.locator("[data-explorer]").first.scroll_into_view_if_needed()
+    page.page.locator("[data-explorer][data-ready]").first.wait_for(timeout=20000)
+    headings = page.page.locator("table[data-results] thead th").all_inner_texts()
+    labels = page.page.locator("table[data-results] tbody tr").first.evaluate(
+        "tr => [...tr.cells].map(c => c.getAttribute('data-label'))"
+    )
+    assert labels and set(labels) <= {h.strip() for h in headings}, (labels, headings)

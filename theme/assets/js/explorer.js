@@ -164,13 +164,13 @@
       if (link) link.focus(); // keyboard and screen-reader users continue from the first new row
     });
 
-    var headings = results.tHead.rows[0].cells;
-    Array.prototype.forEach.call(headings, function (cell, index) {
+    var headingCells = results.tHead.rows[0].cells;
+    Array.prototype.forEach.call(headingCells, function (cell, index) {
       var button = cell.querySelector("button.sort");
       if (!button) return;
       button.addEventListener("click", function () {
         var ascending = cell.getAttribute("aria-sort") !== "ascending";
-        Array.prototype.forEach.call(headings, function (c) { c.removeAttribute("aria-sort"); });
+        Array.prototype.forEach.call(headingCells, function (c) { c.removeAttribute("aria-sort"); });
         cell.setAttribute("aria-sort", ascending ? "ascending" : "descending");
         var numeric = cell.classList.contains("num");
         rows.sort(function (a, b) {
