@@ -63,6 +63,7 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
         self.records = RecordWriter()  # in `serve --dirty`, writes record pages MkDocs is not given
         self.outside: dict[str, tuple] = {}  # those pages: path -> kind
         self.digests: dict[str, str | None] = {}
+        self.full_kinds: set[tuple] = set()  # kinds whose chrome could not be shared: MkDocs renders them all
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -144,7 +145,8 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
         for page in self.result.pages:
             content = build.page_stub(page)
             inclusion = InclusionLevel.INCLUDED if page.nav_title else InclusionLevel.NOT_IN_NAV
-            kind = build.record_kind(page) if self.stubs else None
+            kind = build.record_kind(page) if self.stubs and self.chrome.enabled else None
+            kind = None if kind in self.full_kinds else kind
             if kind is not None and kind in exemplars:
                 self.outside[page.path] = kind  # written by the plugin in its kind's chrome, after the build
                 continue
@@ -230,7 +232,11 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
         pages = {path: (self.digests.get(path), shells[path]) for path in self.outside}
         missing = self.records.write(Path(config.site_dir), pages, html)
         if missing:
-            log.warning(f"{len(missing)} record pages could not be previewed (no page chrome fits them).")
+            self.full_kinds |= {self.outside[path] for path in missing}
+            log.warning(
+                f"{len(missing)} record pages (e.g. {missing[0]}) could not share their page chrome; "
+                "they are built in full from the next rebuild: save any file to see them."
+            )
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.result is not None:
