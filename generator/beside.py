@@ -46,12 +46,17 @@ class Pending:
                 try:
                     self._files = self._future.result()
                 finally:
+                    self._future = None  # it holds the files too
                     self.close()
             else:
                 assert self._work is not None
                 self._files = self._work()
             self._work = None
         return self._files
+
+    def release(self) -> None:
+        """Forget the files once they are written, so their memory is free while the search index is built."""
+        self._files, self._work = {}, None
 
     def close(self) -> None:
         """Stop the second process (if a build failed before its files were needed)."""

@@ -189,10 +189,12 @@ def render_addition(result: Result, src_uri: str) -> str:
 
 
 def write_downloads(result: Result, folder: Path) -> None:
+    """Write every download into the folder, then let go of them (a large office's are hundreds of MB)."""
     for path, data in result.downloads.items():
         target = folder / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
+    result.pending.release()
 
 
 def publish(folder: Path, site_dir: Path) -> None:

@@ -34,3 +34,10 @@ def failing() -> dict[str, bytes]:
 def test_a_failure_while_making_the_files_reaches_the_build(beside):
     with pytest.raises(ValueError, match="could not be written"):
         Pending(failing, beside=beside).result()
+
+
+def test_files_written_out_are_let_go():
+    pending = Pending(made_in, beside=False)
+    assert pending.result()
+    pending.release()
+    assert pending.result() == {}  # nothing is kept (or made again) once the build has written them
