@@ -49,7 +49,7 @@ test: $(BIN)/.installed node_modules/.installed chromium
 	$(BIN)/zizmor --offline --quiet .github/
 	$(BIN)/pytest -n 2 -q
 
-bench: $(BIN)/.installed
+bench: $(BIN)/.installed chromium
 	$(BIN)/python -m bench.run
 
 lighthouse: site node_modules/.installed chromium
@@ -69,4 +69,4 @@ chromium:
 	@test -x $(CHROME_PATH) || ($(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium)
 
 clean:
-	rm -rf site .site.staging .site.old
+	rm -rf site .site.staging .site.old .site.search

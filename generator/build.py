@@ -197,9 +197,12 @@ def write_downloads(result: Result, folder: Path) -> None:
     result.pending.release()
 
 
-def publish(folder: Path, site_dir: Path) -> None:
-    """Index the finished site in the staging folder for search, then swap it into site_dir."""
-    search.index(folder)
+def publish(folder: Path, site_dir: Path, indexed: search.IndexInput) -> None:
+    """Index the finished site's pages for search into the staging folder, then swap it into site_dir."""
+    try:
+        search.index(indexed.folder, folder)
+    finally:
+        indexed.discard()
     staging.publish(folder, site_dir)
 
 

@@ -12,8 +12,9 @@ on_env          start a fresh cache of page chrome (generator/chrome.py) for thi
 on_page_markdown make links to sections that were not built plain text (a site without a plan has no plan/)
 on_page_content put the rendered template in place of a generated page's (empty) Markdown
 on_page_context keep a record page's context, to render its chrome only when no shell fits it
-on_post_page    put a record page into its kind's shell (chrome rendered once per kind of page); add the
-                Content-Security-Policy that allows only the page's own scripts
+on_post_page    put a record page into its kind's shell (chrome rendered once per kind of page); in a build,
+                keep its indexed part for search; add the Content-Security-Policy that allows only the
+                page's own scripts
 on_post_build   write the downloads (made beside the rendering, generator/beside.py) into the staging folder,
                 index it for search, then swap it into site/
 on_build_error  throw the staging folder away, leaving the previous site/ untouched
@@ -31,14 +32,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import build, staging
+from . import build, memory, staging
 from .chrome import TEMPLATE, ChromeCache, Parts, kind_of
 from .csp import add_policy
 from .links import unlink_missing
 from .pages import Page
 from .preview import RecordWriter, StubStore
 from .problems import InputError
-from .search import SearchIndexError
+from .search import IndexInput, SearchIndexError
 
 log = logging.getLogger("mkdocs.plugins.transparency")
 
@@ -64,6 +65,7 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
         self.outside: dict[str, tuple] = {}  # those pages: path -> kind
         self.digests: dict[str, str | None] = {}
         self.full_kinds: set[tuple] = set()  # kinds whose chrome could not be shared: MkDocs renders them all
+        self.indexed: IndexInput | None = None  # in a build, each page's part for the search index
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -111,6 +113,7 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
         if self.command == "build":
             self.final_site_dir = Path(config.site_dir)
             config.site_dir = str(staging.begin(self.final_site_dir))
+            self.indexed = IndexInput(staging.search_input_dir(self.final_site_dir))
         return config
 
     def on_files(self, files: Files, *, config) -> Files:
@@ -198,6 +201,11 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
             parts = Parts.of(page.title, description, page.canonical_url, page.content)
             full = lambda: self.env.get_template("main.html").render(context)  # noqa: E731
             output = self.chrome.render(kind_of(page.url, page.meta), parts, full)
+        if self.indexed is not None:
+            self.indexed.add(page.file.dest_uri, output)
+            # A build never reads a written page's text again; letting it go keeps the build's memory
+            # within bounds while the search index is made (MkDocs would otherwise hold every page's text).
+            page.markdown = page.content = None
         return add_policy(output)
 
     def on_post_template(self, output_content: str, *, template_name: str, config) -> str:
@@ -214,8 +222,10 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
                 build.write_downloads(self.result, Path(config.site_dir))
             except Exception as error:
                 raise PluginError(f"The downloads could not be made ({type(error).__name__}: {error}).") from error
+            self.result, self.pages, self.env, self.chrome = None, {}, None, ChromeCache()
+            memory.give_back()  # the site model and pages are done with: free them before indexing
             try:
-                build.publish(Path(config.site_dir), self.final_site_dir)
+                build.publish(Path(config.site_dir), self.final_site_dir, self.indexed)
             except SearchIndexError as error:
                 raise PluginError(str(error)) from None
 

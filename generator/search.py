@@ -1,12 +1,16 @@
 """Site search: what each page tells the index (its kind, key fact, section and year), and the Pagefind run.
 
-Pagefind reads the built HTML and writes an index split into small chunks, so a query downloads only what it
-needs. It runs on the staging folder before the swap, so a failed index never reaches site/.
+Pagefind reads HTML and writes an index split into small chunks, so a query downloads only what it needs. It
+is given each page's indexed part only (IndexInput: language, title and main content, without the regions the
+templates mark as not indexed), which halves its work against whole pages with their navigation; it writes
+the index into the staging folder before the swap, so a failed index never reaches site/.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -33,6 +37,15 @@ UNUSED = (
     "pagefind-component-ui.css",
     "pagefind-highlight.js",
 )
+
+
+BODY = "<div data-pagefind-body>"  # theme/main.html wraps each indexed page's main content in it
+DIV_TAG = re.compile(r"<(/?)div\b")
+# Templates put big regions the index leaves out between these comments (explorer rows, charts), so that
+# Pagefind never has to read them: it uses memory for everything it parses, even what it then excludes.
+SKIPPED = re.compile(r"<!--search:skip-->.*?<!--/search:skip-->", re.DOTALL)
+LANGUAGE = re.compile(r'<html\b[^>]*\blang="([^"]*)"')
+TITLE = re.compile(r"<title>.*?</title>", re.DOTALL)
 
 
 class SearchIndexError(Exception):
@@ -73,9 +86,53 @@ def facets_html(environment: Environment, page: Page) -> str:
     return environment.get_template("_search_facets.html").render(**facets(page))
 
 
-def index(site_dir: Path) -> None:
-    """Index every page of the built site in site_dir, writing the index into site_dir/pagefind/."""
-    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", INDEX_FOLDER]
+def indexed_part(page_html: str) -> str | None:
+    """The page as the search index needs it: a document with its language, title and main content, without
+    the regions marked as skipped. None for a page that is not indexed. When the main content cannot be
+    delimited, the whole page (Pagefind then finds the content itself)."""
+    start = page_html.find(BODY)
+    if start < 0:
+        return None
+    depth = 0
+    for tag in DIV_TAG.finditer(page_html, start):
+        depth += -1 if tag.group(1) else 1
+        if depth == 0:
+            end = page_html.find(">", tag.end())
+            break
+    else:
+        return page_html
+    if end < 0:
+        return page_html
+    language = LANGUAGE.search(page_html, 0, start)
+    title = TITLE.search(page_html, 0, start)
+    content = SKIPPED.sub("", page_html[start : end + 1])
+    head = f'<html lang="{language.group(1) if language else "en"}"><head><meta charset="utf-8">'
+    return f"<!doctype html>\n{head}{title.group(0) if title else ''}</head><body>{content}</body></html>\n"
+
+
+class IndexInput:
+    """A folder beside the staging folder with each built page's indexed part, at the page's own path."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir(parents=True)
+
+    def add(self, path: str, page_html: str) -> None:
+        part = indexed_part(page_html)
+        if part is not None:
+            target = self.folder / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(part, encoding="utf-8")
+
+    def discard(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def index(source: Path, site_dir: Path) -> None:
+    """Index the pages in source (an IndexInput's folder, or a built site), writing into site_dir/pagefind/."""
+    output = (site_dir / INDEX_FOLDER).resolve()
+    command = [sys.executable, "-m", "pagefind", "--site", str(source), "--output-path", str(output)]
     command += ["--exclude-selectors", NOT_INDEXED, "--quiet"]
     try:
         result = subprocess.run(command, capture_output=True, text=True, timeout=1800)

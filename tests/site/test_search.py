@@ -7,6 +7,8 @@ import csv
 import datetime as dt
 import re
 
+import yaml
+
 from generator.formatting import financial_year, slug
 
 
@@ -159,3 +161,15 @@ def test_result_excerpts_keep_a_label_apart_from_its_value(visit):
     excerpts = page.page.locator(".site-search-result__excerpt").all_inner_texts()
     assert found and any("Recipient " in text for text in excerpts), excerpts
     assert not any(re.search(r"Recipient[A-Z£0-9]", text) for text in excerpts), excerpts
+
+
+def test_a_former_office_holders_name_finds_pages_about_them_not_every_record_of_their_time(built, visit):
+    # Records made before a handover all carry the same notice naming the earlier holder; it is left out of
+    # the index, so the name finds the pages that speak of them (who held the functions, reports) instead.
+    holder = yaml.safe_load((built / "data" / "profile.yaml").read_text(encoding="utf-8"))["predecessors"][0]
+    notice = "Made before the handover"
+    earlier = [p for p in (built / "site" / "grants").rglob("index.html") if notice in p.read_text(encoding="utf-8")]
+    assert earlier, "the demo should have grants made before the handover"
+    _, found = search(visit, holder["commissioner"])
+    assert found, holder["commissioner"]
+    assert not [url for url in found if "/grants/" in url or "/decisions/" in url], found

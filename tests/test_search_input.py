@@ -1,0 +1,41 @@
+"""What the search indexer is given of each page: its language, title and main content, nothing else."""
+
+from __future__ import annotations
+
+from generator.search import IndexInput, indexed_part
+
+PAGE = """<!doctype html><html lang="en-GB"><head><title>Grant 7 - Example OPCC</title></head><body>
+<nav><div><a href="/">Home</a> navigation words</div></nav>
+<div data-pagefind-body><h1>Grant 7</h1><div class="facts"><p>Amount £1,000</p></div>
+<!--search:skip--><div class="notice"><p>Made before the handover.</p></div><!--/search:skip-->
+<p>Awarded to Example Trust</p></div>
+<footer><div>Footer words</div></footer></body></html>"""
+
+
+def test_the_indexed_part_is_the_main_content_with_the_page_language_and_title():
+    part = indexed_part(PAGE)
+    assert part.startswith('<!doctype html>\n<html lang="en-GB">')
+    assert "<title>Grant 7 - Example OPCC</title>" in part
+    assert '<div class="facts"><p>Amount £1,000</p></div>' in part and "Awarded to Example Trust" in part
+    assert part.rstrip().endswith("<p>Awarded to Example Trust</p></div></body></html>")
+    assert "navigation words" not in part and "Footer words" not in part
+
+
+def test_regions_marked_as_skipped_are_left_out():
+    assert "Made before the handover" not in indexed_part(PAGE)
+
+
+def test_a_page_without_indexed_content_is_not_given_to_the_indexer(tmp_path):
+    page = PAGE.replace("<div data-pagefind-body>", "<div>")
+    assert indexed_part(page) is None
+    gathered = IndexInput(tmp_path / "input")
+    gathered.add("grants/7/index.html", page)
+    gathered.add("grants/8/index.html", PAGE)
+    assert [p.relative_to(tmp_path / "input").as_posix() for p in (tmp_path / "input").rglob("*.html")] == [
+        "grants/8/index.html"
+    ]
+
+
+def test_content_that_cannot_be_delimited_is_given_whole():
+    unbalanced = PAGE.replace("</footer>", "").replace("</div></body>", "</body>").replace("</div>\n<footer>", "")
+    assert indexed_part(unbalanced) == unbalanced
