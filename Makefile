@@ -69,4 +69,4 @@ chromium:
 	@test -x $(CHROME_PATH) || ($(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium)
 
 clean:
-	rm -rf site .site.staging .site.old .site.search
+	rm -rf site .site.staging .site.old

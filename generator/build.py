@@ -18,6 +18,7 @@ from .beside import Pending
 from .checks import check_all
 from .csp import add_policy
 from .feeds import feeds
+from .indexer import Indexer
 from .load import load_package
 from .model import Site, build_site
 from .pages import Page, all_pages, section_nav
@@ -197,12 +198,9 @@ def write_downloads(result: Result, folder: Path) -> None:
     result.pending.release()
 
 
-def publish(folder: Path, site_dir: Path, indexed: search.IndexInput) -> None:
-    """Index the finished site's pages for search into the staging folder, then swap it into site_dir."""
-    try:
-        search.index(indexed.folder, folder)
-    finally:
-        indexed.discard()
+def publish(folder: Path, site_dir: Path, indexer: Indexer) -> None:
+    """Write the search index of the pages built into the staging folder, then swap it into site_dir."""
+    search.write_index(indexer, folder)
     staging.publish(folder, site_dir)
 
 

@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 import json
-import re
 import zipfile
 from decimal import Decimal
-
-from openpyxl import Workbook
 
 from . import giving
 from .memo import remember
 from .model import Site
+from .spreadsheets import open_workbook, write_row
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 ZIP_TIME = (2000, 1, 1, 0, 0, 0)
@@ -200,31 +197,18 @@ def zip_of(files: dict[str, bytes], compress: bool = True) -> bytes:
 
 def table_xlsx(header: list[str], rows: list[dict], numeric: set[str]) -> bytes:
     """A one-sheet workbook of a table: text stored as text (never a formula), fixed timestamps (deterministic)."""
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "data"
-    sheet.append(header)
-    for number, row in enumerate(rows, start=2):
-        cells = []
+    out = io.BytesIO()
+    book, formats = open_workbook(out)
+    sheet = book.add_worksheet("data")
+    write_row(sheet, formats, 0, header)
+    for number, row in enumerate(rows, start=1):
+        cells: list[object] = []
         for column in header:
             value = row.get(column, "")
             if column in numeric and value not in ("", None):
                 cells.append(float(value) if "." in str(value) else int(value))
             else:
                 cells.append(str(value) if value is not None else "")
-        sheet.append(cells)
-        # A spreadsheet cell typed as text is never a formula: store "=HYPERLINK(...)" as the text it is.
-        for column, value in enumerate(cells, start=1):
-            if isinstance(value, str):
-                sheet.cell(number, column).data_type = "s"
-    fixed = dt.datetime(2000, 1, 1)
-    book.properties.created = book.properties.modified = fixed
-    out = io.BytesIO()
-    book.save(out)
-    with zipfile.ZipFile(io.BytesIO(out.getvalue())) as archive:
-        members = {name: archive.read(name) for name in archive.namelist()}
-    # openpyxl stamps the save time into the properties; put the fixed date back so builds are reproducible.
-    members["docProps/core.xml"] = re.sub(
-        rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>2000-01-01T00:00:00Z", members["docProps/core.xml"]
-    )
-    return zip_of(members)
+        write_row(sheet, formats, number, cells)
+    book.close()
+    return out.getvalue()

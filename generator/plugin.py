@@ -5,7 +5,8 @@ on_config       load and validate data/ and content/decisions/ before anything i
                 (in preview, problems are listed on every page and in the terminal, and the pages
                 are built without the rows that have them);
                 build the site model; set the navigation and the profile for the theme;
-                point MkDocs at a staging folder so site/ is only replaced on success
+                point MkDocs at a staging folder so site/ is only replaced on success; start the search
+                indexer (generator/indexer.py)
 on_files        add generated pages as in-memory files (in `serve --dirty`, as stubs on disk that change
                 only when their page changed, so unchanged pages are skipped); in preview, the downloads too
 on_env          start a fresh cache of page chrome (generator/chrome.py) for this build
@@ -13,11 +14,11 @@ on_page_markdown make links to sections that were not built plain text (a site w
 on_page_content put the rendered template in place of a generated page's (empty) Markdown
 on_page_context keep a record page's context, to render its chrome only when no shell fits it
 on_post_page    put a record page into its kind's shell (chrome rendered once per kind of page); in a build,
-                keep its indexed part for search; add the Content-Security-Policy that allows only the
+                give its indexed part to the search indexer; add the Content-Security-Policy that allows only the
                 page's own scripts
 on_post_build   write the downloads (made beside the rendering, generator/beside.py) into the staging folder,
-                index it for search, then swap it into site/
-on_build_error  throw the staging folder away, leaving the previous site/ untouched
+                and the search index of its pages, then swap it into site/
+on_build_error  stop the indexer and throw the staging folder away, leaving the previous site/ untouched
 """
 
 from __future__ import annotations
@@ -32,14 +33,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import build, memory, staging
+from . import build, memory, search, staging
 from .chrome import TEMPLATE, ChromeCache, Parts, kind_of
 from .csp import add_policy
+from .indexer import Indexer, SearchIndexError
 from .links import unlink_missing
 from .pages import Page
 from .preview import RecordWriter, StubStore
 from .problems import InputError
-from .search import IndexInput, SearchIndexError
 
 log = logging.getLogger("mkdocs.plugins.transparency")
 
@@ -65,7 +66,7 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
         self.outside: dict[str, tuple] = {}  # those pages: path -> kind
         self.digests: dict[str, str | None] = {}
         self.full_kinds: set[tuple] = set()  # kinds whose chrome could not be shared: MkDocs renders them all
-        self.indexed: IndexInput | None = None  # in a build, each page's part for the search index
+        self.indexer: Indexer | None = None  # in a build, Pagefind, given each page as it is built
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -113,7 +114,10 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
         if self.command == "build":
             self.final_site_dir = Path(config.site_dir)
             config.site_dir = str(staging.begin(self.final_site_dir))
-            self.indexed = IndexInput(staging.search_input_dir(self.final_site_dir))
+            try:
+                self.indexer = search.start_indexer()
+            except SearchIndexError as error:
+                raise PluginError(str(error)) from None
         return config
 
     def on_files(self, files: Files, *, config) -> Files:
@@ -201,8 +205,11 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
             parts = Parts.of(page.title, description, page.canonical_url, page.content)
             full = lambda: self.env.get_template("main.html").render(context)  # noqa: E731
             output = self.chrome.render(kind_of(page.url, page.meta), parts, full)
-        if self.indexed is not None:
-            self.indexed.add(page.file.dest_uri, output)
+        if self.indexer is not None:
+            try:
+                search.add_page(self.indexer, page.url, output)
+            except SearchIndexError as error:
+                raise PluginError(str(error)) from None
             # A build never reads a written page's text again; letting it go keeps the build's memory
             # within bounds while the search index is made (MkDocs would otherwise hold every page's text).
             page.markdown = page.content = None
@@ -225,7 +232,7 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
             self.result, self.pages, self.env, self.chrome = None, {}, None, ChromeCache()
             memory.give_back()  # the site model and pages are done with: free them before indexing
             try:
-                build.publish(Path(config.site_dir), self.final_site_dir, self.indexed)
+                build.publish(Path(config.site_dir), self.final_site_dir, self.indexer)
             except SearchIndexError as error:
                 raise PluginError(str(error)) from None
 
@@ -249,6 +256,8 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
             )
 
     def on_build_error(self, *, error: Exception) -> None:
+        if self.indexer is not None:
+            self.indexer.close()
         if self.result is not None:
             self.result.pending.close()
         if self.final_site_dir is not None:

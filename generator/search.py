@@ -1,23 +1,22 @@
 """Site search: what each page tells the index (its kind, key fact, section and year), and the Pagefind run.
 
 Pagefind reads HTML and writes an index split into small chunks, so a query downloads only what it needs. It
-is given each page's indexed part only (IndexInput: language, title and main content, without the regions the
-templates mark as not indexed), which halves its work against whole pages with their navigation; it writes
-the index into the staging folder before the swap, so a failed index never reaches site/.
+is given each page's indexed part only (its language, title and main content, without the regions the
+templates mark as skipped) as soon as the page is built, which is a fraction of the work of reading whole
+pages with their navigation; it writes the index into the staging folder before the swap, so a failed index
+never reaches site/.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 from jinja2 import Environment
 
 from .formatting import financial_year, long_date, money, plural
+from .indexer import Indexer
 from .pages import Page
 from .pages.search import KINDS
 
@@ -46,10 +45,6 @@ DIV_TAG = re.compile(r"<(/?)div\b")
 SKIPPED = re.compile(r"<!--search:skip-->.*?<!--/search:skip-->", re.DOTALL)
 LANGUAGE = re.compile(r'<html\b[^>]*\blang="([^"]*)"')
 TITLE = re.compile(r"<title>.*?</title>", re.DOTALL)
-
-
-class SearchIndexError(Exception):
-    """Pagefind could not index the built site."""
 
 
 def facets(page: Page) -> dict[str, str]:
@@ -110,36 +105,20 @@ def indexed_part(page_html: str) -> str | None:
     return f"<!doctype html>\n{head}{title.group(0) if title else ''}</head><body>{content}</body></html>\n"
 
 
-class IndexInput:
-    """A folder beside the staging folder with each built page's indexed part, at the page's own path."""
-
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
-        shutil.rmtree(folder, ignore_errors=True)
-        folder.mkdir(parents=True)
-
-    def add(self, path: str, page_html: str) -> None:
-        part = indexed_part(page_html)
-        if part is not None:
-            target = self.folder / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(part, encoding="utf-8")
-
-    def discard(self) -> None:
-        shutil.rmtree(self.folder, ignore_errors=True)
+def start_indexer() -> Indexer:
+    """A Pagefind process ready to be given the pages as they are built (generator/indexer.py)."""
+    return Indexer([selector.strip() for selector in NOT_INDEXED.split(",")])
 
 
-def index(source: Path, site_dir: Path) -> None:
-    """Index the pages in source (an IndexInput's folder, or a built site), writing into site_dir/pagefind/."""
-    output = (site_dir / INDEX_FOLDER).resolve()
-    command = [sys.executable, "-m", "pagefind", "--site", str(source), "--output-path", str(output)]
-    command += ["--exclude-selectors", NOT_INDEXED, "--quiet"]
-    try:
-        result = subprocess.run(command, capture_output=True, text=True, timeout=1800)
-    except (OSError, subprocess.TimeoutExpired) as error:
-        raise SearchIndexError(f"The search index could not be built: {error}") from None
-    if result.returncode != 0:
-        detail = (result.stderr or result.stdout).strip().splitlines()[-5:]
-        raise SearchIndexError("The search index could not be built (Pagefind said: " + " / ".join(detail) + ")")
+def add_page(indexer: Indexer, url: str, page_html: str) -> None:
+    """Give the indexer a built page's indexed part; url is its address in the site (e.g. grants/abc/)."""
+    part = indexed_part(page_html)
+    if part is not None:
+        indexer.add("/" + url, part)
+
+
+def write_index(indexer: Indexer, site_dir: Path) -> None:
+    """Write the index of every page given to the indexer into site_dir/pagefind/."""
+    indexer.write((site_dir / INDEX_FOLDER).resolve())
     for name in UNUSED:
         (site_dir / INDEX_FOLDER / name).unlink(missing_ok=True)

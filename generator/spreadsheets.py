@@ -7,12 +7,10 @@ import datetime as dt
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from openpyxl import Workbook
-from openpyxl.cell import Cell
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.datavalidation import DataValidation
-from openpyxl.worksheet.worksheet import Worksheet
+import xlsxwriter
+from xlsxwriter.utility import xl_col_to_name
+from xlsxwriter.workbook import Workbook
+from xlsxwriter.worksheet import Worksheet
 
 from .howto import import_command
 from .sheet_reader import DATA_SHEET
@@ -20,17 +18,57 @@ from .sheet_reader import DATA_SHEET
 MONEY_FORMAT = "#,##0.00"
 INTEGER_FORMAT = "0"
 DATE_FORMAT = "yyyy-mm-dd"
-MAX_ROWS = 5000  # rows given drop-downs and checks in a template
+MAX_ROWS = 5000  # rows below the published ones given drop-downs and checks in a template
 FORMULA_START = ("=", "+", "-", "@")  # what Excel would read as the start of a formula
 
 
-def set_value(cell: Cell, value: object) -> None:
-    """Put a value in a cell; text stays text even when it starts with = (openpyxl would make it a formula)."""
-    cell.value = value
-    if isinstance(value, str):
-        cell.data_type = "s"
-        if value.startswith(FORMULA_START):
-            cell.quotePrefix = True  # Excel keeps it text even after the cell is edited
+class Formats:
+    """A workbook's cell formats, made once each (XlsxWriter wants one object per distinct format)."""
+
+    def __init__(self, book: Workbook) -> None:
+        self.book = book
+        self.made: dict[tuple, object] = {}
+
+    def __call__(self, **properties: object) -> object:
+        key = tuple(sorted(properties.items()))
+        if key not in self.made:
+            self.made[key] = self.book.add_format(properties)
+        return self.made[key]
+
+
+def open_workbook(target) -> tuple[Workbook, Formats]:
+    """A workbook written row by row straight to target (a path or a binary file), never all in memory.
+
+    Text is only ever written as text (XlsxWriter would otherwise turn "=..." into a formula and addresses
+    into links), so rows must be written in order, each sheet's rows top to bottom."""
+    book = xlsxwriter.Workbook(target, {"constant_memory": True, "strings_to_formulas": False})
+    book.set_properties({"created": dt.datetime(2000, 1, 1)})
+    return book, Formats(book)
+
+
+def write_row(sheet: Worksheet, formats: Formats, row: int, values: list[object], number_formats=None, **style) -> None:
+    """Write a row (0-based) of values: text as text (with Excel's quote prefix when it looks like a formula),
+    numbers and dates as numbers and dates in their number format, None as an empty cell."""
+    for column, value in enumerate(values):
+        number_format = number_formats[column] if number_formats else None
+        if value is None or value == "":
+            if style:
+                sheet.write_blank(row, column, None, formats(**style))
+            continue
+        if isinstance(value, bool):
+            sheet.write_boolean(row, column, value, formats(**style) if style else None)
+        elif isinstance(value, (int, float, Decimal)):
+            cell = (
+                formats(**style, num_format=number_format) if number_format else (formats(**style) if style else None)
+            )
+            sheet.write_number(row, column, float(value) if isinstance(value, Decimal) else value, cell)
+        elif isinstance(value, (dt.date, dt.datetime)):
+            sheet.write_datetime(row, column, value, formats(**style, num_format=number_format or DATE_FORMAT))
+        else:
+            text = str(value)
+            quoted = text.startswith(FORMULA_START)  # Excel keeps it text even after the cell is edited
+            cell = formats(**style, quote_prefix=True) if quoted else (formats(**style) if style else None)
+            sheet.write_string(row, column, text, cell)
 
 
 def typed_value(field: dict, text: str) -> object:
@@ -63,135 +101,122 @@ def number_format(field: dict) -> str | None:
     return MONEY_FORMAT if is_money(field) else None
 
 
-def append_row(sheet: Worksheet, values: list[object], formats: list[str | None] | None = None) -> None:
-    """Add a row below the last one (for short sheets: finding the last row looks at every cell)."""
-    row = sheet.max_row + 1 if sheet.max_row > 1 or sheet.cell(1, 1).value is not None else 1
-    write_row(sheet, row, values, formats)
-
-
-def write_row(sheet: Worksheet, row: int, values: list[object], formats: list[str | None] | None = None) -> None:
-    if not values:
-        sheet.cell(row=row, column=1)  # an empty row, kept as a gap
-    for index, value in enumerate(values, start=1):
-        cell = sheet.cell(row=row, column=index)
-        set_value(cell, value)
-        if formats and formats[index - 1] and value is not None:
-            cell.number_format = formats[index - 1]
-
-
 def write_template(
     resource: dict, lists: dict[str, list[str]], rows: list[dict], path: Path, strict: set[str] | None = None
 ) -> None:
     """A workbook: instructions, the data sheet (headings in row 1) with drop-downs and checks, hidden lists.
 
     Columns in `strict` (and any with a fixed list of values) refuse anything not in their list; other
-    lists only warn, so a new fund name can still be typed.
+    lists only warn, so a new fund name can still be typed. The drop-downs and checks reach MAX_ROWS rows
+    below the published ones.
     """
     fields = resource["schema"]["fields"]
-    formats = [number_format(f) for f in fields]
-    book = Workbook()
-    sheet = book.active
-    sheet.title = DATA_SHEET
-    write_row(sheet, 1, [f["name"] for f in fields])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for number, row in enumerate(rows, start=2):
-        write_row(sheet, number, [typed_value(f, row.get(f["name"], "")) for f in fields], formats)
-    sheet.freeze_panes = "A2"
-    lists_sheet = book.create_sheet("lists")
-    for index, field in enumerate(fields, start=1):
-        letter = get_column_letter(index)
-        sheet.column_dimensions[letter].width = max(14, min(40, len(field["name"]) + 4))
-        cells = f"{letter}2:{letter}{MAX_ROWS + 1}"
+    number_formats = [number_format(f) for f in fields]
+    book, formats = open_workbook(str(path))
+    _instructions(book.add_worksheet("instructions"), formats, resource, lists, path)
+    sheet = book.add_worksheet(DATA_SHEET)
+    lists_sheet = book.add_worksheet("lists")
+    write_row(sheet, formats, 0, [f["name"] for f in fields], bold=True)
+    for number, row in enumerate(rows, start=1):
+        write_row(sheet, formats, number, [typed_value(f, row.get(f["name"], "")) for f in fields], number_formats)
+    sheet.freeze_panes(1, 0)
+    last_row = len(rows) + MAX_ROWS
+    columns: list[list[str]] = []  # the lists sheet, a column per drop-down: its heading, then its choices
+    for index, field in enumerate(fields):
+        width = max(14, min(40, len(field["name"]) + 4))
+        # A column format, so new rows typed in Excel get the number format too.
+        sheet.set_column(
+            index, index, width, formats(num_format=number_formats[index]) if number_formats[index] else None
+        )
         enum = field.get("constraints", {}).get("enum")
         choices = [str(v) for v in enum] if enum else lists.get(field["name"])
-        rule = None
         if choices:
-            column = lists_sheet.max_column + 1 if lists_sheet.cell(1, 1).value is not None else 1
-            for number, value in enumerate([field["name"], *choices], start=1):
-                set_value(lists_sheet.cell(row=number, column=column), value)
-            list_letter = get_column_letter(column)
-            rule = DataValidation(type="list", formula1=f"lists!${list_letter}$2:${list_letter}${len(choices) + 1}")
-            rule.error = f"Choose a value from the list for {field['name']}."
-            rule.errorStyle = "stop" if enum or field["name"] in (strict or set()) else "warning"
+            columns.append([field["name"], *choices])
+            letter = xl_col_to_name(len(columns) - 1)
+            rule = {
+                "validate": "list",
+                "source": f"=lists!${letter}$2:${letter}${len(choices) + 1}",
+                "error_message": f"Choose a value from the list for {field['name']}.",
+                "error_type": "stop" if enum or field["name"] in (strict or set()) else "warning",
+            }
         else:
             rule = _type_rule(field)
         if rule is not None:
-            rule.allow_blank = True
-            rule.showErrorMessage = True
-            rule.errorTitle = rule.errorTitle or "Not allowed here"
-            sheet.add_data_validation(rule)
-            rule.add(cells)
-        if formats[index - 1]:
-            # A column style, so new rows typed in Excel get the format too.
-            sheet.column_dimensions[letter].number_format = formats[index - 1]
-    lists_sheet.sheet_state = "hidden"
-    _instructions(book, resource, lists, path)
-    book.active = 1
-    book.save(path)
+            rule |= {"ignore_blank": True, "show_error": True, "error_title": "Not allowed here"}
+            if sheet.data_validation(1, index, last_row, index, rule) != 0:
+                raise ValueError(f"Excel would not accept the check on column {field['name']}: {rule}")
+    for number in range(max((len(column) for column in columns), default=0)):
+        write_row(
+            lists_sheet, formats, number, [column[number] if number < len(column) else None for column in columns]
+        )
+    lists_sheet.hide()
+    sheet.activate()
+    book.close()
 
 
-def _type_rule(field: dict) -> DataValidation | None:
+def _type_rule(field: dict) -> dict | None:
     """Excel's own check that a number column holds a number and a date column a date."""
     kind = field.get("type")
     if kind == "number":
-        rule = DataValidation(type="decimal", operator="between", formula1="-1E+15", formula2="1E+15")
-        rule.error = "Type a number, such as 1250.50 (no £ sign needed)."
-    elif kind == "integer":
-        rule = DataValidation(type="whole", operator="between", formula1="-1000000000", formula2="1000000000")
-        rule.error = "Type a whole number, such as 12."
-    elif kind == "date":
-        rule = DataValidation(type="date", operator="between", formula1="1", formula2="2958465")
-        rule.error = "Type a date, such as 31/03/2025 or 2025-03-31."
-    else:
-        return None
-    rule.errorStyle = "stop"
-    return rule
+        return {
+            "validate": "decimal",
+            "criteria": "between",
+            "minimum": -1e15,
+            "maximum": 1e15,
+            "error_message": "Type a number, such as 1250.50 (no £ sign needed).",
+            "error_type": "stop",
+        }
+    if kind == "integer":
+        return {
+            "validate": "integer",
+            "criteria": "between",
+            "minimum": -1000000000,
+            "maximum": 1000000000,
+            "error_message": "Type a whole number, such as 12.",
+            "error_type": "stop",
+        }
+    if kind == "date":
+        return {
+            "validate": "date",
+            "criteria": "between",
+            "minimum": 1,
+            "maximum": 2958465,
+            "error_message": "Type a date, such as 31/03/2025 or 2025-03-31.",
+            "error_type": "stop",
+        }
+    return None
 
 
-def _instructions(book: Workbook, resource: dict, lists: dict[str, list[str]], path: Path) -> None:
+def _instructions(sheet: Worksheet, formats: Formats, resource: dict, lists: dict[str, list[str]], path: Path) -> None:
     fields = resource["schema"]["fields"]
-    sheet = book.create_sheet("instructions", 0)
-    append_row(sheet, [f"How to fill in: {resource.get('title', resource['name'])}"])
-    sheet["A1"].font = Font(bold=True, size=14)
-    append_row(sheet, ["Fill in the 'data' sheet: one row per record, from row 2. Rows already there are published."])
-    append_row(
+    lines = [
+        f"How to fill in: {resource.get('title', resource['name'])}",
+        "Fill in the 'data' sheet: one row per record, from row 2. Rows already there are published.",
+        "Then save this file and run, in the project folder: "
+        f"{import_command(path.name)}. Give the file's full path if you saved it somewhere else.",
+        "Rows are matched by their identifier: changed rows are updated, new rows added, and nothing is removed "
+        "unless you add REPLACE=1 (or --replace), which lists the rows it removes.",
+    ]
+    write_row(sheet, formats, 0, [lines[0]], bold=True, font_size=14)
+    for number, line in enumerate(lines[1:], start=1):
+        write_row(sheet, formats, number, [line])
+    header_row = len(lines) + 1  # after a gap
+    write_row(
         sheet,
-        [
-            "Then save this file and run, in the project folder: "
-            f"{import_command(path.name)}. Give the file's full path if you saved it somewhere else."
-        ],
+        formats,
+        header_row,
+        ["Column", "Type", "Required", "Allowed values", "Example", "Description"],
+        bold=True,
     )
-    append_row(
-        sheet,
-        [
-            "Rows are matched by their identifier: changed rows are updated, new rows added, and nothing is removed "
-            "unless you add REPLACE=1 (or --replace), which lists the rows it removes."
-        ],
-    )
-    append_row(sheet, [])
-    append_row(sheet, ["Column", "Type", "Required", "Allowed values", "Example", "Description"])
-    header_row = sheet.max_row
-    for cell in sheet[header_row]:
-        cell.font = Font(bold=True)
-    for field in fields:
+    for number, field in enumerate(fields, start=header_row + 1):
         constraints = field.get("constraints", {})
         allowed = ", ".join(map(str, constraints.get("enum", []))) or (
             "from the drop-down list" if field["name"] in lists else ""
         )
-        append_row(
-            sheet,
-            [
-                field["name"],
-                field.get("type", "string"),
-                "yes" if constraints.get("required") else "no",
-                allowed,
-                example(field),
-                field.get("description", ""),
-            ],
-        )
-    for letter, width in zip("ABCDEF", (28, 10, 10, 30, 22, 60), strict=True):
-        sheet.column_dimensions[letter].width = width
+        values = [field["name"], field.get("type", "string"), "yes" if constraints.get("required") else "no"]
+        write_row(sheet, formats, number, [*values, allowed, example(field), field.get("description", "")])
+    for column, width in enumerate((28, 10, 10, 30, 22, 60)):
+        sheet.set_column(column, column, width)
 
 
 def example(field: dict) -> str:

@@ -10,11 +10,6 @@ def staging_dir(site_dir: Path) -> Path:
     return site_dir.with_name(f".{site_dir.name}.staging")
 
 
-def search_input_dir(site_dir: Path) -> Path:
-    """Where the pages' indexed parts are gathered for the search index while the site is built."""
-    return site_dir.with_name(f".{site_dir.name}.search")
-
-
 def begin(site_dir: Path) -> Path:
     folder = staging_dir(site_dir)
     shutil.rmtree(folder, ignore_errors=True)
@@ -33,4 +28,3 @@ def publish(folder: Path, site_dir: Path) -> None:
 
 def discard(site_dir: Path) -> None:
     shutil.rmtree(staging_dir(site_dir), ignore_errors=True)
-    shutil.rmtree(search_input_dir(site_dir), ignore_errors=True)

@@ -13,6 +13,8 @@ from xml.sax.saxutils import escape
 from helpers import run_cli
 from openpyxl import load_workbook
 
+from generator.spreadsheets import MAX_ROWS
+
 HOSTILE = [
     '=HYPERLINK("http://evil.example","click")',
     "+44 114 296 3200",
@@ -298,13 +300,18 @@ def test_template_drop_downs_refuse_values_not_in_the_list(project, tmp_path):
     assert run_cli(project, "template", "grants", str(path)).returncode == 0
     book = load_workbook(path)
     rules = {str(rule.sqref).split(":")[0]: rule for rule in book["data"].data_validations.dataValidation}
+    stop = (None, "stop")  # a rule without an error style refuses the value: "stop" is the default
     recipient = rules["G2"]
-    assert recipient.type == "list" and recipient.errorStyle == "stop" and recipient.showErrorMessage
+    assert recipient.type == "list" and recipient.errorStyle in stop and recipient.showErrorMessage
+    fund = rules[next(k for k, r in rules.items() if r.type == "list" and r.errorStyle == "warning")]
+    assert fund.showErrorMessage  # a new fund name may be typed, with a warning
     lists = book["lists"]
     column = next(c for c in lists[1] if c.value == "Recipient Org:Identifier").column_letter
     assert "Knife Crime Prevention Trust (GB-CHC-1122746)" in [c.value for c in lists[column]]
-    assert rules["E2"].type == "decimal" and rules["E2"].errorStyle == "stop"
-    assert rules["F2"].type == "date" and rules["F2"].errorStyle == "stop"
+    assert rules["E2"].type == "decimal" and rules["E2"].errorStyle in stop
+    assert rules["F2"].type == "date" and rules["F2"].errorStyle in stop
+    published = book["data"].max_row - 1
+    assert str(recipient.sqref) == f"G2:G{published + 1 + MAX_ROWS}"  # room for new rows below the published
 
 
 def test_template_help_lists_the_datasets(project):

@@ -1,0 +1,133 @@
+"""The search indexer: a Pagefind process that reads each page as soon as it is built.
+
+Pagefind's service mode (`pagefind --service`, what its own Python and Node packages drive) takes pages over a
+pipe: each message is base64-encoded JSON followed by a comma, and each answer comes back the same way on its
+output. Pages go in while the site is still being rendered, so Pagefind reads them on the other core and no
+copy of the site has to be written to disk for it. Its messages are handled in order, so the index written at
+the end holds every page sent before. (Pagefind's own Python package waits a tenth of a second per answer,
+which for 8,000 pages would be many minutes; its protocol is simple enough to speak directly. The version is
+pinned in pyproject.toml.)
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import subprocess
+import tempfile
+import threading
+from pathlib import Path
+
+from pagefind.service import get_executable
+
+TIMEOUT = 1800  # seconds to wait for the index to be written
+
+
+class SearchIndexError(Exception):
+    """Pagefind could not index the built site."""
+
+
+class Indexer:
+    def __init__(self, exclude_selectors: list[str]) -> None:
+        executable = get_executable()
+        if executable is None:
+            raise SearchIndexError("The search index could not be built: Pagefind is not installed (make setup).")
+        self.log = tempfile.TemporaryFile()
+        try:
+            self.process = subprocess.Popen(
+                [str(executable), "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.log
+            )
+        except OSError as error:
+            raise SearchIndexError(f"The search index could not be built: {error}") from None
+        self.sent = 0
+        self.answers: dict[int, dict] = {}  # answers someone waits for, by message number
+        self.awaited: set[int] = set()
+        self.errors: list[str] = []
+        self.answered = threading.Condition()
+        self.reader = threading.Thread(target=self.read_answers, daemon=True)
+        self.reader.start()
+        try:
+            self.index_id = self.ask({"type": "NewIndex", "config": {"exclude_selectors": exclude_selectors}})[
+                "index_id"
+            ]
+        except SearchIndexError:
+            self.close()
+            raise
+
+    def send(self, payload: dict, awaited: bool = False) -> int:
+        self.sent += 1
+        if awaited:
+            with self.answered:
+                self.awaited.add(self.sent)
+        message = json.dumps({"message_id": self.sent, "payload": payload}).encode("utf-8")
+        try:
+            self.process.stdin.write(base64.b64encode(message) + b",")
+        except (BrokenPipeError, ValueError):
+            raise SearchIndexError(self.failure("Pagefind stopped")) from None
+        return self.sent
+
+    def ask(self, payload: dict, timeout: float = 60) -> dict:
+        number = self.send(payload, awaited=True)
+        try:
+            self.process.stdin.flush()
+        except BrokenPipeError:
+            raise SearchIndexError(self.failure("Pagefind stopped")) from None
+        with self.answered:
+            if not self.answered.wait_for(lambda: number in self.answers or not self.reader.is_alive(), timeout):
+                raise SearchIndexError(self.failure("Pagefind did not answer in time"))
+            answer = self.answers.pop(number, None)
+        if answer is None:
+            raise SearchIndexError(self.failure("Pagefind stopped"))
+        if answer.get("type") == "Error":
+            raise SearchIndexError(self.failure(answer.get("message", "")))
+        return answer
+
+    def read_answers(self) -> None:
+        pending = b""
+        while chunk := self.process.stdout.read1(65536):
+            *complete, pending = (pending + chunk).split(b",")
+            for encoded in complete:
+                answer = json.loads(base64.b64decode(encoded))
+                number, payload = answer.get("message_id"), answer.get("payload", {})
+                with self.answered:
+                    if number in self.awaited:
+                        self.awaited.discard(number)
+                        self.answers[number] = payload
+                        self.answered.notify_all()
+                    elif payload.get("type") == "Error":
+                        self.errors.append(payload.get("message", ""))
+        with self.answered:
+            self.answered.notify_all()
+
+    def add(self, url: str, html: str) -> None:
+        """Give Pagefind one page's HTML, published at url (e.g. /grants/abc/)."""
+        self.send({"type": "AddFile", "index_id": self.index_id, "url": url, "file_contents": html})
+
+    def write(self, output: Path) -> None:
+        """Write the index of every page added into output, then stop Pagefind."""
+        try:
+            self.ask({"type": "WriteFiles", "index_id": self.index_id, "output_path": str(output)}, TIMEOUT)
+            if self.errors:
+                raise SearchIndexError(self.failure(self.errors[0]))
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        if self.process.poll() is None:
+            try:
+                self.process.stdin.close()
+            except BrokenPipeError:
+                pass
+            try:
+                self.process.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self.reader.join(timeout=5)
+        self.log.close()
+
+    def failure(self, reason: str) -> str:
+        self.log.seek(0)
+        said = self.log.read().decode("utf-8", "replace").strip().splitlines()[-5:]
+        detail = " / ".join([reason.strip(), *said]).strip(" /")
+        return f"The search index could not be built (Pagefind said: {detail})"
