@@ -134,9 +134,15 @@ def navigation(pages: list[Page], docs_dir: Path) -> list:
 
 
 def page_stub(page: Page) -> str:
-    """The Markdown MkDocs reads for a generated page: front matter only; the body is rendered separately."""
+    """The Markdown MkDocs reads for a generated page: nothing. Its body is rendered separately, and its front
+    matter (page_meta) is given to MkDocs by the plugin, which is much faster than MkDocs parsing it as YAML."""
+    return ""
+
+
+def page_meta(page: Page) -> dict:
+    """A generated page's front matter: its title and description, scripts, and how Material lays it out."""
     # Material prints titles and descriptions without escaping them, so escape data here.
-    front_matter = {
+    meta = {
         "title": escape(page.title),
         "description": escape(page.description),
         "charts": page.charts,
@@ -145,11 +151,10 @@ def page_stub(page: Page) -> str:
         "hide": ["navigation", "toc"],
     }
     if not page.search:
-        front_matter["noindex"] = True
+        meta["noindex"] = True
     elif not page.nav_title:
-        front_matter["template"] = chrome.TEMPLATE  # a record page: its chrome comes from a shell
-    # JSON is YAML, and much faster to write for thousands of pages.
-    return "---\n" + json.dumps(front_matter, ensure_ascii=False, sort_keys=True) + "\n---\n"
+        meta["template"] = chrome.TEMPLATE  # a record page: its chrome comes from a shell
+    return meta
 
 
 def record_kind(page: Page) -> tuple | None:

@@ -10,7 +10,10 @@ on_config       load and validate data/ and content/decisions/ before anything i
 on_files        add generated pages as in-memory files (in `serve --dirty`, as stubs on disk that change
                 only when their page changed, so unchanged pages are skipped); in preview, the downloads too
 on_env          start a fresh cache of page chrome (generator/chrome.py) for this build
-on_page_markdown make links to sections that were not built plain text (a site without a plan has no plan/)
+on_nav          give generated pages their front matter (title, description, template; build.page_meta)
+on_page_markdown give a generated page its front matter again (MkDocs has just read its empty stub); in
+                hand-written pages, make links to sections that were not built plain text (a site without
+                a plan has no plan/)
 on_page_content put the rendered template in place of a generated page's (empty) Markdown
 on_page_context keep a record page's context, to render its chrome only when no shell fits it
 on_post_page    put a record page into its kind's shell (chrome rendered once per kind of page); in a build,
@@ -181,8 +184,17 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
             self.contexts[page.file.src_uri] = context
         return context
 
+    def on_nav(self, nav, *, config, files):
+        for file in files.documentation_pages():
+            if file.src_uri in self.pages and file.page is not None:
+                file.page.meta = build.page_meta(self.pages[file.src_uri])  # pages a preview does not re-read
+        return nav
+
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
-        if self.result is None or page.file.src_uri in self.pages:
+        if self.result is None:
+            return markdown
+        if page.file.src_uri in self.pages:
+            page.meta = build.page_meta(self.pages[page.file.src_uri])  # its stub is empty (build.page_stub)
             return markdown
         built = {f.src_uri for f in files.documentation_pages()} | set(self.outside)
         markdown, missing = unlink_missing(markdown, page.file.src_uri, built)

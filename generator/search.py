@@ -73,7 +73,8 @@ def facets(page: Page) -> dict[str, str]:
     elif page.template in ("grants_year.html", "decisions_year.html"):
         found["year"] = context["year"]
     elif page.template == "ambition.html":
-        found["fact"] = f"Status: {context['a'].status}"
+        status = str(context["a"].status)
+        found["fact"] = status[:1].upper() + status[1:]  # "Plan ambition: On track"
     return found
 
 
@@ -88,11 +89,12 @@ def indexed_part(page_html: str) -> str | None:
     start = page_html.find(BODY)
     if start < 0:
         return None
+    rest = SKIPPED.sub("", page_html[start:])  # first, so the skipped regions' many rows are never scanned
     depth = 0
-    for tag in DIV_TAG.finditer(page_html, start):
+    for tag in DIV_TAG.finditer(rest):
         depth += -1 if tag.group(1) else 1
         if depth == 0:
-            end = page_html.find(">", tag.end())
+            end = rest.find(">", tag.end())
             break
     else:
         return page_html
@@ -100,9 +102,8 @@ def indexed_part(page_html: str) -> str | None:
         return page_html
     language = LANGUAGE.search(page_html, 0, start)
     title = TITLE.search(page_html, 0, start)
-    content = SKIPPED.sub("", page_html[start : end + 1])
     head = f'<html lang="{language.group(1) if language else "en"}"><head><meta charset="utf-8">'
-    return f"<!doctype html>\n{head}{title.group(0) if title else ''}</head><body>{content}</body></html>\n"
+    return f"<!doctype html>\n{head}{title.group(0) if title else ''}</head><body>{rest[: end + 1]}</body></html>\n"
 
 
 def start_indexer() -> Indexer:

@@ -173,3 +173,5 @@ def test_a_former_office_holders_name_finds_pages_about_them_not_every_record_of
     _, found = search(visit, holder["commissioner"])
     assert found, holder["commissioner"]
     assert not [url for url in found if "/grants/" in url or "/decisions/" in url], found
+    # The pages that say who held the functions, and when, come first.
+    assert sorted(url.rsplit("/", 2)[-2] for url in found[:2]) == ["", "about"], found
