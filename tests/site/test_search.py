@@ -175,3 +175,11 @@ def test_a_former_office_holders_name_finds_pages_about_them_not_every_record_of
     assert not [url for url in found if "/grants/" in url or "/decisions/" in url], found
     # The pages that say who held the functions, and when, come first.
     assert sorted(url.rsplit("/", 2)[-2] for url in found[:2]) == ["", "about"], found
+
+
+def test_an_address_with_a_section_or_year_that_does_not_exist_shows_everything(visit):
+    page, found = search(visit, "grant", section="Nonsense", year="1999%2F00")
+    assert found
+    assert page.page.locator("select[name=section]").evaluate("s => s.options[s.selectedIndex].text") == "Everything"
+    assert page.page.locator("select[name=year]").evaluate("s => s.options[s.selectedIndex].text") == "All years"
+    assert page.errors == []

@@ -113,7 +113,10 @@
 
   var params = new URLSearchParams(window.location.search);
   input.value = params.get("q") || "";
-  selects.forEach(function (s) { if (params.has(s.name)) s.value = params.get(s.name); });
+  selects.forEach(function (s) {
+    if (params.has(s.name)) s.value = params.get(s.name);
+    if (s.selectedIndex < 0) s.value = "";  // an address with a section or year that is not there: show all
+  });
   form.addEventListener("submit", function (event) { event.preventDefault(); clearTimeout(timer); run(); });
   input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 250); });
   selects.forEach(function (s) { s.addEventListener("change", run); });
