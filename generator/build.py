@@ -234,6 +234,8 @@ def fingerprints(result: Result, docs_dir: Path, theme_dir: Path) -> dict[str, s
     for decision in site.decisions:
         known[f"decision:{decision.reference}"] = memo.signature(docs_dir / decision.file.removeprefix("content/"))
     known["decisions"] = sorted(str(v) for k, v in known.items() if k.startswith("decision:"))
+    for priority in site.priorities.values():
+        known[f"priority-decisions:{priority.id}"] = [decision.reference for decision in priority.decisions]
     known["descriptor"] = json.dumps(site.descriptor, sort_keys=True, default=str)
     # Each source as a short digest, so a page listing every decision does not re-encode 2,000 signatures.
     short = {source: digest_of(value) for source, value in known.items()}

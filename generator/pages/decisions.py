@@ -49,7 +49,7 @@ def pages(site: Site) -> Iterator[Page]:
             "decisions_year.html",
             {"year": year, "decisions": decisions, "show_body": len(site.bodies) > 1},
             description=f"Every decision of significant public interest made in {year}.",
-            sources=frozenset({"decisions"}),
+            sources=frozenset(f"decision:{decision.reference}" for decision in decisions),
         )
     for decision in site.decisions:
         yield Page(

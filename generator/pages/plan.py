@@ -11,6 +11,17 @@ from ..summaries import totals_by
 from . import Page
 from .performance import trend_chart
 
+AMBITION_SOURCES = frozenset({"plan", "plan_updates", "kpis", "kpi_values", "priorities", "grants"})
+SHOWN_DECISIONS = 5  # an ambition's page names its priority's latest decisions (theme/generated/ambition.html)
+
+
+def shown_decisions(priority) -> frozenset[str]:
+    """What an ambition's page shows of the decisions: how many its priority has, and the latest few."""
+    if priority is None:
+        return frozenset({"decisions"})
+    latest = {f"decision:{d.reference}" for d in priority.decisions[:SHOWN_DECISIONS]}
+    return frozenset({f"priority-decisions:{priority.id}", *latest})
+
 
 def pages(site: Site) -> Iterator[Page]:
     if site.ambitions:
@@ -25,7 +36,7 @@ def pages(site: Site) -> Iterator[Page]:
                     :300
                 ],
                 charts=any(i.readings for i in ambition.indicators),
-                sources=frozenset({"plan", "plan_updates", "kpis", "kpi_values", "priorities", "decisions", "grants"}),
+                sources=AMBITION_SOURCES | shown_decisions(ambition.priority),
             )
     quarters = report_quarters(site.ambitions, site.indicators, site.build_date)
     if quarters:
