@@ -97,3 +97,14 @@ def test_explorer_cards_are_labelled_with_their_column_headings_on_a_phone(visit
         "tr => [...tr.cells].map(c => c.getAttribute('data-label'))"
     )
     assert labels and set(labels) <= {h.strip() for h in headings}, (labels, headings)
+
+
+def test_a_months_plain_payment_list_below_the_screen_is_laid_out_only_when_scrolled_to(site_dir, visit):
+    months = sorted((site_dir / "spending").glob("*/index.html"), key=lambda p: p.stat().st_size)
+    page = visit(f"spending/{months[-1].parent.name}/", width=375, javascript=False)
+    groups = page.page.locator(".explorer [data-groups]")
+    laid_out = "g => g.querySelector('td').checkVisibility({contentVisibilityAuto: true})"
+    assert not groups.evaluate(laid_out)
+    groups.locator("td").first.scroll_into_view_if_needed()
+    page.page.wait_for_function(laid_out, arg=groups.element_handle())
+    assert groups.locator("td").first.inner_text().strip()
