@@ -154,37 +154,27 @@ def write_template(
     book.close()
 
 
+# Excel's own check that a number column holds a number and a date column a date: (Excel's kind of check,
+# lowest and highest values, what to do when refused), by the schema's field type.
+TYPE_RULES = {
+    "number": ("decimal", -1e15, 1e15, "Type a number, such as 1250.50 (no £ sign needed)."),
+    "integer": ("integer", -1000000000, 1000000000, "Type a whole number, such as 12."),
+    "date": ("date", 1, 2958465, "Type a date, such as 31/03/2025 or 2025-03-31."),
+}
+
+
 def _type_rule(field: dict) -> dict | None:
-    """Excel's own check that a number column holds a number and a date column a date."""
-    kind = field.get("type")
-    if kind == "number":
-        return {
-            "validate": "decimal",
-            "criteria": "between",
-            "minimum": -1e15,
-            "maximum": 1e15,
-            "error_message": "Type a number, such as 1250.50 (no £ sign needed).",
-            "error_type": "stop",
-        }
-    if kind == "integer":
-        return {
-            "validate": "integer",
-            "criteria": "between",
-            "minimum": -1000000000,
-            "maximum": 1000000000,
-            "error_message": "Type a whole number, such as 12.",
-            "error_type": "stop",
-        }
-    if kind == "date":
-        return {
-            "validate": "date",
-            "criteria": "between",
-            "minimum": 1,
-            "maximum": 2958465,
-            "error_message": "Type a date, such as 31/03/2025 or 2025-03-31.",
-            "error_type": "stop",
-        }
-    return None
+    if field.get("type") not in TYPE_RULES:
+        return None
+    validate, minimum, maximum, message = TYPE_RULES[field["type"]]
+    return {
+        "validate": validate,
+        "criteria": "between",
+        "minimum": minimum,
+        "maximum": maximum,
+        "error_message": message,
+        "error_type": "stop",
+    }
 
 
 def _instructions(sheet: Worksheet, formats: Formats, resource: dict, lists: dict[str, list[str]], path: Path) -> None:
