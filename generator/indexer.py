@@ -40,8 +40,7 @@ class Indexer:
         except OSError as error:
             raise SearchIndexError(f"The search index could not be built: {error}") from None
         self.sent = 0
-        self.answers: dict[int, dict] = {}  # answers someone waits for, by message number
-        self.awaited: set[int] = set()
+        self.answers: dict[int, dict | None] = {}  # answers someone waits for, by message number (None: not yet)
         self.errors: list[str] = []
         self.answered = threading.Condition()
         self.reader = threading.Thread(target=self.read_answers, daemon=True)
@@ -58,7 +57,7 @@ class Indexer:
         self.sent += 1
         if awaited:
             with self.answered:
-                self.awaited.add(self.sent)
+                self.answers[self.sent] = None
         message = json.dumps({"message_id": self.sent, "payload": payload}).encode("utf-8")
         try:
             self.process.stdin.write(base64.b64encode(message) + b",")
@@ -73,9 +72,11 @@ class Indexer:
         except BrokenPipeError:
             raise SearchIndexError(self.failure("Pagefind stopped")) from None
         with self.answered:
-            if not self.answered.wait_for(lambda: number in self.answers or not self.reader.is_alive(), timeout):
+            if not self.answered.wait_for(
+                lambda: self.answers[number] is not None or not self.reader.is_alive(), timeout
+            ):
                 raise SearchIndexError(self.failure("Pagefind did not answer in time"))
-            answer = self.answers.pop(number, None)
+            answer = self.answers.pop(number)
         if answer is None:
             raise SearchIndexError(self.failure("Pagefind stopped"))
         if answer.get("type") == "Error":
@@ -90,8 +91,7 @@ class Indexer:
                 answer = json.loads(base64.b64decode(encoded))
                 number, payload = answer.get("message_id"), answer.get("payload", {})
                 with self.answered:
-                    if number in self.awaited:
-                        self.awaited.discard(number)
+                    if number in self.answers:
                         self.answers[number] = payload
                         self.answered.notify_all()
                     elif payload.get("type") == "Error":
