@@ -223,11 +223,19 @@ def salted(digest: str | None, salt: str) -> str | None:
     return None if digest is None else hashlib.sha1((digest + salt).encode("utf-8")).hexdigest()
 
 
-def fingerprints(result: Result, docs_dir: Path, theme_dir: Path) -> dict[str, str | None]:
+def shared_digest(result: Result, theme_dir: Path, config_file: Path) -> str:
+    """A digest of what every page shows around its content: the profile (in the footer), the navigation, the
+    build date, the templates and the site's settings (mkdocs.yml)."""
+    templates = sorted(memo.signature(p) for p in theme_dir.rglob("*") if p.is_file())
+    settings = memo.signature(config_file)
+    return digest_of([result.site.profile, result.site.build_date, section_nav(result.pages), templates, settings])
+
+
+def fingerprints(result: Result, docs_dir: Path, shared: str) -> dict[str, str | None]:
     """For each page, a digest of everything it shows, or None when it may show anything.
 
-    A preview rebuild skips a page whose digest is unchanged. Every digest includes what appears on every
-    page (the profile in the footer, the navigation, the build date, the templates).
+    A preview rebuild skips a page whose digest is unchanged. Every digest includes `shared`, what appears on
+    every page (shared_digest).
     """
     site = result.site
     known: dict[str, object] = {name: table.signature for name, table in site.tables.items()}
@@ -239,8 +247,6 @@ def fingerprints(result: Result, docs_dir: Path, theme_dir: Path) -> dict[str, s
     known["descriptor"] = json.dumps(site.descriptor, sort_keys=True, default=str)
     # Each source as a short digest, so a page listing every decision does not re-encode 2,000 signatures.
     short = {source: digest_of(value) for source, value in known.items()}
-    templates = sorted(memo.signature(p) for p in theme_dir.rglob("*") if p.is_file())
-    shared = digest_of([site.profile, site.build_date, section_nav(result.pages), templates])
     digests: dict[str, str | None] = {}
     for page in result.pages:
         if page.sources is None:

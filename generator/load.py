@@ -87,7 +87,7 @@ def read_yaml(path: Path, shown: str, problems: list[Problem], required: bool) -
     if text is None:
         return None
     try:
-        value = yaml.safe_load(text)
+        value = yaml.load(text, Loader=SAFE_LOADER)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = f" at line {mark.line + 1}" if mark else ""

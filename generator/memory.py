@@ -17,3 +17,12 @@ def give_back() -> None:
         ctypes.CDLL(name).malloc_trim(0)
     except (OSError, AttributeError, TypeError):
         pass  # not glibc: the memory is reused by this process instead
+
+
+def keep_out_of_collections() -> None:
+    """Preview: exempt everything alive now (chiefly the data read, which later rebuilds reuse) from the
+    garbage collector's full scans. A rebuild then scans only what it made itself: full scans of every
+    data row cost 0.2-0.3 s per rebuild at a large office's size. Frozen objects are still freed when
+    nothing refers to them any more (an edited table's old rows, for instance)."""
+    gc.collect()
+    gc.freeze()

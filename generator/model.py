@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -12,7 +13,7 @@ from .checks.decisions import parse_amount, parse_date
 from .formatting import financial_year, long_date, slug
 from .indicators import IndicatorSummary, Reading, summarise
 from .load import RawPackage, Table
-from .memo import remember
+from .memo import T, remember
 from .plan import Ambition, build_ambitions
 
 PROFILE_DEFAULTS = ROLE_DEFAULTS
@@ -188,6 +189,16 @@ class Site:
 
     def resource(self, name: str) -> dict:
         return next(r for r in self.descriptor["resources"] if r["name"] == name)
+
+    def derived(self, name: Hashable, tables: Iterable[str], compute: Callable[[], T], *also: Hashable) -> T:
+        """What compute() works out from these tables alone (and `also`, e.g. the build date). A preview keeps it
+        between rebuilds until one of them changes; a table read leniently (without its problem rows) is
+        never kept."""
+        read = {table: self.tables.get(table) for table in tables}
+        if any(table is not None and table.signature is None for table in read.values()):
+            return compute()
+        key = tuple((table, read[table].signature if read[table] is not None else None) for table in read)
+        return remember("derived", name, (key, *also), compute)
 
 
 def convert(value: str, kind: str):

@@ -8,8 +8,10 @@ on_config       load and validate data/ and content/decisions/ before anything i
                 point MkDocs at a staging folder so site/ is only replaced on success; start the search
                 indexer (generator/indexer.py)
 on_files        add generated pages as in-memory files (in `serve --dirty`, as stubs on disk that change
-                only when their page changed, so unchanged pages are skipped); in preview, the downloads too
-on_env          start a fresh cache of page chrome (generator/chrome.py) for this build
+                only when their page changed, so unchanged pages are skipped); in preview, the downloads too;
+                start a fresh cache of page chrome (generator/chrome.py), except in a preview rebuild that
+                leaves what surrounds every page unchanged
+on_env          let Material's compiled templates be reused by the next preview rebuild
 on_nav          give generated pages their front matter (title, description, template; build.page_meta)
 on_page_markdown give a generated page its front matter again (MkDocs has just read its empty stub); in
                 hand-written pages, make links to sections that were not built plain text (a site without
@@ -44,6 +46,7 @@ from .links import unlink_missing
 from .pages import Page
 from .preview import RecordWriter, StubStore
 from .problems import InputError
+from .render import CompiledTemplates
 
 log = logging.getLogger("mkdocs.plugins.transparency")
 
@@ -62,6 +65,7 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
         self.problems_html = ""  # in preview, data problems are shown on every page instead of stopping
         self.stubs: StubStore | None = None  # in `mkdocs serve --dirty`, lets unchanged pages be skipped
         self.chrome = ChromeCache()
+        self.shared = ""  # what surrounds every page (build.shared_digest), as the chrome was made for
         self.env = None
         self.contexts: dict[str, dict] = {}
         self.problems_shown = ""  # the box the pages were last built with, so a change rebuilds them all
@@ -70,6 +74,8 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
         self.digests: dict[str, str | None] = {}
         self.full_kinds: set[tuple] = set()  # kinds whose chrome could not be shared: MkDocs renders them all
         self.indexer: Indexer | None = None  # in a build, Pagefind, given each page as it is built
+        self.settled = False  # whether the first preview build's data has been exempted from full collections
+        self.compiled = CompiledTemplates()  # Material's templates, compiled once for all preview rebuilds
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -128,7 +134,13 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
             return files
         for record in [f for f in files if f.src_uri.startswith("decisions/") and f.src_uri.endswith(".md")]:
             files.remove(record)  # decision records are data: their pages are generated
-        digests = build.fingerprints(self.result, Path(config.docs_dir), self.theme_dir) if self.stubs else {}
+        shared = build.shared_digest(self.result, self.theme_dir, Path(config.config_file_path)) if self.stubs else ""
+        if not self.stubs or shared != self.shared:
+            # What surrounds every page changed (or every rebuild renders in full): record pages' chrome is made
+            # afresh. Otherwise the shells of the last rebuild still fit, and no exemplar needs rendering.
+            self.chrome, self.shared = ChromeCache(), shared
+        kept = {kind for kind, shell in self.chrome.shells.items() if shell is not None}
+        digests = build.fingerprints(self.result, Path(config.docs_dir), shared) if self.stubs else {}
         if self.stubs and self.problems_html:
             digests = {path: build.salted(digest, self.problems_html) for path, digest in digests.items()}
         if self.stubs and self.problems_html != self.problems_shown:
@@ -157,7 +169,7 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
             inclusion = InclusionLevel.INCLUDED if page.nav_title else InclusionLevel.NOT_IN_NAV
             kind = build.record_kind(page) if self.stubs and self.chrome.enabled else None
             kind = None if kind in self.full_kinds else kind
-            if kind is not None and kind in exemplars:
+            if kind is not None and (kind in exemplars or kind in kept):
                 self.outside[page.path] = kind  # written by the plugin in its kind's chrome, after the build
                 continue
             if kind is not None:
@@ -176,7 +188,8 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
         return files
 
     def on_env(self, env, *, config, files):
-        self.env, self.chrome, self.contexts = env, ChromeCache(), {}
+        self.env, self.contexts = env, {}
+        env.bytecode_cache = self.compiled
         return env
 
     def on_page_context(self, context, *, page, config, nav):
@@ -234,6 +247,9 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
         log.debug(self.chrome.summary())
         if self.outside and self.result is not None:
             self.write_records(config)
+        if self.stubs and not self.settled:
+            memory.keep_out_of_collections()  # after the first preview build: what it read is kept
+            self.settled = True
         if self.result is not None and not self.result.address:
             build.drop_sitemap(Path(config.site_dir))
         if self.final_site_dir is not None:

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import markdown
 import nh3
-from jinja2 import Environment, FileSystemLoader, select_autoescape
+from jinja2 import BytecodeCache, Environment, FileSystemLoader, select_autoescape
+from jinja2.bccache import Bucket
 from markupsafe import Markup
 
 from .formatting import FILTERS
@@ -55,6 +56,22 @@ def make_environment(theme_dir: Path) -> Environment:
     environment.globals["indicator_card"] = card
     environment.globals["value_text"] = format_value
     return environment
+
+
+class CompiledTemplates(BytecodeCache):
+    """Compiled templates kept in memory between preview rebuilds: MkDocs makes a new template environment
+    for each rebuild, which would otherwise parse and compile Material's templates again every time. Jinja
+    checks each template's source against what was compiled, so an edited template is compiled afresh."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])  # ignored when the source has changed
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
 
 
 def render_page(environment: Environment, page: Page, profile: dict) -> str:

@@ -1,9 +1,14 @@
-"""A preview rebuild skips a page whose fingerprint is unchanged: every page that shows an edited decision's
-title must therefore get a new fingerprint, and pages that do not show it should keep theirs."""
+"""A preview rebuild skips a page whose fingerprint is unchanged: every page that shows an edited decision or
+table must therefore get a new fingerprint, and pages that do not show it should keep theirs."""
 
 from __future__ import annotations
 
+import csv
+import io
 import re
+from decimal import Decimal
+
+import yaml
 
 from generator import build
 
@@ -12,7 +17,8 @@ def rendered_and_fingerprints(project):
     result, error = build.prepare_preview(project / "data", project / "content", project / "theme", "")
     assert error is None
     pages = {page.path: build.render(result, page) for page in result.pages}
-    return pages, build.fingerprints(result, project / "content", project / "theme")
+    shared = build.shared_digest(result, project / "theme", project / "mkdocs.yml")
+    return pages, build.fingerprints(result, project / "content", shared)
 
 
 def test_every_page_showing_an_edited_decision_title_gets_a_new_fingerprint(project):
@@ -30,3 +36,69 @@ def test_every_page_showing_an_edited_decision_title_gets_a_new_fingerprint(proj
     precise = [path for path in after if path.startswith(("decisions/year-", "plan/")) and path != "plan/index.md"]
     assert precise
     assert [path for path in precise if (new[path] != old[path]) != (path in changed)] == []
+
+
+def referenced_fields(descriptor: dict) -> set[tuple[str, str]]:
+    """(resource, field) pairs that identify rows: keys, and fields other tables refer to."""
+    found = set()
+    for resource in descriptor["resources"]:
+        schema = resource["schema"]
+        found |= {(resource["name"], field) for field in schema.get("primaryKey", [])}
+        for key in schema.get("foreignKeys", []):
+            found |= {(resource["name"], field) for field in key["fields"]}
+            target = key["reference"]["resource"] or resource["name"]
+            found |= {(target, field) for field in key["reference"]["fields"]}
+    return found
+
+
+def edited_row(resource: dict, row: dict, keep: set, numbers: bool) -> dict:
+    """The row with every free-text value (and, if asked, every number) changed; keys, coded values and the
+    columns in `keep` stay as they are."""
+    edited = dict(row)
+    for field in resource["schema"]["fields"]:
+        name, constraints, value = field["name"], field.get("constraints", {}), row.get(field["name"], "")
+        if (resource["name"], name) in keep or "enum" in constraints or "pattern" in constraints or not value:
+            continue
+        if field.get("type", "string") == "string" and "format" not in field:
+            edited[name] = value + " edited"
+        elif numbers and field.get("type") in ("number", "integer") and "maximum" not in constraints:
+            edited[name] = str(Decimal(value) + 1)
+    return edited
+
+
+def test_a_page_is_rebuilt_whenever_a_table_it_shows_changes(project):
+    """Change the first and last rows of each table in turn (text, and numbers where they stay valid): every
+    page whose rendering changes must have a new fingerprint, or a preview would keep showing the old page."""
+    descriptor = yaml.safe_load((project / "data" / "datapackage.yaml").read_text(encoding="utf-8"))
+    keys = referenced_fields(descriptor)
+    before, old = rendered_and_fingerprints(project)
+    exercised, stale = [], []
+    for resource in descriptor["resources"]:
+        path = project / "data" / resource["path"]
+        original = path.read_text(encoding="utf-8")
+        rows = list(csv.DictReader(io.StringIO(original)))
+        if not rows:
+            continue
+        keep = set(keys)
+        for numbers in (True, True, True, False):  # leave out the columns the checks refuse, then the numbers
+            out = io.StringIO()
+            writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+            writer.writeheader()
+            edited = [edited_row(resource, row, keep, numbers) for row in (rows[0], rows[-1])]
+            writer.writerows([edited[0], *rows[1:-1], edited[1]] if len(rows) > 1 else edited[:1])
+            path.write_text(out.getvalue(), encoding="utf-8")
+            result, error = build.prepare_preview(project / "data", project / "content", project / "theme", "")
+            if error is None:
+                break
+            keep |= {(resource["name"], problem.column) for problem in error.problems}
+        path.write_text(original, encoding="utf-8")
+        if error is not None:
+            continue
+        shared = build.shared_digest(result, project / "theme", project / "mkdocs.yml")
+        new = build.fingerprints(result, project / "content", shared)
+        changed = [page.path for page in result.pages if build.render(result, page) != before.get(page.path)]
+        if changed:
+            exercised.append(resource["name"])
+        stale += [f"{resource['name']}: {p}" for p in changed if new[p] is not None and new[p] == old.get(p)]
+    assert len(exercised) >= 25, f"too few tables could be edited validly: {exercised}"
+    assert stale == [], "these pages show the edited table but a preview would skip them"

@@ -38,6 +38,7 @@ def pages(site: Site) -> Iterator[Page]:
         nav_title="Decisions",
         search=True,
         explorer=True,
+        sources=frozenset({"decisions", "priorities"}),
         attachments={
             "decisions/explorer.json": as_json(decision_rows(site.decisions, "../", show_body=len(site.bodies) > 1))
         },

@@ -16,6 +16,7 @@ from .performance import trend_chart
 TOP_RECIPIENTS = 10
 GRANT_SOURCES = frozenset({"grants", "organisations", "priorities"})
 INDICATOR_SOURCES = frozenset({"kpis", "kpi_values"})
+EXPLORER_SOURCES = ("grants", "organisations", "priorities", "kpis")  # what the explorer's rows show
 
 
 def decision_sources(grants) -> frozenset[str]:
@@ -55,6 +56,7 @@ def pages(site: Site) -> Iterator[Page]:
         description=f"Every organisation funded by {site.holders}, with its total grants.",
         nav_title="Funded organisations",
         search=True,
+        sources=GRANT_SOURCES,
     )
     grant_years = sorted({g.financial_year for g in site.grants})
     for organisation in funded:
@@ -153,7 +155,12 @@ def explorer(site: Site) -> Page:
         charts=True,
         search=True,
         explorer=True,
-        attachments={"grants/explorer.json": as_json(grant_rows(grants, "../"))},
+        sources=frozenset(EXPLORER_SOURCES),
+        attachments={
+            "grants/explorer.json": site.derived(
+                "grants-explorer", EXPLORER_SOURCES, lambda: as_json(grant_rows(grants, "../"))
+            )
+        },
     )
 
 

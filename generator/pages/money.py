@@ -24,7 +24,8 @@ def pages(site: Site) -> Iterator[Page]:
     if site.has("reserves"):
         yield reserves(site)
     if site.has("spend"):
-        yield from spending(site)
+        # 100,000 payments at a large office's size: a preview works them out again only when they change.
+        yield from site.derived("spending-pages", ["spend"], lambda: list(spending(site)), site.holders)
     if site.has("contracts"):
         yield contracts(site)
 
@@ -70,6 +71,7 @@ def overview(site: Site) -> Page:
         nav_title="Money",
         charts=True,
         search=True,
+        sources=frozenset({"funding", "budget", "precept", "reserves", "spend", "contracts"}),
     )
 
 
@@ -202,6 +204,7 @@ def council_tax(site: Site) -> Page:
         "Council tax (police precept)",
         "council_tax.html",
         {"rows": table, "trend": chart, "sentence": sentence + "."},
+        sources=frozenset({"precept"}),
         description=sentence[:300] + ".",
         charts=True,
     )
@@ -248,6 +251,7 @@ def reserves(site: Site) -> Page:
         },
         description=sentence[:300],
         charts=True,
+        sources=frozenset({"reserves", "budget"}),
     )
 
 
@@ -294,6 +298,7 @@ def spending(site: Site) -> Iterator[Page]:
         {"years": index, "count": len(rows), "holders": site.holders},
         description=f"Every payment over £500 by {site.holders}, and by the Chief Constable, month by month.",
         search=True,
+        sources=frozenset({"spend"}),
     )
     for (y, m), month_rows in sorted(months.items()):
         yield Page(
@@ -324,4 +329,5 @@ def contracts(site: Site) -> Page:
         {"current": current, "ended": ended, "total_current": sum((r["value"] for r in current), Decimal(0))},
         description="The register of contracts worth more than £10,000, current and ended.",
         search=True,
+        sources=frozenset({"contracts"}),
     )

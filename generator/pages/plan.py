@@ -48,10 +48,31 @@ def pages(site: Site) -> Iterator[Page]:
             description="Quarterly performance and resources reports, generated from the published data.",
             nav_title="Reports",
             search=True,
+            sources=REPORT_SOURCES,
         )
-        spend_by_quarter = group_by(site.records.get("spend", []), lambda r: quarter_of(r["date"]))
-        for year, quarter in quarters:
-            yield from quarterly_reports(site, year, quarter, spend_by_quarter.get((year, quarter), []))
+        spending = site.derived("spending-by-quarter", ["spend"], lambda: spending_by_quarter(site))
+        grants = group_by(site.grants, lambda g: quarter_of(g.award_date))
+        decisions = group_by(site.decisions, lambda d: quarter_of(d.date))
+        for q in quarters:
+            yield from quarterly_reports(
+                site, *q, grants.get(q, []), decisions.get(q, []), spending.get(q, NO_SPENDING)
+            )
+
+
+def spending_by_quarter(site: Site) -> dict[tuple[int, int], dict]:
+    """Each quarter's payments over £500 in the figures its resources report shows."""
+    by_quarter = group_by(site.records.get("spend", []), lambda r: quarter_of(r["date"]))
+    return {
+        quarter: {
+            "spend_by_area": totals_by(rows, lambda r: r.get("service_area") or "Not stated", lambda r: r["amount"]),
+            "spend_total": sum((r["amount"] for r in rows), Decimal(0)),
+            "spend_count": len(rows),
+        }
+        for quarter, rows in by_quarter.items()
+    }
+
+
+NO_SPENDING = {"spend_by_area": [], "spend_total": Decimal(0), "spend_count": 0}
 
 
 def tracker(site: Site) -> Page:
@@ -81,6 +102,7 @@ def tracker(site: Site) -> Page:
         nav_title="Plan tracker",
         explorer=True,
         search=True,
+        sources=AMBITION_SOURCES,
     )
 
 
@@ -88,12 +110,13 @@ def tracker(site: Site) -> Page:
 REPORT_SOURCES = frozenset({"grants", "organisations", "priorities", "kpis", "kpi_values", "plan", "plan_updates"})
 
 
-def quarterly_reports(site: Site, year: int, quarter: int, spend: list[dict]) -> Iterator[Page]:
+def quarterly_reports(
+    site: Site, year: int, quarter: int, grants: list, decisions: list, spending: dict
+) -> Iterator[Page]:
+    """The quarter's two reports, given its grants, its decisions and its spending figures."""
     start, end = quarter_bounds(year, quarter)
     label = quarter_label(year, quarter)
     slug = f"{year}-q{quarter}"
-    in_quarter = lambda d: start <= d <= end  # noqa: E731
-    grants = [g for g in site.grants if in_quarter(g.award_date)]
     indicators = []
     for indicator in site.indicators:
         readings = [r for r in indicator.readings if r.period_end <= end]
@@ -109,13 +132,13 @@ def quarterly_reports(site: Site, year: int, quarter: int, spend: list[dict]) ->
             "end": end,
             "indicators": indicators,
             "changes": status_changes(site.ambitions, start, end),
-            "decisions": [d for d in site.decisions if in_quarter(d.date)],
+            "decisions": decisions,
             "grants": grants,
             "grants_total": sum((g.amount for g in grants), Decimal(0)),
             "bodies": site.bodies_between(start, end) if site.predecessors else [],
         },
         description=f"How the Police and Crime Plan was delivered in {label}: indicators, plan progress, decisions and grants.",
-        sources=REPORT_SOURCES | {f"decision:{d.reference}" for d in site.decisions if in_quarter(d.date)},
+        sources=REPORT_SOURCES | {f"decision:{d.reference}" for d in decisions},
     )
     fy = f"{year}/{str(year + 1)[-2:]}"
     budget = [r for r in site.records.get("budget", []) if r["financial_year"] == fy]
@@ -140,9 +163,7 @@ def quarterly_reports(site: Site, year: int, quarter: int, spend: list[dict]) ->
             "end": end,
             "fy": fy,
             "budget_rows": budget_rows,
-            "spend_by_area": totals_by(spend, lambda r: r.get("service_area") or "Not stated", lambda r: r["amount"]),
-            "spend_total": sum((r["amount"] for r in spend), Decimal(0)),
-            "spend_count": len(spend),
+            **spending,
             "grants_by_priority": totals_by(grants, lambda g: g.priority.title, lambda g: g.amount),
             "grants_total": sum((g.amount for g in grants), Decimal(0)),
             "bodies": site.bodies_between(start, end) if site.predecessors else [],

@@ -43,9 +43,13 @@ def sections() -> list[str]:
     return list(dict.fromkeys(section for _, section in KINDS.values()))
 
 
+def spending_years(site: Site) -> set[str]:
+    return {financial_year(dt.date(r["date"].year, r["date"].month, 1)) for r in site.records.get("spend", [])}
+
+
 def page(site: Site, pages: list[Page]) -> Page:
     years = {g.financial_year for g in site.grants} | {d.financial_year for d in site.decisions}
-    years |= {financial_year(dt.date(r["date"].year, r["date"].month, 1)) for r in site.records.get("spend", [])}
+    years |= site.derived("spending-years", ["spend"], lambda: spending_years(site))
     return Page(
         "search.md",
         "Search",
