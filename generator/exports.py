@@ -37,8 +37,12 @@ def downloads(site: Site, site_url: str, compress: bool = True) -> dict[str, byt
         files.update(
             remember("downloads", "360giving", inputs if all(inputs[:2]) else None, lambda: giving_downloads(site))
         )
-    files["data/datapackage.json"] = to_json(datapackage(site))
-    files["data/open-data.zip"] = zip_of({k.removeprefix("data/"): v for k, v in files.items()}, compress)
+    package = datapackage(site)
+    files["data/datapackage.json"] = to_json(package)
+    # The data package as one file: its descriptor and the CSV of every resource it describes (the JSON copies
+    # and monthly files repeat what the CSVs hold, and would triple the size).
+    members = ["datapackage.json"] + [resource["path"] for resource in package["resources"]]
+    files["data/open-data.zip"] = zip_of({name: files[f"data/{name}"] for name in members}, compress)
     return files
 
 

@@ -16,6 +16,7 @@ class StubStore:
     def __init__(self) -> None:
         self.folder = Path(tempfile.mkdtemp(prefix="transparency-preview-"))
         self.digests: dict[str, str | None] = {}
+        self.downloads: dict[str, bytes] = {}
 
     def stub(self, page_path: str, content: str, digest: str | None) -> Path:
         target = self.folder / page_path
@@ -23,6 +24,15 @@ class StubStore:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(content, encoding="utf-8")
         self.digests[page_path] = digest
+        return target
+
+    def download(self, path: str, data: bytes) -> Path:
+        """A file to download, rewritten only when its bytes changed (MkDocs then copies it only if newer)."""
+        target = self.folder / "downloads" / path
+        if self.downloads.get(path) != data or not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        self.downloads[path] = data
         return target
 
     def close(self) -> None:

@@ -7,6 +7,7 @@ import hashlib
 import io
 import json
 import re
+import zipfile
 
 from helpers import copy_project, run_build
 
@@ -86,6 +87,22 @@ def test_json_and_datapackage(site_dir):
     from frictionless import Package
 
     report = Package(str(site_dir / "data" / "datapackage.json")).validate()
+    assert report.valid, report.flatten(["type", "note"])[:5]
+
+
+def test_the_zip_is_the_whole_data_package(site_dir, tmp_path):
+    """open-data.zip holds datapackage.json and the CSV of every resource, the same bytes as the downloads, and
+    is a valid data package once unpacked."""
+    with zipfile.ZipFile(site_dir / "data" / "open-data.zip") as archive:
+        archive.extractall(tmp_path)
+        names = set(archive.namelist())
+    package = json.loads((tmp_path / "datapackage.json").read_text(encoding="utf-8"))
+    assert names == {"datapackage.json"} | {resource["path"] for resource in package["resources"]}
+    for name in names:
+        assert (tmp_path / name).read_bytes() == (site_dir / "data" / name).read_bytes(), name
+    from frictionless import Package
+
+    report = Package(str(tmp_path / "datapackage.json")).validate()
     assert report.valid, report.flatten(["type", "note"])[:5]
 
 
