@@ -133,11 +133,29 @@ def test_dirty_preview_shows_every_record_page_as_the_build_publishes_it(built):
         for p in (site / folder).glob("*/index.html")
     )
     assert len(records) > 150
-    with preview(built) as (_, base):
-        fetch_until(base, lambda t: "</html>" in t, timeout=120)
+
+    def served_as_published(base: str) -> None:
         for record in records:
             served = fetch_until(f"{base}{record}/", lambda t: "</html>" in t)
             served = served.replace(base, address)
             served = re.sub(r"<script>\s*var livereload = .*?</script>", "", served, flags=re.S)
             published = (site / record / "index.html").read_text(encoding="utf-8")
             assert re.sub(r"\s+", " ", served).strip() == re.sub(r"\s+", " ", published).strip(), record
+
+    decision = built / "content/decisions/2024-005.md"
+    original = decision.read_text(encoding="utf-8")
+    with preview(built) as (_, base):
+        fetch_until(base, lambda t: "</html>" in t, timeout=120)
+        served_as_published(base)
+        # Rebuilds keep each kind's chrome while what surrounds every page is unchanged: after an edit and its
+        # undoing, every record page (the ones the edit touched, and those that gave their kind's chrome
+        # before) must still read as published.
+        try:
+            for text in (original.replace("title: Victims of Crime awards", "title: Victims awards"), original):
+                time.sleep(1.5)
+                decision.write_text(text, encoding="utf-8")
+                title = re.search(r"^title: (.+)$", text, re.MULTILINE).group(1)
+                fetch_until(base + "decisions/2024-005/", lambda t, title=title: title in t)
+        finally:
+            decision.write_text(original, encoding="utf-8")
+        served_as_published(base)
