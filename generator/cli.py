@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from . import build, changes, github, inbox, new_decision, reminders
-from .howto import import_command
+from .howto import import_command, serve_command
 from .importer import import_file
 from .load import read_yaml
 from .model import PROFILE_DEFAULTS
@@ -111,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
             profile = read_yaml(args.root / "data" / "profile.yaml", "data/profile.yaml", [], required=False) or {}
             role = str(profile.get("role") or PROFILE_DEFAULTS["role"])
             path = new_decision.create(args.root / "content" / "decisions", args.title, build.build_date(), role)
-            print(f"Wrote {path}. Fill in the summary and the record, then preview with: make serve")
+            print(f"Wrote {path}. Fill in the summary and the record, then preview with: {serve_command()}")
         elif args.command == "template":
             print(make_template(args.root, args.resource, args.file, args.with_data))
         elif args.command == "changes":

@@ -215,7 +215,8 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
                 files.append(File.generated(config, page.path, content=content, inclusion=inclusion))
         self.records.forget(exemplars.values())
         if self.final_site_dir is None:
-            # In preview the downloads are made here and served from memory; a build writes them at the end.
+            # In preview the downloads are made here (with --dirty, written only when they change); a build writes
+            # them at the end.
             for path, data in self.result.downloads.items():
                 if self.stubs:
                     files.append(File.generated(config, path, abs_src_path=str(self.stubs.download(path, data))))
@@ -319,6 +320,8 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
             )
 
     def on_build_error(self, *, error: Exception) -> None:
+        if self.stubs:
+            self.collector.after_build()  # what the failed rebuild left is collected too
         if self.indexer is not None:
             self.indexer.close()
         if self.result is not None:
