@@ -226,7 +226,8 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
 
     def on_env(self, env, *, config, files):
         self.env, self.contexts = env, {}
-        env.bytecode_cache = self.compiled
+        if self.command == "serve":
+            env.bytecode_cache = self.compiled
         return env
 
     def on_page_context(self, context, *, page, config, nav):

@@ -1,7 +1,8 @@
 """Fast preview rebuilds: page stubs on disk that change only when their page changed.
 
 `mkdocs serve --dirty` rebuilds a page only when its source file is newer than its output. Generated pages
-have no source file, so each gets a stub here, rewritten only when the page's digest changes.
+have no source file, so each gets a stub here, rewritten only when the page's digest changes; the downloads
+are kept here too, rewritten only when their bytes change.
 """
 
 from __future__ import annotations

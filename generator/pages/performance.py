@@ -11,7 +11,7 @@ from ..memo import remember
 from ..model import Indicator, Site
 from . import Page
 
-INDICATOR_SOURCES = frozenset({"priorities", "kpis", "kpi_values"})
+KPI_SOURCES = frozenset({"priorities", "kpis", "kpi_values"})
 
 
 def pages(site: Site) -> Iterator[Page]:
@@ -26,7 +26,7 @@ def pages(site: Site) -> Iterator[Page]:
             description=f"How the police and the services {site.current_body.the_role} funds are doing against the Police and Crime Plan.",
             nav_title="Performance",
             search=True,
-            sources=INDICATOR_SOURCES,
+            sources=KPI_SOURCES,
         )
     for priority in priorities:
         yield Page(
@@ -41,7 +41,7 @@ def pages(site: Site) -> Iterator[Page]:
             description=(priority.summary or f"The Police and Crime Plan priority {priority.title}.")[:300],
             charts=bool(priority.kpis),
             # It lists every decision for the priority, and its grants with their recipients.
-            sources=INDICATOR_SOURCES
+            sources=KPI_SOURCES
             | {"grants", "organisations", f"priority-decisions:{priority.id}"}
             | {f"decision:{decision.reference}" for decision in priority.decisions},
         )
