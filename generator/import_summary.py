@@ -9,7 +9,7 @@ from decimal import Decimal, InvalidOperation
 from .formatting import financial_year, money, plural
 from .merging import Merge
 
-LISTED = 50  # rows named one by one when some are removed
+LISTED = 50  # rows named one by one, of those added, changed or removed
 
 
 @dataclass
@@ -64,11 +64,12 @@ def describe(resource: dict, result: Merge, before: list[dict[str, str]], replac
         f"{sheet_label}: {plural(len(result.added), 'row')} added, {len(result.changed):,} changed, "
         f"{len(result.removed):,} removed."
     ]
-    if result.removed:
-        lines.append(f"Removed (--replace), {plural(len(result.removed), 'row')}:")
-        lines += [f"  - {row_label(resource, row)}" for row in result.removed[:LISTED]]
-        if len(result.removed) > LISTED:
-            lines.append(f"  … and {len(result.removed) - LISTED:,} more")
+    for heading, rows in (
+        ("Added", result.added),
+        ("Changed", result.changed),
+        ("Removed (--replace)", result.removed),
+    ):
+        lines += named_rows(resource, heading, rows)
     if result.kept and not replace:
         lines.append(
             f"{plural(len(result.kept), 'published row')} not in the sheet {'was' if len(result.kept) == 1 else 'were'} "
@@ -80,6 +81,16 @@ def describe(resource: dict, result: Merge, before: list[dict[str, str]], replac
             "row; to change or remove rows, import the whole dataset with --replace."
         )
     lines += totals_lines(resource, before, result.rows)
+    return lines
+
+
+def named_rows(resource: dict, heading: str, rows: list[dict[str, str]]) -> list[str]:
+    """The rows one by one (the first LISTED of them), so a person can check they are the ones they meant."""
+    if not rows:
+        return []
+    lines = [f"{heading}, {plural(len(rows), 'row')}:"] + [f"  - {row_label(resource, row)}" for row in rows[:LISTED]]
+    if len(rows) > LISTED:
+        lines.append(f"  … and {len(rows) - LISTED:,} more")
     return lines
 
 

@@ -102,6 +102,8 @@ def test_empty_template_plus_one_row_keeps_every_published_row(project, tmp_path
     result = run_cli(project, "import", str(path))
     assert result.returncode == 0, result.stderr
     assert "grants.xlsx (sheet data): 1 row added, 0 changed, 0 removed." in result.stdout
+    assert "Added, 1 row:\n  - 360G-DEMOPCC-2026-900, " in result.stdout  # named, so it can be checked
+    assert "Changed," not in result.stdout and "Removed" not in result.stdout
     assert f"{len(published)} published rows not in the sheet were kept." in result.stdout
     assert "  2026/27: 7, £742,500.50 → 8, £755,001   ← changed" in result.stdout
     assert f"  all: {len(published)}, £5,458,405.50 → {len(published) + 1}, £5,470,906" in result.stdout
@@ -124,6 +126,7 @@ def test_a_changed_row_is_updated_in_place(project, tmp_path):
     result = run_cli(project, "import", str(path))
     assert result.returncode == 0, result.stderr
     assert "0 rows added, 1 changed, 0 removed." in result.stdout
+    assert "Changed, 1 row:\n  - " in result.stdout and ", A corrected title\n" in result.stdout
     after = grants(project)
     assert after[1]["Title"] == "A corrected title"
     assert [r for i, r in enumerate(after) if i != 1] == [r for i, r in enumerate(published) if i != 1]
