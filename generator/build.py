@@ -165,15 +165,15 @@ def record_kind(page: Page) -> tuple | None:
 
 
 def record_html(result: Result, page: Page, shell: str, before: str, site_url: str, site_description: str) -> str:
-    """A record page put into its kind's chrome, as MkDocs and the plugin would make it (`before`: the
-    problem box a preview shows)."""
+    """A record page put into its kind's chrome, as MkDocs and the plugin would make it in a preview (`before`:
+    the problem box a preview shows)."""
     parts = chrome.Parts.of(
         escape(page.title),
         escape(page.description) or site_description,
         urljoin(site_url, page.url) if site_url else "",
         before + render(result, page),
     )
-    return add_policy(chrome.fill(shell, parts))
+    return add_policy(chrome.fill(shell, parts), preview=True)
 
 
 def render(result: Result, page: Page) -> str:
@@ -209,13 +209,21 @@ def publish(folder: Path, site_dir: Path, indexer: Indexer) -> None:
     staging.publish(folder, site_dir)
 
 
-def render_problems(theme_dir: Path, error: InputError) -> str:
-    """The box a preview shows on every page while the data has problems."""
+def render_problems(theme_dir: Path, error: InputError, earlier: bool = False) -> str:
+    """The box a preview shows on every page while the data has problems (`earlier`: the pages are as they were
+    before the change, because nothing could be left out to show the rest)."""
     return (
         make_environment(theme_dir)
         .get_template("_problems.html")
-        .render(problems=error.lines(), count=len(error.problems))
+        .render(problems=error.lines(), count=len(error.problems), shown=preview_note(earlier))
     )
+
+
+def preview_note(earlier: bool) -> str:
+    """What the preview shows while the data has problems."""
+    if earlier:
+        return "This preview shows the site as it was before the change that caused them."
+    return "This preview leaves out the rows and records that have these problems."
 
 
 def salted(digest: str | None, salt: str) -> str | None:

@@ -28,8 +28,11 @@ def script_hashes(html: str) -> list[str]:
     return sorted(set(hashes))
 
 
-def add_policy(html: str) -> str:
-    sources = script_hashes(html)
+def add_policy(html: str, preview: bool = False) -> str:
+    """The page with its policy. A preview (`make serve`) also allows inline scripts: MkDocs adds a script to
+    every page it serves that reloads it after an edit, different each time, so it cannot be allowed by its
+    hash. The published site never allows them."""
+    sources = ["'unsafe-inline'"] if preview else script_hashes(html)
     if SEARCH_SCRIPT in html:
         sources.insert(0, "'wasm-unsafe-eval'")  # Pagefind's search engine is WebAssembly; only the search page runs it
     meta = f'<meta http-equiv="Content-Security-Policy" content="{POLICY.format(hashes=" ".join(sources))}">'

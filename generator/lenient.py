@@ -48,7 +48,8 @@ def _leave_out(raw: RawPackage, problems: list[Problem]) -> bool:
             whole.add(problem.file)
         else:
             return False
-    raw.problems = [p for p in raw.problems if p.file not in whole]
+    # Problems found while reading (e.g. a row with more cells than headings) go with what they name.
+    raw.problems = [p for p in raw.problems if p.file not in whole and str(p.row) not in rows.get(p.file, ())]
     raw.decisions = [d for d in raw.decisions if d.file not in whole]
     for file, name in tables.items():
         table = raw.tables[name]

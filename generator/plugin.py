@@ -48,7 +48,7 @@ from .csp import add_policy
 from .indexer import Indexer, SearchIndexError
 from .links import unlink_missing
 from .pages import Page
-from .preview import RecordWriter, StubStore
+from .preview import RecordWriter, StubStore, remove_gone
 from .problems import InputError
 from .render import CompiledTemplates
 
@@ -89,6 +89,7 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
         self.full_kinds: set[tuple] = set()  # kinds whose chrome could not be shared: MkDocs renders them all
         self.indexer: Indexer | None = None  # in a build, Pagefind, given each page as it is built
         self.collector = memory.IdleCollector()  # in preview, collects garbage between rebuilds
+        self.shown: set[str] = set()  # in preview, the generated pages the last rebuild served
         self.compiled = CompiledTemplates()  # Material's templates, compiled once for all preview rebuilds
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -130,10 +131,14 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
         self.theme_dir = root / "theme"
         arguments = (root / self.config.data_dir, Path(config.docs_dir), self.theme_dir, config.site_url or "")
         if self.command == "serve":
-            self.result, error = build.prepare_preview(*arguments)
-            self.problems_html = build.render_problems(self.theme_dir, error) if error else ""
+            result, error = build.prepare_preview(*arguments)
+            # When nothing can be left out to show the rest (a problem in profile.yaml, say), the preview goes on
+            # showing the site as last built, with the problems listed on every page.
+            earlier = result is None and self.result is not None
+            self.result = self.result if earlier else result
+            self.problems_html = build.render_problems(self.theme_dir, error, earlier) if error else ""
             if error:
-                log.warning(error.report("Every page of the preview lists them; the rest shows without them."))
+                log.warning(error.report(f"Every page of the preview lists them. {build.preview_note(earlier)}"))
         else:
             try:
                 self.result = build.prepare(*arguments)
@@ -163,10 +168,17 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
         return config
 
     def on_files(self, files: Files, *, config) -> Files:
-        if self.result is None:
-            return files
         for record in [f for f in files if f.src_uri.startswith("decisions/") and f.src_uri.endswith(".md")]:
             files.remove(record)  # decision records are data: their pages are generated
+        if self.stubs and self.problems_html != self.problems_shown:
+            # The problem box appears, changes or goes: every hand-written page is rebuilt to show it (or not).
+            for page in [f for f in files if f.is_documentation_page() and f.abs_src_path]:
+                files.remove(page)
+                text = Path(page.abs_src_path).read_text(encoding="utf-8-sig")
+                files.append(File.generated(config, page.src_uri, content=text, inclusion=page.inclusion))
+        self.problems_shown = self.problems_html
+        if self.result is None:
+            return files
         shared = build.shared_digest(self.result, self.theme_dir, Path(config.config_file_path)) if self.stubs else ""
         if not self.stubs or shared != self.shared:
             # What surrounds every page changed (or every rebuild renders in full): record pages' chrome is made
@@ -176,13 +188,6 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
         digests = build.fingerprints(self.result, Path(config.docs_dir), shared) if self.stubs else {}
         if self.stubs and self.problems_html:
             digests = {path: build.salted(digest, self.problems_html) for path, digest in digests.items()}
-        if self.stubs and self.problems_html != self.problems_shown:
-            # The problem box appears, changes or goes: every hand-written page is rebuilt to show it (or not).
-            for page in [f for f in files if f.is_documentation_page() and f.abs_src_path and f.src_uri != "index.md"]:
-                files.remove(page)
-                text = Path(page.abs_src_path).read_text(encoding="utf-8-sig")
-                files.append(File.generated(config, page.src_uri, content=text, inclusion=page.inclusion))
-        self.problems_shown = self.problems_html
         for name in build.PAGES_WITH_DATA:
             written = files.get_file_from_path(name)
             if self.stubs and written is not None and written.abs_src_path:
@@ -276,16 +281,20 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
             # A build never reads a written page's text again; letting it go keeps the build's memory
             # within bounds while the search index is made (MkDocs would otherwise hold every page's text).
             page.markdown = page.content = None
-        return add_policy(output)
+        return add_policy(output, preview=self.command == "serve")
 
     def on_post_template(self, output_content: str, *, template_name: str, config) -> str:
-        return add_policy(output_content) if template_name.endswith(".html") else output_content
+        if not template_name.endswith(".html"):
+            return output_content
+        return add_policy(output_content, preview=self.command == "serve")
 
     def on_post_build(self, *, config) -> None:
         log.debug(self.chrome.summary())
         if self.outside and self.result is not None:
             self.write_records(config)
         if self.stubs:
+            remove_gone(Path(config.site_dir), self.shown, self.pages)
+            self.shown = set(self.pages)
             self.collector.after_build()
         if self.result is not None and not self.result.address:
             build.drop_sitemap(Path(config.site_dir))

@@ -82,6 +82,13 @@ class RecordWriter:
             self.written.pop(path, None)
 
 
+def remove_gone(site_dir: Path, before: Iterable[str], now: Iterable[str]) -> None:
+    """Take away the pages that are gone since the last rebuild (a record deleted, or left out while it has a
+    problem): `mkdocs serve --dirty` never deletes, so it would go on serving them as they were."""
+    for path in set(before) - set(now):
+        (site_dir / output_path(path)).unlink(missing_ok=True)
+
+
 def output_path(page_path: str) -> str:
     """Where a generated page's HTML goes (directory URLs): grants/x.md -> grants/x/index.html."""
     stem = page_path.removesuffix(".md")

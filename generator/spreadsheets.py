@@ -102,9 +102,15 @@ def number_format(field: dict) -> str | None:
 
 
 def write_template(
-    resource: dict, lists: dict[str, list[str]], rows: list[dict], path: Path, strict: set[str] | None = None
+    resource: dict,
+    lists: dict[str, list[str]],
+    rows: list[dict],
+    path: Path,
+    strict: set[str] | None = None,
+    identifiers: tuple[str, str] | None = None,
 ) -> None:
     """A workbook: instructions, the data sheet (headings in row 1) with drop-downs and checks, hidden lists.
+    `identifiers`: the highest identifier published and the next one, for the instructions (next_identifier).
 
     Columns in `strict` (and any with a fixed list of values) refuse anything not in their list; other
     lists only warn, so a new fund name can still be typed. The drop-downs and checks reach MAX_ROWS rows
@@ -113,7 +119,7 @@ def write_template(
     fields = resource["schema"]["fields"]
     number_formats = [number_format(f) for f in fields]
     book, formats = open_workbook(str(path))
-    _instructions(book.add_worksheet("instructions"), formats, resource, lists, path)
+    _instructions(book.add_worksheet("instructions"), formats, resource, lists, path, identifiers)
     sheet = book.add_worksheet(DATA_SHEET)
     lists_sheet = book.add_worksheet("lists")
     write_row(sheet, formats, 0, [f["name"] for f in fields], bold=True)
@@ -177,7 +183,36 @@ def _type_rule(field: dict) -> dict | None:
     }
 
 
-def _instructions(sheet: Worksheet, formats: Formats, resource: dict, lists: dict[str, list[str]], path: Path) -> None:
+def next_identifier(resource: dict, rows: list[dict]) -> tuple[str, str] | None:
+    """For an office's own numbered identifiers (e.g. 360G-X-2026-007): (the highest published in the series of
+    the last row, the next one). None without a single text identifier column, or when it is not numbered
+    (a date, a financial year, a name)."""
+    key = resource["schema"].get("primaryKey") or []
+    field = next((f for f in resource["schema"]["fields"] if key and f["name"] == key[0]), {})
+    if len(key) != 1 or field.get("type", "string") != "string" or not rows:
+        return None
+    last = str(rows[-1].get(key[0], ""))
+    digits = len(last) - len(last.rstrip("0123456789"))
+    stem = last[: len(last) - digits]
+    if not digits or not any(c.isalpha() for c in stem):
+        return None
+    numbers = [
+        int(value[len(stem) :])
+        for value in (str(row.get(key[0], "")) for row in rows)
+        if value.startswith(stem) and value[len(stem) :].isdigit() and len(value) == len(last)
+    ]
+    highest = max(numbers)
+    return f"{stem}{highest:0{digits}d}", f"{stem}{highest + 1:0{digits}d}"
+
+
+def _instructions(
+    sheet: Worksheet,
+    formats: Formats,
+    resource: dict,
+    lists: dict[str, list[str]],
+    path: Path,
+    identifiers: tuple[str, str] | None,
+) -> None:
     fields = resource["schema"]["fields"]
     lines = [
         f"How to fill in: {resource.get('title', resource['name'])}",
@@ -187,6 +222,12 @@ def _instructions(sheet: Worksheet, formats: Formats, resource: dict, lists: dic
         "Rows are matched by their identifier: changed rows are updated, new rows added, and nothing is removed "
         "unless you add REPLACE=1 (or --replace), which lists the rows it removes.",
     ]
+    if identifiers:
+        column = resource["schema"]["primaryKey"][0]
+        lines.append(
+            f"Each new row needs its own {column}: the highest published is {identifiers[0]}, so the next "
+            f"is {identifiers[1]}."
+        )
     write_row(sheet, formats, 0, [lines[0]], bold=True, font_size=14)
     for number, line in enumerate(lines[1:], start=1):
         write_row(sheet, formats, number, [line])

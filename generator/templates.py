@@ -12,7 +12,7 @@ from pathlib import Path
 from .memo import remember
 from .model import Site
 from .sheet_values import choices, display_rows
-from .spreadsheets import write_template
+from .spreadsheets import next_identifier, write_template
 
 
 def write_filled(site: Site, name: str, path: Path, with_data: bool = True) -> None:
@@ -23,7 +23,10 @@ def write_filled(site: Site, name: str, path: Path, with_data: bool = True) -> N
     if name == "grants" and "grants" in site.tables:
         lists["Grant Programme:Title"] = sorted({row["Grant Programme:Title"] for row in site.tables["grants"].rows})
     rows = display_rows(site.tables, resource, site.tables[name].rows) if with_data and name in site.tables else []
-    write_template(resource, lists, rows, path, strict)
+    # Numbered identifiers of the office's own (not those other datasets refer to, such as charity numbers).
+    own = name in site.tables and not any(name in referenced(r) for r in site.descriptor["resources"])
+    identifiers = next_identifier(resource, site.tables[name].rows) if own else None
+    write_template(resource, lists, rows, path, strict, identifiers)
 
 
 def filled_template(site: Site, name: str) -> bytes:

@@ -31,6 +31,25 @@ def test_template_has_headings_instructions_and_drop_downs(project, tmp_path):
     assert ["Currency", "string", "yes", "GBP", "GBP", "Currency code"] in [list(r) for r in instructions]
 
 
+def test_template_says_which_identifier_a_new_row_takes(project, tmp_path):
+    """The office's own numbered identifiers: the instructions give the next free one (the highest published,
+    plus one), even in an empty template; identifiers of things other datasets refer to get no such line."""
+    ids = [row["Identifier"] for row in csv.DictReader((project / "data" / "grants.csv").open(encoding="utf-8"))]
+    highest = max(ids, key=lambda i: (i.rsplit("-", 1)[0], int(i.rsplit("-", 1)[1])))
+    stem, number = highest.rsplit("-", 1)
+    expected = f"the highest published is {highest}, so the next is {stem}-{int(number) + 1:0{len(number)}d}."
+
+    def instructions(dataset: str) -> str:
+        path = tmp_path / f"{dataset}.xlsx"
+        assert run_cli(project, "template", dataset, str(path)).returncode == 0
+        return "\n".join(str(row[0]) for row in load_workbook(path)["instructions"].iter_rows(values_only=True))
+
+    assert f"Each new row needs its own Identifier: {expected}" in instructions("grants")
+    assert f"{stem}-{int(number) + 1:0{len(number)}d}" not in ids
+    assert "Each new row needs its own" not in instructions("organisations")  # charity numbers are not ours
+    assert "Each new row needs its own" not in instructions("precept")  # a financial year is not numbered
+
+
 def test_template_filled_with_excel_values_imports_to_the_same_csv(project, tmp_path):
     path = tmp_path / "grants.xlsx"
     assert run_cli(project, "template", "grants", str(path)).returncode == 0
