@@ -164,9 +164,12 @@ def _parse_table(path: Path, shown: str, name: str, resource: dict, problems: li
                     number,
                     None,
                     f"has {len(row)} cells but there are {len(header)} column headings",
-                    "remove the extra cells or add a heading",
+                    "a comma inside a value splits it in two: put a value that has a comma in double quotes, and "
+                    "write amounts as plain numbers (1000, not £1,000); otherwise remove the extra cells or add a "
+                    "heading",
                 )
             )
+            continue  # its cells are out of place: checking them column by column would only mislead
         record = {column: (row[i] if i < len(row) else "") for i, column in enumerate(header)}
         for column, value in record.items():
             if len(value) > MAX_CELL:
