@@ -30,3 +30,8 @@ def signature(path: Path) -> tuple[str, int, int]:
     """What identifies a file's content cheaply: its path, size and modification time."""
     status = os.stat(path)
     return (str(path), status.st_size, status.st_mtime_ns)
+
+
+def forget() -> None:
+    """Let go of every result kept: a build has no next rebuild to keep them for."""
+    _results.clear()

@@ -42,7 +42,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from watchdog.events import FileClosedEvent, FileCreatedEvent, FileDeletedEvent, FileModifiedEvent, FileMovedEvent
 from watchdog.observers import Observer
 
-from . import build, memory, search, staging
+from . import build, memo, memory, search, staging
 from .chrome import TEMPLATE, ChromeCache, Parts, kind_of
 from .csp import add_policy
 from .indexer import Indexer, SearchIndexError
@@ -119,6 +119,10 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
         for path, count in watched.items():
             for _ in range(count):
                 server.watch(path)
+        # Notifications come as a file is written, not up to half a second later, so a shorter quiet spell
+        # before rebuilding still takes in every file of one save (an import writes its CSV and
+        # datapackage.yaml within milliseconds).
+        server.build_delay = 0.05
         return server
 
     def on_shutdown(self) -> None:
@@ -304,7 +308,8 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
             except Exception as error:
                 raise PluginError(f"The downloads could not be made ({type(error).__name__}: {error}).") from error
             self.result, self.pages, self.env, self.chrome = None, {}, None, ChromeCache()
-            memory.give_back()  # the site model and pages are done with: free them before indexing
+            memo.forget()
+            memory.give_back()  # the site model, the data read and the pages are done with: free them before indexing
             try:
                 build.publish(Path(config.site_dir), self.final_site_dir, self.indexer)
             except SearchIndexError as error:
