@@ -4,7 +4,7 @@ on_startup      remember whether this is `build` (publish into site/) or `serve`
 on_serve        watch for edits with the system's file notifications rather than by polling
 on_config       load and validate data/ and content/decisions/ before anything is written
                 (in preview, problems are listed on every page and in the terminal, and the pages
-                are built without the rows that have them);
+                are built without the rows that have them, or as last built when nothing can be left out);
                 build the site model; set the navigation and the profile for the theme;
                 point MkDocs at a staging folder so site/ is only replaced on success; start the search
                 indexer (generator/indexer.py)
@@ -21,9 +21,10 @@ on_page_content put the rendered template in place of a generated page's (empty)
 on_page_context keep a record page's context, to render its chrome only when no shell fits it
 on_post_page    put a record page into its kind's shell (chrome rendered once per kind of page); in a build,
                 give its indexed part to the search indexer; add the Content-Security-Policy that allows only the
-                page's own scripts
+                page's own scripts (in preview, inline scripts too: MkDocs' reload script)
 on_post_build   write the downloads (made beside the rendering, generator/beside.py) into the staging folder,
-                and the search index of its pages, then swap it into site/
+                and the search index of its pages, then swap it into site/; in preview, write the record pages
+                MkDocs was not given, take away pages that are gone, and collect garbage between rebuilds
 on_build_error  stop the indexer and throw the staging folder away, leaving the previous site/ untouched
 """
 
