@@ -90,6 +90,7 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
         self.full_kinds: set[tuple] = set()  # kinds whose chrome could not be shared: MkDocs renders them all
         self.indexer: Indexer | None = None  # in a build, Pagefind, given each page as it is built
         self.collector = memory.IdleCollector()  # in preview, collects garbage between rebuilds
+        self.exemplars: dict[str, tuple] = {}  # in preview, this rebuild's exemplars: path -> (digest, kind)
         self.shown: set[str] = set()  # in preview, the generated pages the last rebuild served
         self.compiled = CompiledTemplates()  # Material's templates, compiled once for all preview rebuilds
 
@@ -206,7 +207,7 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
                         inclusion=written.inclusion,
                     )
                 )
-        self.outside, self.digests, exemplars = {}, digests, {}
+        self.outside, self.digests, exemplars, self.exemplars = {}, digests, {}, {}
         for page in self.result.pages:
             content = build.page_stub(page)
             inclusion = InclusionLevel.INCLUDED if page.nav_title else InclusionLevel.NOT_IN_NAV
@@ -217,6 +218,7 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
                 continue
             if kind is not None:
                 exemplars[kind] = page.path  # rendered by MkDocs on every rebuild, giving its kind's chrome
+                self.exemplars[page.path] = (digests.get(page.path), kind)
                 digests[page.path] = None
             if self.stubs:
                 stub = self.stubs.stub(page.path, content, digests[page.path])
@@ -297,6 +299,10 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
         log.debug(self.chrome.summary())
         if self.outside and self.result is not None:
             self.write_records(config)
+        for path, (digest, kind) in self.exemplars.items():
+            # MkDocs has written it in its kind's chrome, as the plugin would: the next rebuild, which keeps
+            # that chrome, need not write it again unless it changes.
+            self.records.adopt(path, digest, self.chrome.shells.get(kind))
         if self.stubs:
             remove_gone(Path(config.site_dir), self.shown, self.pages)
             self.shown = set(self.pages)

@@ -76,6 +76,11 @@ class RecordWriter:
             del self.written[path]
         return missing
 
+    def adopt(self, path: str, digest: str | None, shell: str | None) -> None:
+        """This page is on disk as it would be written in this shell (MkDocs rendered it as its kind's exemplar)."""
+        if shell is not None:
+            self.written[path] = (digest, shell)
+
     def forget(self, paths: Iterable[str]) -> None:
         """These pages are MkDocs' again (e.g. a record page that became its kind's exemplar)."""
         for path in paths:
