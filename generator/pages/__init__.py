@@ -49,6 +49,11 @@ def all_pages(site: Site) -> list[Page]:
     return pages
 
 
+def decision_sources(decisions: Iterable) -> frozenset[str]:
+    """What a page showing these decisions depends on: each one's record ("decision:<reference>")."""
+    return frozenset(f"decision:{decision.reference}" for decision in decisions)
+
+
 def section_nav(pages: Iterable[Page]) -> list[dict[str, str]]:
     return [{page.nav_title: page.path} for page in pages if page.nav_title]
 

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from ..formatting import slug
 from ..model import Site, group_by
-from . import Page, body_filter, priority_options
+from . import Page, body_filter, decision_sources, priority_options
 from .explorer_data import as_json, decision_rows
 
 
@@ -50,7 +50,7 @@ def pages(site: Site) -> Iterator[Page]:
             "decisions_year.html",
             {"year": year, "decisions": decisions, "show_body": len(site.bodies) > 1},
             description=f"Every decision of significant public interest made in {year}.",
-            sources=frozenset(f"decision:{decision.reference}" for decision in decisions),
+            sources=decision_sources(decisions),
         )
     for decision in site.decisions:
         yield Page(
@@ -59,5 +59,5 @@ def pages(site: Site) -> Iterator[Page]:
             "decision.html",
             {"decision": decision, "current": site.current_body},
             description=decision.summary[:300],
-            sources=frozenset({f"decision:{decision.reference}", "grants", "organisations", "priorities"}),
+            sources=decision_sources([decision]) | {"grants", "organisations", "priorities"},
         )

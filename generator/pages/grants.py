@@ -9,7 +9,7 @@ from ..charts import bar_chart
 from ..formatting import money, money_format, slug
 from ..model import Site, group_by
 from ..summaries import grants_sentence, totals_by
-from . import Page, priority_options
+from . import Page, decision_sources, priority_options
 from .explorer_data import as_json, grant_rows
 from .performance import trend_chart
 
@@ -19,8 +19,9 @@ INDICATOR_SOURCES = frozenset({"kpis", "kpi_values"})
 EXPLORER_SOURCES = ("grants", "organisations", "priorities", "kpis")  # what the explorer's rows show
 
 
-def decision_sources(grants) -> frozenset[str]:
-    return frozenset(f"decision:{g.decision.reference}" for g in grants if g.decision)
+def cited_decisions(grants) -> frozenset[str]:
+    """The decisions these grants cite, as sources of a page showing them."""
+    return decision_sources(g.decision for g in grants if g.decision)
 
 
 def pages(site: Site) -> Iterator[Page]:
@@ -42,7 +43,7 @@ def pages(site: Site) -> Iterator[Page]:
             grant.title,
             "grant.html",
             {"grant": grant, "current": site.current_body},
-            sources=GRANT_SOURCES | decision_sources([grant]),
+            sources=GRANT_SOURCES | cited_decisions([grant]),
             description=f"{money(grant.amount, exact=True)} to {grant.organisation.name} on {grant.award_date.isoformat()}: {grant.description}"[
                 :300
             ],
@@ -72,7 +73,7 @@ def pages(site: Site) -> Iterator[Page]:
             },
             description=f"Grants to {organisation.name}: {money(organisation.total)} in all.",
             charts=bool(organisation.kpis),
-            sources=GRANT_SOURCES | INDICATOR_SOURCES | decision_sources(organisation.grants),
+            sources=GRANT_SOURCES | INDICATOR_SOURCES | cited_decisions(organisation.grants),
         )
 
 

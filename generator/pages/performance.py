@@ -9,7 +9,7 @@ from ..charts import Chart, line_chart
 from ..indicators import format_change, format_value
 from ..memo import remember
 from ..model import Indicator, Site
-from . import Page
+from . import Page, decision_sources
 
 KPI_SOURCES = frozenset({"priorities", "kpis", "kpi_values"})
 
@@ -43,7 +43,7 @@ def pages(site: Site) -> Iterator[Page]:
             # It lists every decision for the priority, and its grants with their recipients.
             sources=KPI_SOURCES
             | {"grants", "organisations", f"priority-decisions:{priority.id}"}
-            | {f"decision:{decision.reference}" for decision in priority.decisions},
+            | decision_sources(priority.decisions),
         )
 
 

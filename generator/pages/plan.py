@@ -8,7 +8,7 @@ from decimal import Decimal
 from ..model import Site, group_by
 from ..plan import STATUSES, counts, quarter_bounds, quarter_label, quarter_of, report_quarters, status_changes
 from ..summaries import totals_by
-from . import Page
+from . import Page, decision_sources
 from .performance import trend_chart
 
 AMBITION_SOURCES = frozenset({"plan", "plan_updates", "kpis", "kpi_values", "priorities", "grants"})
@@ -19,8 +19,7 @@ def shown_decisions(priority) -> frozenset[str]:
     """What an ambition's page shows of the decisions: how many its priority has, and the latest few."""
     if priority is None:
         return frozenset({"decisions"})
-    latest = {f"decision:{d.reference}" for d in priority.decisions[:SHOWN_DECISIONS]}
-    return frozenset({f"priority-decisions:{priority.id}", *latest})
+    return decision_sources(priority.decisions[:SHOWN_DECISIONS]) | {f"priority-decisions:{priority.id}"}
 
 
 def pages(site: Site) -> Iterator[Page]:
@@ -138,7 +137,7 @@ def quarterly_reports(
             "bodies": site.bodies_between(start, end) if site.predecessors else [],
         },
         description=f"How the Police and Crime Plan was delivered in {label}: indicators, plan progress, decisions and grants.",
-        sources=REPORT_SOURCES | {f"decision:{d.reference}" for d in decisions},
+        sources=REPORT_SOURCES | decision_sources(decisions),
     )
     fy = f"{year}/{str(year + 1)[-2:]}"
     budget = [r for r in site.records.get("budget", []) if r["financial_year"] == fy]
