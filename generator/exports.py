@@ -9,7 +9,6 @@ import zipfile
 from decimal import Decimal
 
 from . import giving
-from .memo import remember
 from .model import Site
 from .spreadsheets import open_workbook, write_row
 
@@ -21,22 +20,14 @@ def downloads(site: Site, site_url: str, compress: bool = True) -> dict[str, byt
     """Every download. In preview (compress=False) the zip is stored uncompressed, which is much faster."""
     files: dict[str, bytes] = {}
     for name, table in sorted(site.tables.items()):
-        files.update(
-            remember("downloads", table.file, table.signature, lambda n=name, t=table: table_downloads(site, n, t))
-        )
+        files.update(site.derived(("downloads", name), [name], lambda n=name, t=table: table_downloads(site, n, t)))
     if site.decisions:
         header, rows = decision_rows(site, site_url)
         files["data/decisions.csv"] = table_csv(header, rows, [])
         files["data/decisions.json"] = to_json(rows)
     if site.grants:
-        inputs = (
-            site.tables["grants"].signature,
-            site.tables["organisations"].signature,
-            json.dumps([(b.funder_identifier, b.body_name, str(b.start), str(b.end)) for b in site.bodies]),
-        )
-        files.update(
-            remember("downloads", "360giving", inputs if all(inputs[:2]) else None, lambda: giving_downloads(site))
-        )
+        funders = json.dumps([(b.funder_identifier, b.body_name, str(b.start), str(b.end)) for b in site.bodies])
+        files.update(site.derived("360giving", ["grants", "organisations"], lambda: giving_downloads(site), funders))
     package = datapackage(site)
     files["data/datapackage.json"] = to_json(package)
     # The data package as one file: its descriptor and the CSV of every resource it describes (the JSON copies

@@ -90,7 +90,7 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
         self.full_kinds: set[tuple] = set()  # kinds whose chrome could not be shared: MkDocs renders them all
         self.indexer: Indexer | None = None  # in a build, Pagefind, given each page as it is built
         self.collector = memory.IdleCollector()  # in preview, collects garbage between rebuilds
-        self.exemplars: dict[str, tuple] = {}  # in preview, this rebuild's exemplars: path -> (digest, kind)
+        self.exemplars: dict[tuple, tuple] = {}  # in preview, this rebuild's exemplars: kind -> (path, digest)
         self.shown: set[str] = set()  # in preview, the generated pages the last rebuild served
         self.compiled = CompiledTemplates()  # Material's templates, compiled once for all preview rebuilds
 
@@ -207,25 +207,25 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
                         inclusion=written.inclusion,
                     )
                 )
-        self.outside, self.digests, exemplars, self.exemplars = {}, digests, {}, {}
+        self.outside, self.digests, self.exemplars = {}, digests, {}
         for page in self.result.pages:
             content = build.page_stub(page)
             inclusion = InclusionLevel.INCLUDED if page.nav_title else InclusionLevel.NOT_IN_NAV
             kind = build.record_kind(page) if self.stubs and self.chrome.enabled else None
             kind = None if kind in self.full_kinds else kind
-            if kind is not None and (kind in exemplars or kind in kept):
+            if kind is not None and (kind in self.exemplars or kind in kept):
                 self.outside[page.path] = kind  # written by the plugin in its kind's chrome, after the build
                 continue
             if kind is not None:
-                exemplars[kind] = page.path  # rendered by MkDocs on every rebuild, giving its kind's chrome
-                self.exemplars[page.path] = (digests.get(page.path), kind)
+                # Rendered by MkDocs on this rebuild, giving its kind's chrome.
+                self.exemplars[kind] = (page.path, digests.get(page.path))
                 digests[page.path] = None
             if self.stubs:
                 stub = self.stubs.stub(page.path, content, digests[page.path])
                 files.append(File.generated(config, page.path, abs_src_path=str(stub), inclusion=inclusion))
             else:
                 files.append(File.generated(config, page.path, content=content, inclusion=inclusion))
-        self.records.forget(exemplars.values())
+        self.records.forget(path for path, _ in self.exemplars.values())
         if self.final_site_dir is None:
             # In preview the downloads are made here (with --dirty, written only when they change); a build writes
             # them at the end.
@@ -299,7 +299,7 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
         log.debug(self.chrome.summary())
         if self.outside and self.result is not None:
             self.write_records(config)
-        for path, (digest, kind) in self.exemplars.items():
+        for kind, (path, digest) in self.exemplars.items():
             # MkDocs has written it in its kind's chrome, as the plugin would: the next rebuild, which keeps
             # that chrome, need not write it again unless it changes.
             self.records.adopt(path, digest, self.chrome.shells.get(kind))

@@ -9,7 +9,6 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from .memo import remember
 from .model import Site
 from .sheet_values import choices, display_rows
 from .spreadsheets import next_identifier, write_template
@@ -35,9 +34,7 @@ def filled_template(site: Site, name: str) -> bytes:
     Kept between preview rebuilds until the dataset, or one its drop-downs list, changes."""
     resource = site.resource(name)
     sources = sorted({name} | referenced(resource))
-    key = tuple((s, site.tables[s].signature if s in site.tables else None) for s in sources)
-    key = None if any(k[1] is None and k[0] in site.tables for k in key) else (key, repr(resource))
-    return remember("template", name, key, lambda: _filled(site, resource))
+    return site.derived(("template", name), sources, lambda: _filled(site, resource), repr(resource))
 
 
 def referenced(resource: dict) -> set[str]:
