@@ -43,7 +43,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from watchdog.events import FileClosedEvent, FileCreatedEvent, FileDeletedEvent, FileModifiedEvent, FileMovedEvent
 from watchdog.observers import Observer
 
-from . import build, memo, memory, search, staging
+from . import build, installed, memo, memory, search, staging
 from .chrome import TEMPLATE, ChromeCache, Parts, kind_of
 from .csp import add_policy
 from .indexer import Indexer, SearchIndexError
@@ -76,7 +76,7 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
         self.result: build.Result | None = None
         self.pages: dict[str, Page] = {}
         self.final_site_dir: Path | None = None
-        self.theme_dir = Path("theme")
+        self.theme_dir = installed.theme_dir()
         self.problems_html = ""  # in preview, data problems are shown on every page instead of stopping
         self.stubs: StubStore | None = None  # in `mkdocs serve --dirty`, lets unchanged pages be skipped
         self.chrome = ChromeCache()
@@ -134,7 +134,7 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
 
     def on_config(self, config):
         root = Path(config.config_file_path).parent
-        self.theme_dir = root / "theme"
+        self.use_own_theme(config)
         arguments = (root / self.config.data_dir, Path(config.docs_dir), self.theme_dir, config.site_url or "")
         if self.command == "serve":
             result, error = build.prepare_preview(*arguments)
@@ -172,6 +172,25 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
             except SearchIndexError as error:
                 raise PluginError(str(error)) from None
         return config
+
+    def use_own_theme(self, config) -> None:
+        """The generator's theme comes with it, whatever mkdocs.yml says: an office's mkdocs.yml need not name it,
+        and one written for an earlier release (naming fewer style sheets, say) still gets all it needs."""
+        theme = str(self.theme_dir)
+        config.theme.dirs = [theme, *(d for d in config.theme.dirs if Path(d).resolve() != self.theme_dir.resolve())]
+        config.theme["font"] = False  # never Google Fonts: the site loads nothing from any other website
+        if config.theme.get("language") == "en":
+            config.theme["language"] = "custom"  # British English (theme/partials/languages/custom.html)
+        own = installed.theme_stylesheets(self.theme_dir)
+        config.extra_css = own + [css for css in config.extra_css if css not in own]
+        config.extra["made_with"] = installed.generator_name()
+        if self.command == "serve" and theme not in config.watch:
+            config.watch.append(theme)
+        if "search" in config.plugins or "material/search" in config.plugins:
+            log.warning(
+                "mkdocs.yml lists the search plugin, which this generator's own search replaces: "
+                "delete the line '- search' under plugins in mkdocs.yml."
+            )
 
     def on_files(self, files: Files, *, config) -> Files:
         for record in [f for f in files if f.src_uri.startswith("decisions/") and f.src_uri.endswith(".md")]:

@@ -75,6 +75,7 @@ def categories(decisions: list[RawDecision], profile: dict) -> list[Problem]:
     """A decision's category must be one of the office's own list, decision_categories in data/profile.yaml."""
     listed = profile.get("decision_categories")
     if listed is None:
+        # Optional since 0.2.0 (sites made for 0.1.0 have none): the categories the decisions use are accepted.
         used = sorted({str(d.meta["category"]) for d in decisions if d.meta.get("category")})
         if not used:
             return []
@@ -83,8 +84,9 @@ def categories(decisions: list[RawDecision], profile: dict) -> list[Problem]:
                 "data/profile.yaml",
                 None,
                 "decision_categories",
-                "is missing, so the categories of decisions cannot be checked",
-                f"list the categories the office uses, e.g. decision_categories: [{', '.join(used[:6])}]",
+                "is missing, so every category the decisions use is accepted and the decision form offers those",
+                f"to check them, list the categories the office uses, e.g. decision_categories: [{', '.join(used[:6])}]",
+                warning=True,
             )
         ]
     if not isinstance(listed, list) or not all(isinstance(c, str) for c in listed):

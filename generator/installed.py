@@ -1,0 +1,36 @@
+"""Where the generator's own files are (its theme, and what `transparency init` writes) and its version."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent
+DISTRIBUTION = "pcc-transparency"
+
+
+def theme_dir() -> Path:
+    """The theme: inside the package when installed from a wheel, beside it in a checkout (an editable install)."""
+    inside = PACKAGE / "theme"
+    return inside if (inside / "main.html").is_file() else PACKAGE.parent / "theme"
+
+
+@cache
+def version() -> str:
+    """The generator's version, as installed (pyproject.toml's, for an editable install)."""
+    try:
+        return metadata.version(DISTRIBUTION)
+    except metadata.PackageNotFoundError:
+        return "0+unknown"
+
+
+def generator_name() -> str:
+    """What every page's <meta name="generator"> says."""
+    return f"{DISTRIBUTION} {version()}"
+
+
+def theme_stylesheets(theme: Path) -> list[str]:
+    """The theme's style sheets as MkDocs' extra_css names them: site.css first, then the others by name."""
+    names = sorted(p.name for p in (theme / "assets").glob("*.css"))
+    return [f"assets/{name}" for name in sorted(names, key=lambda name: name != "site.css")]
