@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -44,3 +45,13 @@ def test_an_earlier_release_builds_with_this_generator(release):
     assert f'<meta name="generator" content="pcc-transparency {installed.version()}">' in home
     # Style sheets added to the theme since reach a site whose mkdocs.yml does not name them.
     assert re.search(r'href="[^"]*assets/search\.css"', home)
+
+
+def test_every_page_names_the_generator_and_the_version_in_pyproject(site_dir):
+    version = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+    assert re.fullmatch(r"\d+\.\d+\.\d+", version)
+    assert f"## {version}" in (ROOT / "CHANGELOG.md").read_text(encoding="utf-8"), "each release has its entry"
+    pages = list(site_dir.rglob("*.html"))
+    assert len(pages) > 100
+    for page in pages:
+        assert f'<meta name="generator" content="pcc-transparency {version}">' in page.read_text(encoding="utf-8"), page
