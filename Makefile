@@ -16,12 +16,12 @@ export CHROME_PATH ?= /usr/bin/chromium
 setup: $(BIN)/.installed
 
 # The build validates data/ and content/ itself (before writing anything), so the data is checked once.
+# The demo is built as an office's site is: `transparency build` in a folder holding mkdocs.yml, data/, content/.
 site: $(BIN)/.installed
-	$(BIN)/mkdocs build --quiet
-	@echo "The site is in site/. Preview it with live reload: make serve (then open http://127.0.0.1:8000/)"
+	$(BIN)/transparency build --quiet
 
 serve: $(BIN)/.installed
-	$(BIN)/mkdocs serve --livereload --dirty
+	$(BIN)/transparency serve
 
 # FORMAT=github prints each problem as a GitHub Actions annotation and lists them all in the job summary.
 validate: $(BIN)/.installed
@@ -45,8 +45,8 @@ decision: $(BIN)/.installed
 test: $(BIN)/.installed node_modules/.installed chromium
 	$(BIN)/ruff check generator tests bench
 	$(BIN)/ruff format --check generator tests bench
-	$(BIN)/actionlint .github/workflows/*.yml
-	$(BIN)/zizmor --offline --quiet .github/
+	$(BIN)/actionlint .github/workflows/*.yml generator/scaffold/github/workflows/*.yml
+	$(BIN)/zizmor --offline --quiet .github/ generator/scaffold/github/workflows/
 	$(BIN)/pytest -n 2 -q
 
 bench: $(BIN)/.installed chromium

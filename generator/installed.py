@@ -34,3 +34,12 @@ def theme_stylesheets(theme: Path) -> list[str]:
     """The theme's style sheets as MkDocs' extra_css names them: site.css first, then the others by name."""
     names = sorted(p.name for p in (theme / "assets").glob("*.css"))
     return [f"assets/{name}" for name in sorted(names, key=lambda name: name != "site.css")]
+
+
+def example_dir() -> Path:
+    """The demo site (data/, content/, mkdocs.yml) `transparency init` starts from: packed, or this checkout."""
+    inside = PACKAGE / "example"
+    return inside if (inside / "mkdocs.yml").is_file() else PACKAGE.parent
+
+
+SCAFFOLD = PACKAGE / "scaffold"  # the office's README, requirements.txt, .gitignore and .github/, as shipped

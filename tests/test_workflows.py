@@ -8,7 +8,10 @@ from pathlib import Path
 import yaml
 from helpers import ROOT
 
-WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+# This repository's own, and those `transparency init` gives an office's site.
+WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml")) + sorted(
+    (ROOT / "generator" / "scaffold" / "github" / "workflows").glob("*.yml")
+)
 # Text anyone can write: an issue, a comment, a pull request's title, body or branch name, a commit message.
 UNTRUSTED = re.compile(
     r"github\.(event\.(issue|comment|review|review_comment|discussion|pages|commits|head_commit)\b"
