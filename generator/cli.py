@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import build, changes, github, inbox, init_site, new_decision, reminders, run_mkdocs
+from . import build, changes, forms, github, inbox, init_site, new_decision, reminders, run_mkdocs
 from .howto import import_command, serve_command
 from .importer import import_file
 from .load import read_yaml
@@ -23,6 +23,7 @@ EXAMPLES = {
     "reminders": "transparency reminders --days 30",
     "inbox": "transparency inbox --format github",
     "init": "transparency init my-office-site",
+    "forms": "transparency forms",
     "build": "transparency build",
     "serve": "transparency serve",
 }
@@ -123,9 +124,17 @@ def main(argv: list[str] | None = None) -> int:
         epilog=f"Example: {EXAMPLES['serve']}",
     )
     serving.add_argument("--address", "-a", metavar="IP:PORT", help="where to serve it (default 127.0.0.1:8000)")
+    commands.add_parser(
+        "forms",
+        help="write the 'Publish a decision' issue form's categories, priorities and decision maker from data/",
+        epilog=f"Example: {EXAMPLES['forms']}",
+    )
     args = parser.parse_args(argv)
     try:
-        if args.command == "init":
+        if args.command == "forms":
+            path = forms.write(args.root)
+            print(f"Wrote {path}: commit it, and the form on GitHub offers what data/ holds.")
+        elif args.command == "init":
             return init(args.folder, args.source)
         elif args.command == "build":
             status = run_mkdocs.run(args.root, "build", ["--quiet"] if args.quiet else [])
@@ -188,6 +197,7 @@ def init(folder: Path, source: str | None) -> int:
 def validate(root: Path, output: str) -> int:
     try:
         site, warnings = build.checked(root / "data", root / "content")
+        warnings = warnings + forms.out_of_date(root, site)
     except InputError as error:
         if output != "github":
             raise

@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from . import installed
+from . import forms, installed
 from .problems import InputError, Problem
 
 # Scaffold names without a leading dot (a wheel's package data leaves dot files out) -> names in the site.
@@ -58,6 +58,7 @@ def create(folder: Path, source: str | None = None) -> list[str]:
             shutil.copytree(item, target, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy(item, target)
+    forms.write(folder)
     template = (installed.SCAFFOLD / "requirements.txt").read_text(encoding="utf-8")
     (folder / "requirements.txt").write_text(template.format(requirement=requirement(source)), encoding="utf-8")
     return sorted(p.relative_to(folder).as_posix() for p in folder.iterdir())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import yaml
@@ -131,3 +132,53 @@ def test_a_category_outside_the_office_list_is_refused(project, tmp_path):
     result = run_cli(project, "new", "decision", "--from-issue", str(body_with(tmp_path, category="Parties")))
     assert result.returncode == 1
     assert '"Parties" is not one of the office\'s categories; use one of: Commissioning, Finance' in result.stderr
+
+
+def form_options(path: Path) -> tuple[dict, dict]:
+    form = yaml.safe_load(path.read_text(encoding="utf-8"))
+    items = {item["id"]: item for item in form["body"] if item["type"] != "markdown"}
+    assert [(key, item["attributes"]["label"]) for key, item in items.items()] == list(FIELDS)
+    return {key: item["attributes"].get("options") for key, item in items.items()}, items
+
+
+def test_forms_writes_another_offices_categories_priorities_and_decision_maker(tmp_path):
+    office = tmp_path / "office"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "exampleshire", office)
+    result = run_cli(office, "forms")
+    assert result.returncode == 0, result.stderr
+    options, items = form_options(office / ".github" / "ISSUE_TEMPLATE" / "publish-decision.yml")
+    assert options["category"] == ["Community safety", "Governance"]
+    assert options["priorities"] == ["Safer roads (safer-roads)", "Victims first (victims)"]
+    assert items["decision_maker"]["attributes"]["value"] == "Police and Crime Board"
+    # Without decision_categories, the form offers the categories the decisions use.
+    profile = office / "data" / "profile.yaml"
+    profile.write_text(profile.read_text(encoding="utf-8").replace("decision_categories:", "# "), encoding="utf-8")
+    assert run_cli(office, "forms").returncode == 0
+    options, _ = form_options(office / ".github" / "ISSUE_TEMPLATE" / "publish-decision.yml")
+    assert options["category"] == ["Community safety"]
+
+
+def test_validate_says_when_the_form_is_out_of_date_and_which_command_fixes_it(project):
+    assert run_cli(project, "forms").returncode == 0
+    checked = run_cli(project, "validate")
+    assert checked.returncode == 0 and "publish-decision.yml" not in checked.stdout
+    profile = project / "data" / "profile.yaml"
+    text = profile.read_text(encoding="utf-8")
+    profile.write_text(text.replace("decision_categories: [", "decision_categories: [Transport, "), encoding="utf-8")
+    checked = run_cli(project, "validate")
+    assert checked.returncode == 0, "an out-of-date form does not stop publishing"
+    assert (
+        "  - Warning: .github/ISSUE_TEMPLATE/publish-decision.yml: is out of date: its categories, priorities or "
+        "decision maker are not those in data/, or this version of the generator asks different questions; run "
+        "transparency forms and commit the form it writes"
+    ) in checked.stdout.splitlines()
+    assert run_cli(project, "forms").returncode == 0
+    options, _ = form_options(project / ".github" / "ISSUE_TEMPLATE" / "publish-decision.yml")
+    assert options["category"][0] == "Transport"
+    assert "publish-decision.yml" not in run_cli(project, "validate").stdout
+
+
+def test_this_repositorys_form_is_the_one_forms_writes_from_the_demo():
+    from generator import forms
+
+    assert forms.form_text(ROOT) == FORM.read_text(encoding="utf-8")
