@@ -46,7 +46,7 @@ test: $(BIN)/.installed node_modules/.installed chromium
 	$(BIN)/ruff check generator tests bench
 	$(BIN)/ruff format --check generator tests bench
 	$(BIN)/actionlint .github/workflows/*.yml generator/scaffold/github/workflows/*.yml
-	$(BIN)/zizmor --offline --quiet .github/ generator/scaffold/github/workflows/
+	$(BIN)/zizmor --offline --quiet .github/ generator/scaffold/github/workflows/*.yml
 	$(BIN)/pytest -n 2 -q
 
 bench: $(BIN)/.installed chromium

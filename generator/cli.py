@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import build, changes, forms, github, inbox, init_site, new_decision, reminders, run_mkdocs
+from . import build, changes, doctor, forms, github, inbox, init_site, new_decision, reminders, run_mkdocs
 from .howto import import_command, serve_command
 from .importer import import_file
 from .load import read_yaml
@@ -24,6 +24,8 @@ EXAMPLES = {
     "inbox": "transparency inbox --format github",
     "init": "transparency init my-office-site",
     "forms": "transparency forms",
+    "workflows": "transparency workflows",
+    "doctor": "transparency doctor",
     "build": "transparency build",
     "serve": "transparency serve",
 }
@@ -129,9 +131,29 @@ def main(argv: list[str] | None = None) -> int:
         help="write the 'Publish a decision' issue form's categories, priorities and decision maker from data/",
         epilog=f"Example: {EXAMPLES['forms']}",
     )
+    commands.add_parser(
+        "workflows",
+        help="write the GitHub workflows this version of the generator ships into .github/",
+        epilog=f"Example: {EXAMPLES['workflows']}",
+    )
+    doctoring = commands.add_parser(
+        "doctor",
+        help="say what the site's set-up lacks (address, contact, licence, workflows, GitHub settings) and what to do",
+        epilog=f"Example: {EXAMPLES['doctor']}",
+    )
+    doctoring.add_argument("--format", choices=["text", "github"], default="text", help="github: also a job summary")
     args = parser.parse_args(argv)
     try:
-        if args.command == "forms":
+        if args.command == "doctor":
+            found = doctor.examine(args.root)
+            print(doctor.text(found))
+            if args.format == "github":
+                github.write_summary(doctor.markdown(found))
+            return 1 if any(f.ok is False for f in found) else 0
+        elif args.command == "workflows":
+            written = init_site.write_workflows(args.root)
+            print(f"Wrote {', '.join(written)}: commit them.")
+        elif args.command == "forms":
             path = forms.write(args.root)
             print(f"Wrote {path}: commit it, and the form on GitHub offers what data/ holds.")
         elif args.command == "init":

@@ -58,16 +58,18 @@ def write(root: Path) -> Path:
     return path
 
 
+def same_form(path: Path, text: str) -> bool:
+    """Whether the form in `path` asks what `text` asks (its comments and layout aside)."""
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8-sig")) == yaml.safe_load(text)
+    except (OSError, yaml.YAMLError, UnicodeDecodeError):
+        return False
+
+
 def out_of_date(root: Path, site: Site) -> list[Problem]:
     """A warning when the site's form no longer offers what data/ holds (or what this version's form asks)."""
     path = root / FORM
-    if not path.is_file():
-        return []
-    try:
-        current = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
-    except (yaml.YAMLError, UnicodeDecodeError):
-        current = None
-    if current == yaml.safe_load(site_form_text(site)):
+    if not path.is_file() or same_form(path, site_form_text(site)):
         return []
     return [
         Problem(

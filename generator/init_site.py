@@ -10,6 +10,7 @@ from .problems import InputError, Problem
 
 # Scaffold names without a leading dot (a wheel's package data leaves dot files out) -> names in the site.
 RENAMED = {"github": ".github", "gitignore": ".gitignore"}
+SITE_WORKFLOW = "site.yml"  # builds and publishes the site, and rebuilds it every day
 
 
 def requirement(source: str | None) -> str:
@@ -62,3 +63,12 @@ def create(folder: Path, source: str | None = None) -> list[str]:
     template = (installed.SCAFFOLD / "requirements.txt").read_text(encoding="utf-8")
     (folder / "requirements.txt").write_text(template.format(requirement=requirement(source)), encoding="utf-8")
     return sorted(p.relative_to(folder).as_posix() for p in folder.iterdir())
+
+
+def write_workflows(root: Path) -> list[str]:
+    """Write the GitHub files this version ships (only those: an office's own workflows are left alone)."""
+    for path, data in workflow_files().items():
+        target = root / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    return list(workflow_files())

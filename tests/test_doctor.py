@@ -1,0 +1,194 @@
+"""`transparency doctor`: what a site's set-up lacks, from its files and (in GitHub Actions) the repository's
+settings, read from a fake GitHub REST API served here."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from helpers import BUILD_EPOCH, TRANSPARENCY
+
+REPOSITORY = "example-office/transparency"
+
+
+def doctor(site: Path, *args: str, **variables: str) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GITHUB_")} | {"SOURCE_DATE_EPOCH": BUILD_EPOCH}
+    env.pop("SITE_URL", None)
+    return subprocess.run(
+        [TRANSPARENCY, "--root", str(site), "doctor", *args], env=env | variables, capture_output=True, text=True
+    )
+
+
+@pytest.fixture(scope="module")
+def made(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("doctor") / "site"
+    result = subprocess.run([TRANSPARENCY, "init", str(folder)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    return folder
+
+
+@pytest.fixture
+def site(made, tmp_path) -> Path:
+    """A site as `transparency init` makes it, with the office's data in place (no longer marked as a demo)."""
+    import shutil
+
+    copy = tmp_path / "site"
+    shutil.copytree(made, copy)
+    profile = copy / "data" / "profile.yaml"
+    profile.write_text(profile.read_text(encoding="utf-8").replace("demo: true", ""), encoding="utf-8")
+    return copy
+
+
+class FakeGitHub(BaseHTTPRequestHandler):
+    answers: dict[str, tuple[int, dict]] = {}
+    seen: list[tuple[str, str]] = []
+
+    def do_GET(self):  # noqa: N802 (http.server's name)
+        self.seen.append((self.path, self.headers.get("Authorization", "")))
+        status, body = self.answers.get(self.path, (404, {"message": "Not Found"}))
+        data = json.dumps(body).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def fake_github():
+    server = ThreadingHTTPServer(("127.0.0.1", 0), FakeGitHub)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    FakeGitHub.seen = []
+    yield server
+    server.shutdown()
+    server.server_close()
+
+
+def answers(**changes) -> dict[str, tuple[int, dict]]:
+    base = f"/repos/{REPOSITORY}"
+    good = {
+        "": (200, {"has_issues": True}),
+        "/pages": (200, {"build_type": "workflow", "html_url": "https://example-office.github.io/transparency/"}),
+        "/actions/permissions/workflow": (200, {"can_approve_pull_request_reviews": True}),
+        "/actions/permissions": (200, {"enabled": True}),
+        "/labels/publish-decision": (200, {"name": "publish-decision"}),
+        "/actions/workflows/site.yml": (200, {"state": "active"}),
+    }
+    return {base + path: answer for path, answer in (good | changes).items()}
+
+
+def in_actions(server, tmp_path) -> dict[str, str]:
+    return {
+        "GITHUB_REPOSITORY": REPOSITORY,
+        "GITHUB_TOKEN": "job-token",
+        "GITHUB_API_URL": f"http://127.0.0.1:{server.server_port}",
+        "GITHUB_STEP_SUMMARY": str(tmp_path / "summary.md"),
+    }
+
+
+def test_a_new_site_lacks_only_its_own_data_and_says_where_to_click(made):
+    result = doctor(made)
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert "OK: The GitHub workflows of pcc-transparency" in result.stdout
+    assert "OK: The Publish a decision form offers what data/ holds" in lines
+    assert (
+        "Missing: The site is not marked as a demonstration: demo: true in data/profile.yaml puts "
+        "'Demonstration site' on every page"
+    ) in lines
+    assert "    What to do: when the data is your office's, delete the line demo: true from data/profile.yaml" in lines
+    assert lines[-1] == "1 thing missing; OWNERS.md says how to set each up."
+    assert any(line.startswith("Check by hand: The repository's settings on GitHub") for line in lines)
+
+
+def test_missing_files_and_keys_are_each_named(site):
+    profile = site / "data" / "profile.yaml"
+    text = profile.read_text(encoding="utf-8")
+    text = text.replace("website: https://www.example.gov.uk", "").replace("transparency@example.gov.uk", "")
+    profile.write_text(text, encoding="utf-8")
+    (site / "content" / "licence.md").unlink()
+    (site / ".github" / "workflows" / "doctor.yml").unlink()
+    workflow = site / ".github" / "workflows" / "site.yml"
+    workflow.write_text(workflow.read_text(encoding="utf-8") + "# changed\n", encoding="utf-8")
+    priorities = site / "data" / "priorities.csv"
+    priorities.write_text(priorities.read_text(encoding="utf-8") + "roads,Safer roads,Fewer people hurt.\n")
+    result = doctor(site)
+    assert result.returncode == 1
+    out = result.stdout
+    assert "Missing: The site's address: no address: neither SITE_URL nor website in data/profile.yaml gives one" in out
+    assert "Missing: A contact address for residents: contact_email in data/profile.yaml is empty" in out
+    assert "Missing: A licence for reusing the data" in out
+    assert (
+        "missing: .github/workflows/doctor.yml; not the ones this version ships: .github/workflows/site.yml\n"
+        "    What to do: run transparency workflows and commit what it writes"
+    ) in out
+    assert "Missing: The Publish a decision form offers what data/ holds" in out
+    assert out.splitlines()[-1] == "5 things missing; OWNERS.md says how to set each up."
+    # The two commands it names put the workflows and the form right.
+    for command in ("workflows", "forms"):
+        fixed = subprocess.run([TRANSPARENCY, "--root", str(site), command], capture_output=True, text=True)
+        assert fixed.returncode == 0, fixed.stderr
+    out = doctor(site, SITE_URL="https://transparency.example.gov.uk").stdout
+    assert "OK: The GitHub workflows" in out and "OK: The Publish a decision form" in out
+    assert "OK: The site's address: https://transparency.example.gov.uk/" in out
+
+
+def test_in_actions_every_repository_setting_is_read_with_the_jobs_token(site, fake_github, tmp_path):
+    FakeGitHub.answers = answers()
+    result = doctor(site, "--format", "github", **in_actions(fake_github, tmp_path))
+    assert result.returncode == 0, result.stdout
+    assert result.stdout.splitlines()[-1] == "Nothing is missing."
+    assert "OK: Pages are built by GitHub Actions: published at https://example-office.github.io/transparency/" in (
+        result.stdout
+    )
+    asked = {path for path, _ in FakeGitHub.seen}
+    assert asked == set(answers())
+    assert {token for _, token in FakeGitHub.seen} == {"Bearer job-token"}
+    summary = (tmp_path / "summary.md").read_text(encoding="utf-8")
+    assert "## The site's set-up\n\nNothing is missing." in summary
+    assert "| OK | The publish-decision label exists |" in summary
+
+
+def test_in_actions_each_missing_setting_says_where_to_click(site, fake_github, tmp_path):
+    FakeGitHub.answers = answers(
+        **{
+            "": (200, {"has_issues": False}),
+            "/pages": (404, {}),
+            "/actions/permissions/workflow": (200, {"can_approve_pull_request_reviews": False}),
+            "/labels/publish-decision": (404, {}),
+            "/actions/workflows/site.yml": (200, {"state": "disabled_inactivity"}),
+            "/actions/permissions": (403, {}),  # the job's token may not read it
+        }
+    )
+    result = doctor(site, "--format", "github", **in_actions(fake_github, tmp_path))
+    assert result.returncode == 1
+    out = result.stdout
+    for missing, click in (
+        ("Issues are switched off", "Settings → General → Features: tick Issues"),
+        (
+            "Pages are not published by GitHub Actions",
+            "Settings → Pages → Build and deployment → Source: GitHub Actions",
+        ),
+        (
+            "GitHub Actions may not open pull requests",
+            "Settings → Actions → General → Workflow permissions: tick Allow GitHub Actions to create and approve "
+            "pull requests, then Save",
+        ),
+        ("The label publish-decision is missing", "Issues → Labels → New label, name it publish-decision"),
+        ("The daily rebuild (workflow site) is paused", "Actions tab → site → Enable workflow"),
+    ):
+        assert missing in out, missing
+        assert click in out, click
+    assert "Check by hand: GitHub Actions is switched on: the job's token may not read it" in out
+    assert out.splitlines()[-1] == "5 things missing; OWNERS.md says how to set each up."
+    summary = (tmp_path / "summary.md").read_text(encoding="utf-8")
+    assert "5 things missing." in summary and "| Missing | Issues are on" in summary
