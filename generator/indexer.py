@@ -20,6 +20,8 @@ from pathlib import Path
 
 from pagefind.service import get_executable
 
+from . import index_check
+
 TIMEOUT = 1800  # seconds to wait for the index to be written
 
 
@@ -40,6 +42,7 @@ class Indexer:
         except OSError as error:
             raise SearchIndexError(f"The search index could not be built: {error}") from None
         self.sent = 0
+        self.pages = 0  # pages given, which the written index must hold
         self.answers: dict[int, dict | None] = {}  # answers someone waits for, by message number (None: not yet)
         self.errors: list[str] = []
         self.answered = threading.Condition()
@@ -102,13 +105,21 @@ class Indexer:
     def add(self, url: str, html: str) -> None:
         """Give Pagefind one page's HTML, published at url (e.g. /grants/abc/)."""
         self.send({"type": "AddFile", "index_id": self.index_id, "url": url, "file_contents": html})
+        self.pages += 1
 
     def write(self, output: Path) -> None:
-        """Write the index of every page added into output, then stop Pagefind."""
+        """Write the index of every page added into output, wait until it is whole on disk, then stop Pagefind
+        (stopping it sooner loses the writes still under way: generator/index_check.py)."""
         try:
             self.ask({"type": "WriteFiles", "index_id": self.index_id, "output_path": str(output)}, TIMEOUT)
             if self.errors:
                 raise SearchIndexError(self.failure(self.errors[0]))
+            lacking = index_check.wait_until_whole(output, self.pages)
+            if lacking:
+                raise SearchIndexError(
+                    "The search index came out incomplete (" + "; ".join(lacking) + "), so nothing was published "
+                    "and the site as last published is unchanged. Build again; if it happens again, report it."
+                )
         finally:
             self.close()
 
@@ -119,7 +130,7 @@ class Indexer:
             except BrokenPipeError:
                 pass
             try:
-                self.process.wait(timeout=5)
+                self.process.wait(timeout=60)  # on a loaded machine, Pagefind may take a while to finish
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
