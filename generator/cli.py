@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import build, changes, doctor, forms, github, inbox, init_site, new_decision, reminders, run_mkdocs
+from . import build, changes, forms, github, inbox, new_decision, reminders, site_commands
 from .howto import import_command, serve_command
 from .importer import import_file
 from .load import read_yaml
@@ -22,17 +22,13 @@ EXAMPLES = {
     "changes": "transparency changes --base origin/main",
     "reminders": "transparency reminders --days 30",
     "inbox": "transparency inbox --format github",
-    "init": "transparency init my-office-site",
-    "forms": "transparency forms",
-    "workflows": "transparency workflows",
-    "doctor": "transparency doctor",
-    "build": "transparency build",
-    "serve": "transparency serve",
 }
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="transparency", description="Check and add to a transparency site's data.")
+    parser = argparse.ArgumentParser(
+        prog="transparency", description="Make, check, build and add to a transparency site."
+    )
     parser.add_argument("--root", type=Path, default=Path("."), help="the project folder (default: the current folder)")
     commands = parser.add_subparsers(dest="command", required=True)
     validating = commands.add_parser(
@@ -105,68 +101,11 @@ def main(argv: list[str] | None = None) -> int:
     inboxing.add_argument(
         "--format", choices=["text", "github"], default="text", help="github: annotations and a job summary"
     )
-    initing = commands.add_parser(
-        "init",
-        help="make a new site folder: example data and pages, mkdocs.yml, requirements.txt and the GitHub workflows",
-        epilog=f"Example: {EXAMPLES['init']}",
-    )
-    initing.add_argument("folder", type=Path, help="the new folder (it must not exist yet, or be empty)")
-    initing.add_argument(
-        "--source",
-        metavar="GIT_URL",
-        help="install the generator from a release tag of this git repository instead of the package index",
-    )
-    building = commands.add_parser(
-        "build", help="check the data and build the site into site/", epilog=f"Example: {EXAMPLES['build']}"
-    )
-    building.add_argument("--quiet", action="store_true", help="print only problems")
-    serving = commands.add_parser(
-        "serve",
-        help="preview the site at http://127.0.0.1:8000/, rebuilt as you save",
-        epilog=f"Example: {EXAMPLES['serve']}",
-    )
-    serving.add_argument("--address", "-a", metavar="IP:PORT", help="where to serve it (default 127.0.0.1:8000)")
-    commands.add_parser(
-        "forms",
-        help="write the 'Publish a decision' issue form's categories, priorities and decision maker from data/",
-        epilog=f"Example: {EXAMPLES['forms']}",
-    )
-    commands.add_parser(
-        "workflows",
-        help="write the GitHub workflows this version of the generator ships into .github/",
-        epilog=f"Example: {EXAMPLES['workflows']}",
-    )
-    doctoring = commands.add_parser(
-        "doctor",
-        help="say what the site's set-up lacks (address, contact, licence, workflows, GitHub settings) and what to do",
-        epilog=f"Example: {EXAMPLES['doctor']}",
-    )
-    doctoring.add_argument("--format", choices=["text", "github"], default="text", help="github: also a job summary")
+    site_commands.add_commands(commands)
     args = parser.parse_args(argv)
     try:
-        if args.command == "doctor":
-            found = doctor.examine(args.root)
-            print(doctor.text(found))
-            if args.format == "github":
-                github.write_summary(doctor.markdown(found))
-            return 1 if any(f.ok is False for f in found) else 0
-        elif args.command == "workflows":
-            written = init_site.write_workflows(args.root)
-            print(f"Wrote {', '.join(written)}: commit them.")
-        elif args.command == "forms":
-            path = forms.write(args.root)
-            print(f"Wrote {path}: commit it, and the form on GitHub offers what data/ holds.")
-        elif args.command == "init":
-            return init(args.folder, args.source)
-        elif args.command == "build":
-            status = run_mkdocs.run(args.root, "build", ["--quiet"] if args.quiet else [])
-            if status == 0:
-                print(f"The site is in {(args.root / 'site').as_posix()}/. Preview it as you edit: transparency serve")
-            return status
-        elif args.command == "serve":
-            return run_mkdocs.run(
-                args.root, "serve", ["--livereload", "--dirty", *(["-a", args.address] if args.address else [])]
-            )
+        if args.command in site_commands.NAMES:
+            return site_commands.run(args)
         elif args.command == "validate":
             return validate(args.root, args.format)
         elif args.command == "new" and args.from_issue:
@@ -202,17 +141,6 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as error:
         print(f"Could not read or write a file: {error}", file=sys.stderr)
         return 1
-    return 0
-
-
-def init(folder: Path, source: str | None) -> int:
-    written = init_site.create(folder, source)
-    print(
-        f"Made a new site in {folder}: {', '.join(written)}.\n"
-        "Its data/ and content/ are the demonstration site's, marked as a demo on every page: replace them with "
-        f"your office's. Then, in that folder: transparency validate, transparency serve, transparency build. "
-        "README.md there says how to publish it on GitHub."
-    )
     return 0
 
 
