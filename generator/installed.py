@@ -7,6 +7,9 @@ from importlib import metadata
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent
+# Markdown extensions the pages rely on (admonitions, attribute lists, tables, heading ids), added to any
+# mkdocs.yml that does not list them.
+MARKDOWN_EXTENSIONS = ("admonition", "attr_list", "tables", "toc")
 DISTRIBUTION = "pcc-transparency"
 
 

@@ -183,6 +183,9 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
             config.theme["language"] = "custom"  # British English (theme/partials/languages/custom.html)
         own = installed.theme_stylesheets(self.theme_dir)
         config.extra_css = own + [css for css in config.extra_css if css not in own]
+        for extension in installed.MARKDOWN_EXTENSIONS:  # what the pages' Markdown relies on (e.g. "!!! note")
+            if extension not in config.markdown_extensions:
+                config.markdown_extensions.append(extension)
         config.extra["made_with"] = installed.generator_name()
         if self.command == "serve" and theme not in config.watch:
             config.watch.append(theme)
