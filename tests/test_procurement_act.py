@@ -6,10 +6,12 @@ import csv
 import datetime as dt
 import io
 import re
+from decimal import Decimal
 
 from helpers import run_cli, set_cell
 
 from generator import act_duties as act
+from generator.contract_payments import UPLOAD_COLUMNS, payment_times, quarters, upload_csv
 from generator.duties import load_register
 
 REGISTER = {d.id: d for d in load_register()}
@@ -168,3 +170,110 @@ def test_data_without_the_new_columns_still_builds(project):
         path.write_text(out.getvalue(), encoding="utf-8")
     result = run_cli(project, "validate")
     assert result.returncode == 0, result.stderr
+
+
+def payment(day: str, amount: str, vat: str | None, contract: str | None, received: str | None = None) -> dict:
+    return {
+        "date": dt.date.fromisoformat(day),
+        "transaction_id": f"T-{day}-{amount}",
+        "supplier": "Supplier Ltd",
+        "amount": Decimal(amount),
+        "vat": Decimal(vat) if vat is not None else None,
+        "contract_reference": contract,
+        "invoice_date": dt.date.fromisoformat(received) if received else None,
+    }
+
+
+CONTRACTS = [
+    {"reference": "NEW", "title": "New", "procurement_start": dt.date(2026, 4, 1), "ocid": "ocds-h6vhtk-000001"},
+    {"reference": "OLD", "title": "Old", "procurement_start": dt.date(2026, 3, 31), "ocid": None},
+    {"reference": "UNDATED", "title": "Undated", "procurement_start": None, "ocid": None},
+]
+
+
+def test_only_payments_over_30000_with_vat_under_contracts_procured_since_1_april_2026_are_listed():
+    spend = [
+        payment("2026-06-30", "30000.00", "0.00", "NEW"),  # exactly £30,000.00: not over
+        payment("2026-06-30", "30000.01", None, "NEW"),  # a penny over, no VAT recorded
+        payment("2026-07-01", "25000.01", "5000.00", "NEW"),  # over only with its VAT
+        payment("2026-09-30", "90000.00", "18000.00", "OLD"),  # procured the day before the duty
+        payment("2026-09-30", "90000.00", "18000.00", "UNDATED"),  # no procurement date: not known to be covered
+        payment("2026-09-30", "90000.00", "0.00", None),  # not under a contract in the register
+        payment("2026-03-31", "90000.00", "0.00", "NEW"),  # before the duty began
+    ]
+    found = quarters(spend, CONTRACTS, {}, TODAY)
+    assert [q.period.label for q in found] == [
+        "April to June 2026",
+        "July to September 2026",
+        "October to December 2026",
+    ]
+    first, second, _ = found
+    assert [(i["payment"]["date"].isoformat(), i["with_vat"]) for i in first.listed] == [
+        ("2026-06-30", Decimal("30000.01"))
+    ]
+    assert first.not_over == 1
+    assert [i["with_vat"] for i in second.listed] == [Decimal("30000.01")]
+    assert (second.older, second.no_contract, second.not_over) == (2, 1, 0)
+    assert upload_csv(second).decode().splitlines() == [
+        ",".join(UPLOAD_COLUMNS),
+        "ocds-h6vhtk-000001,NEW,Supplier Ltd,2026-07-01,30000.01",
+    ]
+    assert quarters(spend, CONTRACTS, {"nation": "Wales"}, TODAY) == []
+
+
+def test_payment_times_count_from_the_invoice_and_band_at_30_and_60_days():
+    spend = [
+        payment("2026-05-31", "600", None, None, "2026-05-01"),  # 30 days: within 30
+        payment("2026-06-01", "600", None, None, "2026-05-01"),  # 31 days
+        payment("2026-06-30", "600", None, None, "2026-05-01"),  # 60 days
+        payment("2026-09-30", "600", None, None, "2026-07-31"),  # 61 days, on the period's last day
+        payment("2026-10-01", "600", None, None, "2026-09-01"),  # the next period
+        payment("2026-06-30", "600", None, None, None),  # no invoice date: not counted
+    ]
+    first, second = payment_times(spend, {}, TODAY)  # January to March 2026 has no invoice: no figures
+    assert first.period.label == "April to September 2026" and first.count == 4
+    assert first.average_days == Decimal("45.5")
+    assert first.shares == [("Within 30 days", 1), ("31 to 60 days", 2), ("61 days or more", 1)]
+    assert second.period.label == "October 2026 to March 2027" and second.count == 1
+
+
+def test_a_quarters_page_lists_its_payments_and_says_why_others_are_not(site_dir):
+    html = (site_dir / "money/contract-payments/2026-07-to-2026-09/index.html").read_text(encoding="utf-8")
+    table = html.split("<tbody>")[1].split("</tbody>")[0]
+    assert table.count("<tr>") == 3
+    assert "£31,200.00" in table and "£5,200.00" not in table  # £26,000 + £5,200 VAT: over only with VAT
+    assert "£120,833.33" in table and "£45,600.00" in table and "30 September 2026" in table
+    assert "£30,000.00" not in table and "Custody Healthcare" not in table and "Language Line" not in table
+    assert 'href="https://www.find-tender.service.gov.uk/api/1.0/ocdsRecordPackages/ocds-h6vhtk-04f1a8"' in table
+    assert "due on the Central Digital Platform by 30 October 2026" in html
+    assert "2 payments under those contracts were £30,000.00 or less including VAT" in html
+    assert "2 payments over £30,000 were made under contracts whose procurement began before 1 April 2026" in html
+    first = (site_dir / "money/contract-payments/2026-04-to-2026-06/index.html").read_text(encoding="utf-8")
+    assert "30 June 2026" in first and "£54,000<" in first and "by 29 July 2026" in first
+    upload = (site_dir / "money/contract-payments/2026-07-to-2026-09.csv").read_text(encoding="utf-8")
+    assert upload.splitlines()[1:] == [
+        "ocds-h6vhtk-04f1a8,C-2026-015,Northern Body Worn Video Ltd,2026-08-14,31200.00",
+        "ocds-h6vhtk-05a1b2,C-2026-011,South Yorkshire ISVA Partnership,2026-09-15,120833.33",
+        "ocds-h6vhtk-04f1a8,C-2026-015,Northern Body Worn Video Ltd,2026-09-30,45600.00",
+    ]
+    index = (site_dir / "money/contract-payments/index.html").read_text(encoding="utf-8")
+    assert index.count("money/contract-payments/2026-") >= 6 and "In progress" in index
+
+
+def test_the_payment_times_page_has_a_chart_a_table_and_a_sentence(site_dir):
+    html = (site_dir / "money/payment-times/index.html").read_text(encoding="utf-8")
+    section = html.split('id="period-2026-04-to-2026-09"')[1].split("<h2")[0]
+    assert re.search(r"\d+ invoices paid, on average \d+\.\d days after the invoice was received", section)
+    assert re.search(r"\d+% were paid within 30 days, \d+% in 31 to 60 days and \d+% in 61 days or more", section)
+    assert (
+        'class="chart__svg"' in section and "<caption>Invoices by time taken to pay, April to September 2026" in section
+    )
+    assert "approved by a finance director or equivalent" in html
+    assert 'href="../money/payment-times/"' in (site_dir / "money/index.html").read_text(encoding="utf-8")
+
+
+def test_an_invoice_received_after_it_was_paid_is_a_problem(project):
+    set_cell(project / "data" / "spend.csv", 504, "invoice_date", "2026-07-02")
+    result = run_cli(project, "validate")
+    assert result.returncode == 1
+    assert 'row 504, column "invoice_date": "2026-07-02" is after the payment date, 2026-06-30' in result.stderr
