@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import json
 import re
 from decimal import Decimal
 
@@ -277,3 +278,25 @@ def test_an_invoice_received_after_it_was_paid_is_a_problem(project):
     result = run_cli(project, "validate")
     assert result.returncode == 1
     assert 'row 504, column "invoice_date": "2026-07-02" is after the payment date, 2026-06-30' in result.stderr
+
+
+def test_the_contracts_register_is_a_valid_ocds_release_package(site_dir):
+    from generator.ocds import schema_errors
+
+    data = json.loads((site_dir / "data/contracts-ocds.json").read_text(encoding="utf-8"))
+    assert schema_errors(data) == []
+    contracts = list(csv.DictReader(io.StringIO((site_dir / "data/contracts.csv").read_text(encoding="utf-8"))))
+    assert len(data["releases"]) == len(contracts)  # one release per contract
+    by_reference = {r["contracts"][0]["id"]: r for r in data["releases"]}
+    bwv = by_reference["C-2026-015"]
+    assert bwv["ocid"] == "ocds-h6vhtk-04f1a8" and bwv["contracts"][0]["value"] == {"amount": 380000, "currency": "GBP"}
+    assert bwv["contracts"][0]["documents"][0]["url"].endswith("/ocdsRecordPackages/ocds-h6vhtk-04f1a8")
+    isva = by_reference["C-2026-011"]
+    assert isva["tender"]["tenderPeriod"]["startDate"] == "2026-06-02T00:00:00Z" and "tender" in isva["tag"]
+    old = by_reference["C-2021-014"]
+    assert not old["ocid"].startswith("ocds-") and "documents" not in old["contracts"][0]
+    # The check is real: a release without its ocid is not valid.
+    del data["releases"][0]["ocid"]
+    assert any("ocid" in e for e in schema_errors(data))
+    opendata = (site_dir / "data/index.html").read_text(encoding="utf-8")
+    assert 'href="../data/contracts-ocds.json">OCDS 1.1 release package (JSON)</a>' in opendata
