@@ -203,7 +203,7 @@ def _assess_one(site, duty: Duty) -> Compliance:
 def _assessed(site, duty: Duty) -> Compliance:
     since = site.current_body.start
     found = _judge(site, duty, since)
-    archive = archive_size(site, duty.source, since)
+    archive = 0 if duty.timing else archive_size(site, duty.source, since)  # the Act's duties began in 2025-26
     return Compliance(found.duty, found.status, found.latest, found.note, archive, found.due)
 
 

@@ -68,10 +68,12 @@ def _quarter(site: Site, quarter: Quarter, since) -> Page:
             "ended": period.end < site.build_date,
             "upload": upload,
             "columns": UPLOAD_COLUMNS,
-            # One format a column: £26,000.00 beside £120,833.33, never £26,000.
-            "amount": money_format([r["payment"]["amount"] for r in rows], exact=True),
-            "vat": money_format([r["payment"].get("vat") or Decimal(0) for r in rows], exact=True),
-            "with_vat": money_format([r["with_vat"] for r in rows] + [quarter.total], exact=True),
+            # One format for the money in the table: £5,200.00 beside £120,833.33, never £5,200.
+            "shown": money_format(
+                [v for r in rows for v in (r["payment"]["amount"], r["payment"].get("vat"), r["with_vat"])]
+                + [quarter.total],
+                exact=True,
+            ),
         },
         description=f"{len(rows)} payments over £30,000 including VAT under contracts procured from "
         f"{long_date(since)}, in {period.label}, with the file for the Central Digital Platform.",
