@@ -303,3 +303,24 @@ def test_the_contracts_register_is_a_valid_ocds_release_package(site_dir):
     assert any("ocid" in e for e in schema_errors(data))
     opendata = (site_dir / "data/index.html").read_text(encoding="utf-8")
     assert 'href="../data/contracts-ocds.json">OCDS 1.1 release package (JSON)</a>' in opendata
+
+
+def test_the_change_summary_says_when_an_acts_duty_is_met(project):
+    import subprocess
+
+    def git(*args):
+        command = ["git", "-C", str(project), "-c", "user.name=Test", "-c", "user.email=test@example.org", *args]
+        subprocess.run(command, capture_output=True, text=True, check=True)
+
+    contracts = project / "data" / "contracts.csv"
+    set_cell(contracts, 12, "ocid", "")  # the body-worn video contract, procured in April 2026, had no notice
+    git("init", "-q", "-b", "main")
+    git("add", "-A")
+    git("commit", "-q", "-m", "base")
+    set_cell(contracts, 12, "ocid", "ocds-h6vhtk-04f1a8")
+    result = run_cli(project, "changes", "--base", "main")
+    assert result.returncode == 0, result.stderr
+    assert (
+        "- Contract details notices, including for below-threshold contracts of £30,000 or more including VAT "
+        "(Procurement Act 2023 s.53, s.87): Overdue → **Published**"
+    ) in result.stdout
