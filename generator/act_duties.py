@@ -113,7 +113,7 @@ def judge_contract_notices(
     timing: dict, where: str, rows: list[dict], today: dt.date
 ) -> tuple[str, str, dt.date | None]:
     """A contract procured under the Act, worth the threshold or more, needs a notice (its ocid) within 30 days."""
-    if not any("procurement_start" in r for r in rows):
+    if not any(isinstance(r.get("procurement_start"), dt.date) for r in rows):
         return PUBLISHED, "Add procurement_start and ocid to contracts.csv so that this can be checked.", None
     start, threshold = in_force(timing, where), Decimal(str(timing.get("threshold", "0")))
     days = dt.timedelta(days=int(timing["due_days"]))

@@ -9,7 +9,7 @@ import json
 import re
 from decimal import Decimal
 
-from helpers import run_cli, set_cell
+from helpers import run_build, run_cli, set_cell
 
 from generator import act_duties as act
 from generator.contract_payments import UPLOAD_COLUMNS, payment_times, quarters, upload_csv
@@ -169,8 +169,17 @@ def test_data_without_the_new_columns_still_builds(project):
         writer.writeheader()
         writer.writerows({k: v for k, v in r.items() if k not in columns} for r in rows)
         path.write_text(out.getvalue(), encoding="utf-8")
-    result = run_cli(project, "validate")
+    result = run_build(project)
     assert result.returncode == 0, result.stderr
+    site = project / "site"
+    quarter = (site / "money/contract-payments/2026-07-to-2026-09/index.html").read_text(encoding="utf-8")
+    assert "No payment in this quarter is over £30,000 including VAT" in quarter
+    times = (site / "money/payment-times/index.html").read_text(encoding="utf-8")
+    assert "No payment in our spending data records the date its invoice was received yet" in times
+    compliance = (site / "transparency/index.html").read_text(encoding="utf-8")
+    assert "Add procurement_start and ocid to contracts.csv so that this can be checked." in compliance
+    releases = json.loads((site / "data/contracts-ocds.json").read_text(encoding="utf-8"))["releases"]
+    assert releases and all(not r["ocid"].startswith("ocds-") for r in releases)
 
 
 def payment(day: str, amount: str, vat: str | None, contract: str | None, received: str | None = None) -> dict:
