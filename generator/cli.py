@@ -11,6 +11,8 @@ from .howto import import_command, serve_command
 from .importer import import_file
 from .load import read_yaml
 from .model import PROFILE_DEFAULTS
+from .ocds_import import import_ocds
+from .ocds_reader import looks_like_json
 from .problems import InputError, Problem
 from .templates import write_filled
 
@@ -69,7 +71,9 @@ def main(argv: list[str] | None = None) -> int:
         help="check a filled-in spreadsheet or CSV and copy it into data/",
         epilog=f"Example: {EXAMPLES['import']}",
     )
-    importing.add_argument("file", type=Path, help="an .xlsx file, or a CSV saved from Excel")
+    importing.add_argument(
+        "file", type=Path, help="an .xlsx file, a CSV saved from Excel, or an OCDS .json file from Find a Tender"
+    )
     importing.add_argument("--resource", help="the dataset (worked out from the file when left out)")
     importing.add_argument(
         "--replace",
@@ -128,6 +132,9 @@ def main(argv: list[str] | None = None) -> int:
             return 2 if args.exit_code and not found else 0
         elif args.command == "inbox":
             return run_inbox(args.root, args.check, args.format)
+        elif args.command == "import" and args.file.is_file() and looks_like_json(args.file):
+            # Contracts and tenders by ocid, from the platform's own notices: no double keying.
+            print(import_ocds(args.root, args.file, build.build_date(), args.dry_run))
         elif args.command == "import":
             print(import_file(args.root, args.file, args.resource, build.build_date(), args.replace, args.dry_run))
     except InputError as error:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
+from . import act_duties as act
 from .formatting import long_date
 
 REGISTER = Path(__file__).parent / "standards" / "duties.yaml"
@@ -20,7 +21,7 @@ AGE_LIMITS = {
     "annual": (365, 396),
     "keep current": (335, 366),  # reviewed at least once a year
 }
-FREQUENCIES = (*AGE_LIMITS, "before each financial year", "when it happens", "within 56 days")
+FREQUENCIES = (*AGE_LIMITS, "before each financial year", "when it happens", "within 56 days", *act.FREQUENCIES)
 RESPONSE_DAYS = 56
 
 
@@ -33,6 +34,7 @@ class Duty:
     source: dict
     link: str
     group: str
+    timing: dict | None = field(default=None, compare=False)  # the Procurement Act's periods and commencement
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,7 @@ class Compliance:
     latest: dt.date | None
     note: str
     archive: int = 0  # records from before the current body took the functions: the earlier bodies' archive
+    due: dt.date | None = None  # the next deadline, where the law sets one (the Procurement Act's duties)
 
 
 @lru_cache(maxsize=1)
@@ -62,6 +65,7 @@ def load_register(timetable: dict | None = None, changes: list | None = None) ->
             d["source"],
             d["link"],
             d["group"],
+            d.get("timing"),
         )
         for d in _entries(changes or [])
         if not d.get("retired")
@@ -126,7 +130,15 @@ def status_of_responses(rows: list[dict], today: dt.date, since: dt.date | None 
 
 
 def assess(site, register: list[Duty]) -> list[Compliance]:
-    return [_assess_one(site, duty) for duty in register]
+    """Each duty in force for this body (a Welsh body's follow the Welsh commencement), judged from the data."""
+    where = act.nation(site.profile)
+    return [_assess_one(site, duty) for duty in register if act.applies(duty.timing, where)]
+
+
+def not_in_force(site, register: list[Duty]) -> list[Duty]:
+    """Duties the law has not brought into force for this body (the Act's payment duties, in Wales)."""
+    where = act.nation(site.profile)
+    return [duty for duty in register if not act.applies(duty.timing, where)]
 
 
 def _rows(site, source: dict) -> list[dict] | None:
@@ -191,8 +203,8 @@ def _assess_one(site, duty: Duty) -> Compliance:
 def _assessed(site, duty: Duty) -> Compliance:
     since = site.current_body.start
     found = _judge(site, duty, since)
-    archive = archive_size(site, duty.source, since)
-    return Compliance(found.duty, found.status, found.latest, found.note, archive)
+    archive = 0 if duty.timing else archive_size(site, duty.source, since)  # the Act's duties began in 2025-26
+    return Compliance(found.duty, found.status, found.latest, found.note, archive, found.due)
 
 
 def _judge(site, duty: Duty, since: dt.date | None) -> Compliance:
@@ -205,6 +217,13 @@ def _judge(site, duty: Duty, since: dt.date | None) -> Compliance:
     latest = latest_date(site, source) if exists else None
     if not exists:
         return Compliance(duty, MISSING, None, "Not published yet.")
+    if duty.timing and duty.frequency in act.PERIODIC:
+        status, note, due = act.judge_periodic(duty.timing, act.nation(site.profile), latest, site.build_date)
+        return Compliance(duty, status, latest, note, due=due)
+    if duty.timing and duty.frequency == act.CONTRACT_NOTICE:
+        rows = _rows(site, source) or []
+        status, note, due = act.judge_contract_notices(duty.timing, act.nation(site.profile), rows, site.build_date)
+        return Compliance(duty, status, latest, note, due=due)
     if duty.frequency == "before each financial year":
         status, note = status_before_year({r["financial_year"] for r in _rows(site, source)}, site.build_date)
     elif duty.frequency == "within 56 days":

@@ -1,14 +1,15 @@
-"""Downloads: CSV, JSON, the Frictionless data package, a zip, 360Giving files and the Atom feed."""
+"""Downloads: CSV, JSON, the Frictionless data package, a zip, 360Giving and OCDS files and the Atom feed."""
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import zipfile
 from decimal import Decimal
 
-from . import giving
+from . import giving, ocds
 from .model import Site
 from .spreadsheets import open_workbook, write_row
 
@@ -28,6 +29,8 @@ def downloads(site: Site, site_url: str, compress: bool = True) -> dict[str, byt
     if site.grants:
         funders = json.dumps([(b.funder_identifier, b.body_name, str(b.start), str(b.end)) for b in site.bodies])
         files.update(site.derived("360giving", ["grants", "organisations"], lambda: giving_downloads(site), funders))
+    if site.has("contracts"):
+        files.update(site.derived("ocds", ["contracts", "tenders"], lambda: ocds_downloads(site, site_url), site_url))
     package = datapackage(site)
     files["data/datapackage.json"] = to_json(package)
     # The data package as one file: its descriptor and the CSV of every resource it describes (the JSON copies
@@ -55,6 +58,14 @@ def giving_downloads(site: Site) -> dict[str, bytes]:
         "data/grants-360giving.csv": table_csv(header, rows, []),
         "data/grants-360giving.xlsx": table_xlsx(header, rows, {"Amount Awarded"}),
     }
+
+
+def ocds_downloads(site: Site, site_url: str) -> dict[str, bytes]:
+    """The contracts register as an OCDS release package, dated by the contracts' last update."""
+    updated = site.resource("contracts").get("last_updated")
+    published = dt.date.fromisoformat(str(updated)) if updated else site.build_date
+    contracts, tenders = site.records["contracts"], site.records.get("tenders", [])
+    return {ocds.PACKAGE_PATH: to_json(ocds.package(contracts, tenders, site.profile, published, site_url))}
 
 
 def spend_by_month(site: Site) -> dict[str, bytes]:

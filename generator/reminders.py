@@ -47,6 +47,8 @@ def due_date(result: Compliance, site: Site) -> dt.date | None:
     duty, today = result.duty, site.build_date
     if result.status == MISSING:
         return None
+    if result.due:  # the Procurement Act's duties: the law's own deadline
+        return result.due
     if duty.frequency in AGE_LIMITS and result.latest:
         return result.latest + dt.timedelta(days=AGE_LIMITS[duty.frequency][1])
     if duty.frequency == "before each financial year":

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..load import RawPackage
 from ..problems import Problem
-from . import crossrefs, decisions, duty_changes, history, keys, package, profile, tables
+from . import crossrefs, decisions, duty_changes, history, keys, package, payments, profile, tables
 
 
 def check_all(raw: RawPackage) -> list[Problem]:
@@ -18,6 +18,7 @@ def check_all(raw: RawPackage) -> list[Problem]:
     found += duty_changes.check(raw)
     for table in raw.tables.values():
         found += tables.check(table)
+    found += payments.check(raw)
     found += decisions.check(raw.decisions)
     found += decisions.categories(raw.decisions, raw.profile)
     # Checks across files run on whatever could be read, so every problem shows in one run.

@@ -32,6 +32,7 @@ PROFILE_KEYS: dict[str, object] = {
     "publication_timetable": ANY_KEYS,
     "decision_categories": None,
     "since": None,
+    "nation": None,
     "predecessors": [{**PERSON_KEYS, "from": None, "until": None}],
 }
 

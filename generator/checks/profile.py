@@ -20,6 +20,17 @@ def check(profile: dict) -> list[Problem]:
     email = str(profile.get("contact_email") or "")
     if email and "@" not in email:
         found.append(Problem(FILE, None, "contact_email", f'"{email}" is not an email address'))
+    nation = profile.get("nation")
+    if nation is not None and str(nation).strip() not in ("England", "Wales"):
+        found.append(
+            Problem(
+                FILE,
+                None,
+                "nation",
+                f'"{nation}" is not England or Wales',
+                "write Wales for a body in Wales (the Procurement Act's Welsh dates apply), or leave it out for England",
+            )
+        )
     found += _timetable(profile.get("publication_timetable"))
     policy = profile.get("reserves_policy")
     if policy is not None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..duties import MISSING, OVERDUE, assess, load_register, retired
+from ..duties import MISSING, OVERDUE, assess, load_register, not_in_force, retired
 from ..formatting import money_format
 from ..model import Site, group_by
 from . import Page
@@ -26,7 +26,8 @@ def money_formats(resource: dict, rows: list[dict]) -> dict:
 
 
 def pages(site: Site) -> Iterator[Page]:
-    results = assess(site, load_register(site.profile.get("publication_timetable"), site.duty_changes))
+    register = load_register(site.profile.get("publication_timetable"), site.duty_changes)
+    results = assess(site, register)
     counts = {
         status: sum(1 for r in results if r.status == status) for status in ("Published", "Due soon", OVERDUE, MISSING)
     }
@@ -40,6 +41,7 @@ def pages(site: Site) -> Iterator[Page]:
             "total": len(results),
             "today": site.build_date,
             "retired": retired(site.duty_changes),
+            "not_in_force": not_in_force(site, register),
             "current": site.current_body,
             "earlier": site.predecessors,
         },

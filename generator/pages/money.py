@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from ..budget import actual_kind, budget_lines, previous_year, total_line
 from ..charts import bar_chart, line_chart
+from ..contract_payments import applies_from, notice_url
 from ..formatting import financial_year, long_date, money, money_format, month_name, percent, signed_percent, slug
 from ..model import Site, group_by
 from ..summaries import totals_by
@@ -65,7 +66,8 @@ def overview(site: Site) -> Page:
             "year": year,
             "charts": charts,
             "tables": tables,
-            "has": {n: site.has(n) for n in ("precept", "reserves", "spend", "contracts")},
+            "has": {n: site.has(n) for n in ("precept", "reserves", "spend", "contracts")}
+            | {"contract_payments": site.has("spend") and applies_from(site.profile) is not None},
         },
         description="Where the money for policing comes from and where it goes: funding, budget, council tax, reserves, spending and contracts.",
         nav_title="Money",
@@ -326,7 +328,13 @@ def contracts(site: Site) -> Page:
         "contracts/index.md",
         "Contracts over £10,000",
         "contracts.html",
-        {"current": current, "ended": ended, "total_current": sum((r["value"] for r in current), Decimal(0))},
+        {
+            "current": current,
+            "ended": ended,
+            "total_current": sum((r["value"] for r in current), Decimal(0)),
+            # Each contract's notices on the Central Digital Platform, where it has an ocid.
+            "notices": {r["reference"]: notice_url(r["ocid"]) for r in rows if r.get("ocid")},
+        },
         description="The register of contracts worth more than £10,000, current and ended.",
         search=True,
         sources=frozenset({"contracts"}),

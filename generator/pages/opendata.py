@@ -19,7 +19,7 @@ def pages(site: Site) -> Iterator[Page]:
         "data/index.md",
         "Open data",
         "opendata.html",
-        {"resources": resources, "updated": updated, "rows": rows},
+        {"resources": resources, "updated": updated, "rows": rows, "ocds": site.has("contracts")},
         description="Every dataset on this site as CSV, JSON and a Frictionless data package, free to reuse under the Open Government Licence.",
         nav_title="Open data",
         search=True,
@@ -52,4 +52,6 @@ def _extra_downloads(name: str) -> list[tuple[str, str]]:
             ("360Giving CSV", "grants-360giving.csv"),
             ("360Giving spreadsheet (XLSX)", "grants-360giving.xlsx"),
         ]
+    if name == "contracts":
+        return [("Open Contracting Data Standard release package (JSON)", "contracts-ocds.json")]
     return []
