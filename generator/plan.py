@@ -125,6 +125,15 @@ def status_changes(ambitions: list[Ambition], start: dt.date, end: dt.date) -> l
 
 
 def report_quarters(ambitions: list[Ambition], indicators: list, today: dt.date) -> list[tuple[int, int]]:
-    """Every quarter with plan updates or indicator figures, up to today, newest first."""
+    """Every quarter with plan updates or indicator figures that has ended by today, newest first.
+
+    A report for the quarter in progress would present part of a quarter as the whole of it, so it waits.
+    """
     dates = [u.date for a in ambitions for u in a.updates] + [r.period_end for i in indicators for r in i.readings]
-    return sorted({quarter_of(d) for d in dates if d <= today}, reverse=True)
+    return sorted({q for q in map(quarter_of, dates) if quarter_bounds(*q)[1] < today}, reverse=True)
+
+
+def quarter_in_progress(today: dt.date) -> tuple[int, int, dt.date]:
+    """The quarter today falls in and the day it ends: its report follows that day."""
+    quarter = quarter_of(today)
+    return *quarter, quarter_bounds(*quarter)[1]

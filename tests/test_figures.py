@@ -1,0 +1,40 @@
+"""Figures a journalist can quote: nothing ahead of its time, the body that paid, dates, honest headlines."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+
+from helpers import ROOT
+
+from generator.load import load_package
+from generator.model import Site, build_site
+from generator.pages import all_pages
+
+
+@functools.cache
+def demo_site(on: dt.date) -> Site:
+    """The demo data's site model as it would be built on a given day."""
+    return build_site(load_package(ROOT / "data", ROOT / "content"), on)
+
+
+@functools.cache
+def page_paths(on: dt.date) -> frozenset[str]:
+    return frozenset(page.path for page in all_pages(demo_site(on)))
+
+
+def test_built_on_4_december_2026_there_is_no_report_for_the_quarter_in_progress():
+    paths = page_paths(dt.date(2026, 12, 4))
+    assert "reports/2026-q2-performance.md" in paths and "reports/2026-q2-resources.md" in paths
+    assert not any(path.startswith("reports/2026-q3") for path in paths)
+
+
+def test_a_quarter_is_reported_once_it_has_ended():
+    assert "reports/2026-q3-performance.md" in page_paths(dt.date(2027, 1, 1))
+
+
+def test_the_reports_page_names_the_quarter_in_progress_and_when_it_ends(site_dir):
+    html = (site_dir / "reports/index.html").read_text(encoding="utf-8")
+    assert "2026/27 Q3" in html and "31 December 2026" in html
+    assert not (site_dir / "reports/2026-q3-performance").exists()
+    assert "reports/2026-q3" not in (site_dir / "updates/index.html").read_text(encoding="utf-8")
