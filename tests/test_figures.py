@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 
 from helpers import ROOT
 
@@ -38,3 +39,19 @@ def test_the_reports_page_names_the_quarter_in_progress_and_when_it_ends(site_di
     assert "2026/27 Q3" in html and "31 December 2026" in html
     assert not (site_dir / "reports/2026-q3-performance").exists()
     assert "reports/2026-q3" not in (site_dir / "updates/index.html").read_text(encoding="utf-8")
+
+
+def test_spending_after_the_handover_names_the_body_that_paid(site_dir):
+    """The demo's Mayor took the functions on 7 May 2024; spend.csv still says "Commissioner" after that."""
+
+    def payers(month: str) -> set[str]:
+        html = (site_dir / f"spending/{month}/index.html").read_text(encoding="utf-8")
+        return set(re.findall(r'data-label="Paid by">([^<]*)<', html))
+
+    assert payers("2024-06") == {"Mayor", "Chief Constable"}
+    assert payers("2024-04") == {"Commissioner", "Chief Constable"}
+
+
+def test_the_data_dictionary_says_what_spending_body_means(site_dir):
+    html = (site_dir / "data/spend/index.html").read_text(encoding="utf-8")
+    assert "whichever body held the functions on its date" in html

@@ -275,6 +275,21 @@ def _reserves_sentence(totals, shares, kind, policy) -> str:
     return sentence + "."
 
 
+CHIEF_CONSTABLE = "Chief Constable"
+
+
+def paid_by(site: Site, row: dict) -> str:
+    """Who made a payment: the Chief Constable, or the body holding the police and crime functions on its date.
+
+    spend.csv's "Commissioner" means the police and crime body as against the Chief Constable, whoever held it.
+    """
+    if row.get("spending_body") == CHIEF_CONSTABLE:
+        return CHIEF_CONSTABLE
+    if not row.get("spending_body"):
+        return ""
+    return site.body_on(row["date"]).role_short
+
+
 def spending(site: Site) -> Iterator[Page]:
     rows = sorted(site.records["spend"], key=lambda r: (r["date"], r["transaction_id"]))
     months = group_by(rows, lambda r: (r["date"].year, r["date"].month))
@@ -306,7 +321,8 @@ def spending(site: Site) -> Iterator[Page]:
             f"Spending over £500: {month_name(y, m)}",
             "spending_month.html",
             {
-                "rows": month_rows,
+                "rows": [{**r, "paid_by": paid_by(site, r)} for r in month_rows],
+                "bodies": site.bodies_between(dt.date(y, m, 1), month_rows[-1]["date"]) if site.predecessors else [],
                 "month": month_name(y, m),
                 "slug": f"{y}-{m:02d}",
                 "total": sum((r["amount"] for r in month_rows), Decimal(0)),
