@@ -78,8 +78,10 @@ def signed_percent(change: Decimal, places: int = 1) -> str:
     return f"+{value}%" if value > 0 else f"{value}%"
 
 
-def long_date(value: dt.date | None) -> str:
-    """23 November 2026, as GOV.UK writes dates."""
+def long_date(value: dt.date | str | None) -> str:
+    """23 November 2026, as GOV.UK writes dates (from a date, or an ISO date as the data package writes it)."""
+    if isinstance(value, str) and value:
+        value = dt.date.fromisoformat(value[:10])
     return f"{value.day} {MONTHS[value.month - 1]} {value.year}" if value else ""
 
 

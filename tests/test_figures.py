@@ -55,3 +55,20 @@ def test_spending_after_the_handover_names_the_body_that_paid(site_dir):
 def test_the_data_dictionary_says_what_spending_body_means(site_dir):
     html = (site_dir / "data/spend/index.html").read_text(encoding="utf-8")
     assert "whichever body held the functions on its date" in html
+
+
+def test_every_overdue_or_due_soon_duty_states_its_due_date(site_dir):
+    html = (site_dir / "transparency/index.html").read_text(encoding="utf-8")
+    rows = re.findall(r'<tr id="duty-[^"]+">(.*?)</tr>', html, re.S)
+    late = [row for row in rows if "Overdue" in row or "Due soon" in row]
+    assert late, "the demo has no overdue or due-soon duty to check"
+    dated = re.compile(
+        r"due (?:by|before|on) \d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December) \d{4}"
+    )
+    assert all(dated.search(row) for row in late), [row for row in late if not dated.search(row)]
+
+
+def test_every_last_updated_says_what_was_updated(site_dir):
+    for page in ("data/spend/index.html", "data/index.html"):
+        html = (site_dir / page).read_text(encoding="utf-8")
+        assert not re.search(r"(?<!dataset was )(?<!register was )(?<!Data )last updated", html, re.I), page
