@@ -7,9 +7,18 @@ from dataclasses import dataclass, field
 
 from .formatting import slug
 
-STATUSES = ("not started", "on track", "at risk", "delayed", "complete")
-ICONS = {"not started": "○", "on track": "✓", "at risk": "!", "delayed": "✗", "complete": "★"}
-TONES = {"not started": "neutral", "on track": "good", "at risk": "warn", "delayed": "bad", "complete": "good"}
+# "overdue" is never written in the data: it is what an unfinished ambition past its due date is, whatever
+# its latest update says ("on track" past the due date would flatter it).
+STATUSES = ("not started", "on track", "at risk", "delayed", "overdue", "complete")
+ICONS = {"not started": "○", "on track": "✓", "at risk": "!", "delayed": "✗", "overdue": "✗", "complete": "★"}
+TONES = {
+    "not started": "neutral",
+    "on track": "good",
+    "at risk": "warn",
+    "delayed": "bad",
+    "overdue": "bad",
+    "complete": "good",
+}
 STALE_AFTER = dt.timedelta(days=92)  # a quarter
 
 
@@ -43,8 +52,14 @@ class Ambition:
         return self.updates[-1] if self.updates else None
 
     @property
-    def status(self) -> str:
+    def reported_status(self) -> str:
+        """The status its latest update gives."""
         return self.latest.status if self.latest else "not started"
+
+    @property
+    def status(self) -> str:
+        """The status a reader sees: "overdue" once past the due date unfinished, else the reported one."""
+        return "overdue" if self.overdue else self.reported_status
 
     @property
     def icon(self) -> str:
@@ -77,10 +92,9 @@ def build_ambitions(
             description=row.get("description") or "",
             updates=sorted(by_ambition.get(row["id"], []), key=lambda u: u.date),
         )
-        ambition.stale = ambition.status != "complete" and (
-            ambition.latest is None or today - ambition.latest.date > STALE_AFTER
-        )
-        ambition.overdue = ambition.status != "complete" and ambition.due is not None and ambition.due < today
+        unfinished = ambition.reported_status != "complete"
+        ambition.stale = unfinished and (ambition.latest is None or today - ambition.latest.date > STALE_AFTER)
+        ambition.overdue = unfinished and ambition.due is not None and ambition.due < today
         ambitions.append(ambition)
     return ambitions
 

@@ -72,3 +72,34 @@ def test_every_last_updated_says_what_was_updated(site_dir):
     for page in ("data/spend/index.html", "data/index.html"):
         html = (site_dir / page).read_text(encoding="utf-8")
         assert not re.search(r"(?<!dataset was )(?<!register was )(?<!Data )last updated", html, re.I), page
+
+
+def test_indicator_headline_counts_only_indicators_with_a_target_and_a_current_figure(site_dir):
+    site = demo_site(dt.date(2026, 11, 23))
+    no_target = [i for i in site.indicators if i.target is None or not i.readings]
+    out_of_date = [i for i in site.indicators if i not in no_target and i.summary.stale]
+    judged = [i for i in site.indicators if i not in no_target and i not in out_of_date]
+    good = [i for i in judged if i.summary.target_status.tone == "good"]
+    assert no_target and out_of_date, "the demo should show both kinds of indicator left out"
+    for page in ("index.html", "performance/index.html"):
+        text = re.sub(r"<[^>]+>", "", (site_dir / page).read_text(encoding="utf-8"))
+        assert f"{len(good)} of {len(judged)} indicators with a target and an up-to-date figure" in text, page
+        assert f"{len(no_target) + len(out_of_date)}" in text
+
+
+def test_ambitions_past_their_due_date_read_overdue_not_on_track(site_dir):
+    site = demo_site(dt.date(2026, 11, 23))
+    late = [a for a in site.ambitions if a.due and a.due < site.build_date and a.reported_status != "complete"]
+    assert late, "the demo should have an unfinished ambition past its due date"
+    for ambition in late:
+        html = (site_dir / f"plan/{ambition.slug}/index.html").read_text(encoding="utf-8")
+        status = re.search(r"<dt>Status</dt>\s*<dd>(.*?)</dd>", html, re.S).group(1)
+        assert "Overdue" in status and "On track</span>" not in status
+
+
+def test_the_part_year_is_labelled_and_not_compared_with_full_years(site_dir):
+    html = (site_dir / "grants/index.html").read_text(encoding="utf-8")
+    text = re.sub(r"<[^>]+>", "", html)
+    assert "2026/27 so far (to 23 November 2026)" in text
+    assert "2025/26, the latest full year" in text
+    assert "2026/27 compared with earlier years" not in text

@@ -22,7 +22,12 @@ def pages(site: Site) -> Iterator[Page]:
             "performance/index.md",
             "Performance",
             "performance.html",
-            {"priorities": priorities, "indicators": site.indicators, "funder": site.current_body.the_role},
+            {
+                "priorities": priorities,
+                "indicators": site.indicators,
+                "headline": site.indicator_headline,
+                "funder": site.current_body.the_role,
+            },
             description=f"How the police and the services {site.current_body.the_role} funds are doing against the Police and Crime Plan.",
             nav_title="Performance",
             search=True,
