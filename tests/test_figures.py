@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
 from helpers import ROOT
 
+from generator.formatting import money
 from generator.load import load_package
 from generator.model import Site, build_site
 from generator.pages import all_pages
@@ -103,3 +105,44 @@ def test_the_part_year_is_labelled_and_not_compared_with_full_years(site_dir):
     assert "2026/27 so far (to 23 November 2026)" in text
     assert "2025/26, the latest full year" in text
     assert "2026/27 compared with earlier years" not in text
+
+
+def sample_quantities() -> dict[str, Decimal]:
+    """Sums a journalist would quote, worked out from the demo data itself: each year's grants, each
+    organisation's grants and each month's spending."""
+    site = demo_site(dt.date(2026, 11, 23))
+    found: dict[str, Decimal] = {}
+    for grant in site.grants:
+        key = f"grants in {grant.financial_year}"
+        found[key] = found.get(key, Decimal(0)) + grant.amount
+    for organisation in site.organisations.values():
+        if organisation.grants:
+            found[f"grants to {organisation.name}"] = organisation.total
+    for row in site.records["spend"]:
+        key = f"spending in {row['date']:%Y-%m}"
+        found[key] = found.get(key, Decimal(0)) + row["amount"]
+    return found
+
+
+@functools.cache
+def site_texts(site_dir) -> dict[str, str]:
+    return {str(path.relative_to(site_dir)): path.read_text(encoding="utf-8") for path in site_dir.rglob("*.html")}
+
+
+def test_a_sum_reads_the_same_on_every_page(site_dir):
+    """Exactly (to the penny where it has pence) or in £m, never rounded to a pound it does not have."""
+    pages = site_texts(site_dir)
+    with_pence = {k: v for k, v in sample_quantities().items() if v != v.to_integral_value() and v < 1_000_000}
+    assert len(with_pence) > 10 and "grants in 2026/27" in with_pence
+    for name, value in with_pence.items():
+        exact = money(value, exact=True)
+        rounded = [money(value.quantize(Decimal(1), rounding)) for rounding in (ROUND_CEILING, ROUND_FLOOR)]
+        wrong = re.compile("|".join(re.escape(r) for r in rounded) + r"(?![\d.,])")
+        shown = [path for path, html in pages.items() if exact in html]
+        assert shown, f"{name} ({exact}) appears on no page"
+        misread = [path for path, html in pages.items() if wrong.search(html)]
+        assert not misread, f"{name} is {exact} but reads as {' or '.join(rounded)} on {misread[:3]}"
+    grants_this_year = money(with_pence["grants in 2026/27"], exact=True)
+    assert (
+        grants_this_year in pages["grants/index.html"] and grants_this_year in pages["grants/year-2026-27/index.html"]
+    )
