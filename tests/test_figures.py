@@ -146,3 +146,36 @@ def test_a_sum_reads_the_same_on_every_page(site_dir):
     assert (
         grants_this_year in pages["grants/index.html"] and grants_this_year in pages["grants/year-2026-27/index.html"]
     )
+
+
+def test_the_decisions_log_shows_and_sorts_by_amount(site_dir):
+    import json
+
+    rows = json.loads((site_dir / "decisions/explorer.json").read_text(encoding="utf-8"))["rows"]
+    html = (site_dir / "decisions/index.html").read_text(encoding="utf-8")
+    assert re.search(r'<th scope="col" class="num"><button type="button" class="sort">Amount</button></th>', html)
+    site = demo_site(dt.date(2026, 11, 23))
+    by_reference = {d.reference: d for d in site.decisions}
+    with_sums = 0
+    for row in rows:
+        decision = by_reference[row["cells"][0]["text"]]
+        amount = row["cells"][2]
+        assert amount["num"]
+        if decision.amount is not None:
+            with_sums += 1
+            assert amount["text"] == money(decision.amount, exact=True) and Decimal(amount["sort"]) == decision.amount
+    assert with_sums > 5
+    year = (site_dir / "decisions/year-2025-26/index.html").read_text(encoding="utf-8")
+    assert '<th scope="col" class="num">Amount</th>' in year
+
+
+def test_the_grants_download_names_every_recipient(built):
+    import csv
+    import json
+
+    site = demo_site(dt.date(2026, 11, 23))
+    with open(built / "site/data/grants.csv", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    assert rows and all(r["Recipient Org:Name"] == site.organisations[r["Recipient Org:Identifier"]].name for r in rows)
+    records = json.loads((built / "site/data/grants.json").read_text(encoding="utf-8"))
+    assert all(r["Recipient Org:Name"] for r in records)
