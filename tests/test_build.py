@@ -182,7 +182,9 @@ def test_another_body_with_a_mayor_builds_its_own_site(project):
     assert "Published by Example Combined Authority (policing)" in home and "Demonstration site." not in home
     assert "<title>Example Mayor&#39;s office</title>" in home
     assert "have received grants from the Mayor." in (site / "organisations/index.html").read_text(encoding="utf-8")
-    assert "In 2026/27 so far (to 23 November 2026) the Mayor awarded" in (site / "grants/index.html").read_text(encoding="utf-8")
+    assert "In 2026/27 so far (to 23 November 2026) the Mayor awarded" in (site / "grants/index.html").read_text(
+        encoding="utf-8"
+    )
 
 
 def test_search_index_covers_every_page_but_the_search_page_and_404(site_dir):

@@ -179,3 +179,48 @@ def test_the_grants_download_names_every_recipient(built):
     assert rows and all(r["Recipient Org:Name"] == site.organisations[r["Recipient Org:Identifier"]].name for r in rows)
     records = json.loads((built / "site/data/grants.json").read_text(encoding="utf-8"))
     assert all(r["Recipient Org:Name"] for r in records)
+
+
+def page_text(site_dir, path: str) -> str:
+    """A page's words as a reader meets them: tags dropped, entities read, spaces collapsed."""
+    import html as html_lib
+
+    raw = (site_dir / path).read_text(encoding="utf-8")
+    return re.sub(r"\s+", " ", html_lib.unescape(re.sub(r"<[^>]+>", " ", raw)))
+
+
+def test_the_funding_trend_compares_budget_with_budget_and_says_so(site_dir):
+    site = demo_site(dt.date(2026, 11, 23))
+    budgets: dict[str, Decimal] = {}
+    for row in site.records["funding"]:
+        if row["kind"] == "budget":
+            budgets[row["financial_year"]] = budgets.get(row["financial_year"], Decimal(0)) + row["amount"]
+    first, last = min(budgets), max(budgets)
+    change = (budgets[last] - budgets[first]) * 100 / budgets[first]
+    text = page_text(site_dir, "money/index.html")
+    assert f"Budgeted funding rose by {change.quantize(Decimal('0.1'))}% from {first} to {last}" in text
+    assert "compares budget with budget" in text
+
+
+def test_the_money_page_explains_the_gap_between_funding_and_spending(site_dir):
+    site = demo_site(dt.date(2026, 11, 23))
+    year = max(r["financial_year"] for r in site.records["budget"])
+    received = sum(
+        r["amount"] for r in site.records["funding"] if r["financial_year"] == year and r["kind"] == "forecast"
+    )
+    spent = sum(r["amount"] for r in site.records["budget"] if r["financial_year"] == year and r["kind"] == "forecast")
+    text = page_text(site_dir, "money/index.html")
+    assert (
+        f"funding at {money(received)} and spending at {money(spent)}: {money(spent - received)} more is spent" in text
+    )
+    assert "met from reserves" in text and "Total reserves are forecast to fall by" in text
+
+
+def test_precept_and_council_tax_income_each_say_what_they_are_and_link_to_each_other(site_dir):
+    money_page = (site_dir / "money/index.html").read_text(encoding="utf-8")
+    tax_page = (site_dir / "money/council-tax/index.html").read_text(encoding="utf-8")
+    assert 'money/council-tax/"' in money_page.split('id="funding-and-spending"')[1]
+    assert 'money/#funding-and-spending"' in tax_page
+    for text in (page_text(site_dir, "money/index.html"), page_text(site_dir, "money/council-tax/index.html")):
+        assert "council tax income for 2026/27 is £131.4m" in text and "The precept raised for 2026/27" in text
+        assert "£133.5m" in text

@@ -12,6 +12,7 @@ from ..formatting import financial_year, long_date, money, money_format, month_n
 from ..model import Site, group_by
 from ..summaries import totals_by
 from . import Page
+from .money_context import council_tax_two_ways, funding_gap, trend_series
 
 WEEKS_IN_YEAR = Decimal(52)
 
@@ -66,6 +67,8 @@ def overview(site: Site) -> Page:
             "charts": charts,
             "tables": tables,
             "has": {n: site.has(n) for n in ("precept", "reserves", "spend", "contracts")},
+            "gap": funding_gap(funding, budget, year, site.records.get("reserves", [])) if funding and budget else [],
+            "council_tax": council_tax_two_ways(funding, site.records.get("precept", []), year),
         },
         description="Where the money for policing comes from and where it goes: funding, budget, council tax, reserves, spending and contracts.",
         nav_title="Money",
@@ -130,9 +133,9 @@ def funding_charts(funding: list[dict], year: str) -> list:
     total = sum((v for _, v in sources), Decimal(0))
     top, top_value = sources[0]
     shown = money_format([v for _, v in sources])
-    history = yearly_totals(funding)
+    history, compared = trend_series(funding, yearly_totals(funding))
     trend_format = money_format([v for _, v in history])
-    title, sentence = funding_trend(history, _sources_by_year(funding), trend_format)
+    title, sentence = funding_trend(history, _sources_by_year(funding), trend_format, compared)
     return [
         bar_chart(
             "funding-sources",
@@ -142,7 +145,14 @@ def funding_charts(funding: list[dict], year: str) -> list:
             "Amount",
             shown,
         ),
-        line_chart("funding-trend", title, sentence, history, "Total funding", trend_format),
+        line_chart(
+            "funding-trend",
+            title,
+            sentence,
+            history,
+            f"Total funding ({compared})" if compared else "Total funding",
+            trend_format,
+        ),
     ]
 
 
@@ -153,8 +163,9 @@ def _sources_by_year(funding: list[dict]) -> dict[str, frozenset[str]]:
     return {year: frozenset(names) for year, names in found.items()}
 
 
-def funding_trend(history, sources: dict[str, frozenset[str]], shown) -> tuple[str, str]:
-    """The trend's title and sentence, comparing only years that list the same sources of funding."""
+def funding_trend(history, sources: dict[str, frozenset[str]], shown, compared: str = "") -> tuple[str, str]:
+    """The trend's title and sentence, comparing only years that list the same sources of funding, and only
+    one kind of figure (compared: "budget", every year's budget) with itself."""
     last_year, last = history[-1]
     comparable = [(y, v) for y, v in history if sources.get(y) == sources.get(last_year)]
     first_year, first = comparable[0]
@@ -165,8 +176,13 @@ def funding_trend(history, sources: dict[str, frozenset[str]], shown) -> tuple[s
         return f"Total funding is {shown(last)} in {last_year}", sentence
     change = (last - first) * 100 / first
     direction = "rose" if last > first else "fell"
-    title = f"Total funding {direction} by {abs(change).quantize(Decimal('0.1'))}% from {first_year} to {last_year}"
-    sentence = f"Total funding went from {shown(first)} in {first_year} to {shown(last)} in {last_year} ({signed_percent(change)})."
+    what = "Budgeted funding" if compared == "budget" else "Total funding"
+    title = f"{what} {direction} by {abs(change).quantize(Decimal('0.1'))}% from {first_year} to {last_year}"
+    sentence = (
+        f"{what} went from {shown(first)} in {first_year} to {shown(last)} in {last_year} ({signed_percent(change)})."
+    )
+    if compared == "budget":
+        sentence += " This compares budget with budget: each year's budget is set before the year begins."
     if comparable[0] != history[0]:
         sentence += f" Years before {first_year} list different sources of funding, so they are shown but not compared."
     return title, sentence
@@ -203,8 +219,13 @@ def council_tax(site: Site) -> Page:
         "money/council-tax.md",
         "Council tax (police precept)",
         "council_tax.html",
-        {"rows": table, "trend": chart, "sentence": sentence + "."},
-        sources=frozenset({"precept"}),
+        {
+            "rows": table,
+            "trend": chart,
+            "sentence": sentence + ".",
+            "two_ways": council_tax_two_ways(site.records.get("funding", []), rows, latest["year"]),
+        },
+        sources=frozenset({"precept", "funding"}),
         description=sentence[:300] + ".",
         charts=True,
     )
