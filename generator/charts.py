@@ -123,9 +123,14 @@ def line_chart(
     value_label: str,
     formatter,
     target: Decimal | None = None,
+    band: tuple[Decimal, Decimal | None, str] | None = None,
 ) -> Chart:
-    """A line on a value axis that starts at zero, with round ticks and gridlines, labelled directly."""
+    """A line on a value axis that starts at zero, with round ticks and gridlines, labelled directly.
+
+    band: (low, high, label), a range a rule sets, drawn shaded behind the line; with high None, a minimum line.
+    """
     values = [v for _, v in points] + ([target] if target is not None else [])
+    values += [b for b in (band or ())[:2] if isinstance(b, Decimal)]
     ticks = nice_ticks(min(values, default=Decimal(0)), max(values, default=Decimal(1)))
     low, high = ticks[0], ticks[-1]
     labels = [tick_label(formatter, t) for t in ticks]
@@ -159,11 +164,57 @@ def line_chart(
         "target_y": y_of(target) if target is not None else None,
         "target_text": f"Target {formatter(target)}" if target is not None else "",
         "last": coords[-1] if coords else None,
+        "band": _svg_band(band, y_of) if band else None,
     }
     figure = _line_figure(points, value_label, formatter, target, ticks, labels)
+    if band:
+        _draw_band(figure, band)
     rows = [[label, formatter(value)] + ([formatter(target)] if target is not None else []) for label, value in points]
     columns = ["Period", value_label] + (["Target"] if target is not None else [])
     return Chart(id, title, summary, "line", columns, rows, _plain(figure), svg)
+
+
+def _svg_band(band: tuple, y_of: Callable[[Decimal], float]) -> dict:
+    low, high, label = band
+    top = y_of(high) if high is not None else y_of(low)
+    return {"top": top, "height": round(y_of(low) - top, 1), "label": label, "line": high is None}
+
+
+def _draw_band(figure: go.Figure, band: tuple) -> None:
+    """The same band in the interactive chart: a shaded range across the plot, or a minimum line, labelled."""
+    low, high, label = band
+    if high is None:
+        figure.add_shape(
+            type="line",
+            xref="paper",
+            x0=0,
+            x1=1,
+            y0=float(low),
+            y1=float(low),
+            line={"color": COLOURS[2], "dash": "dash", "width": 2},
+        )
+    else:
+        figure.add_shape(
+            type="rect",
+            xref="paper",
+            x0=0,
+            x1=1,
+            y0=float(low),
+            y1=float(high),
+            fillcolor="#cfe3d0",
+            line={"width": 0},
+            layer="below",
+        )
+    figure.add_annotation(
+        xref="paper",
+        x=0,
+        y=float(high if high is not None else low),
+        text=label,
+        showarrow=False,
+        yshift=10,
+        xanchor="left",
+        font={"color": COLOURS[2]},
+    )
 
 
 def _line_figure(points, value_label, formatter, target, ticks, labels) -> go.Figure:

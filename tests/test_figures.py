@@ -224,3 +224,23 @@ def test_precept_and_council_tax_income_each_say_what_they_are_and_link_to_each_
     for text in (page_text(site_dir, "money/index.html"), page_text(site_dir, "money/council-tax/index.html")):
         assert "council tax income for 2026/27 is £131.4m" in text and "The precept raised for 2026/27" in text
         assert "£133.5m" in text
+
+
+def test_the_reserves_page_judges_each_reserve_against_each_band(site_dir):
+    site = demo_site(dt.date(2026, 11, 23))
+    policy = site.profile["reserves_policy"]
+    text = page_text(site_dir, "money/reserves/index.html")
+    general = {r["as_at"]: r["amount"] for r in site.records["reserves"] if r["reserve"] == "General"}
+    net = sum(r["amount"] for r in site.records["budget"] if r["financial_year"] == "2025/26" and r["kind"] == "budget")
+    share = (general[dt.date(2026, 3, 31)] * 100 / net).quantize(Decimal("0.1"))
+    assert share > Decimal(str(policy["general_max_percent"]))
+    assert (
+        f"General reserves were {money(general[dt.date(2026, 3, 31)])} on 31 March 2026, {share}% of the net budget: "
+        f"above the policy's {policy['general_max_percent']}% maximum" in text
+    )
+    assert "Total reserves were" in text and "at or above the policy's minimum" in text
+    html = (site_dir / "money/reserves/index.html").read_text(encoding="utf-8")
+    general_chart = html.split('id="reserves-general-share"')[1].split("</figure>")[0]
+    total_chart = html.split('id="reserves-total-share"')[1].split("</figure>")[0]
+    assert '<rect class="chart__band"' in general_chart and "Policy: between 2.5% and 3%" in general_chart
+    assert '<line class="chart__band-line"' in total_chart and "Policy: at least 6%" in total_chart

@@ -8,11 +8,12 @@ from decimal import Decimal
 
 from ..budget import actual_kind, budget_lines, previous_year, total_line
 from ..charts import bar_chart, line_chart
-from ..formatting import financial_year, long_date, money, money_format, month_name, percent, signed_percent, slug
+from ..formatting import financial_year, money, money_format, month_name, percent, signed_percent, slug
 from ..model import Site, group_by
 from ..summaries import totals_by
 from . import Page
 from .money_context import council_tax_two_ways, funding_gap, trend_series
+from .reserves import reserves
 
 WEEKS_IN_YEAR = Decimal(52)
 
@@ -23,7 +24,7 @@ def pages(site: Site) -> Iterator[Page]:
     if site.has("precept"):
         yield council_tax(site)
     if site.has("reserves"):
-        yield reserves(site)
+        yield reserves(site, yearly_totals)
     if site.has("spend"):
         # 100,000 payments at a large office's size: a preview works them out again only when they change.
         yield from site.derived("spending-pages", ["spend"], lambda: list(spending(site)), site.holders)
@@ -229,71 +230,6 @@ def council_tax(site: Site) -> Page:
         description=sentence[:300] + ".",
         charts=True,
     )
-
-
-def reserves(site: Site) -> Page:
-    rows = site.records["reserves"]
-    dates = sorted({r["as_at"] for r in rows})
-    totals = [(d, sum((r["amount"] for r in rows if r["as_at"] == d), Decimal(0))) for d in dates]
-    names = sorted({r["reserve"] for r in rows}, key=lambda n: (n != "General", n))
-    by_name = {(r["reserve"], r["as_at"]): r["amount"] for r in rows}
-    kind = {d: next(r["kind"] for r in rows if r["as_at"] == d) for d in dates}
-    budget = site.records.get("budget", [])
-    net = {y: v for y, v in yearly_totals([r for r in budget if r["kind"] == "budget"])} if budget else {}
-    shares = {
-        d: (t * 100 / net[financial_year(d)]).quantize(Decimal("0.1")) if financial_year(d) in net else None
-        for d, t in totals
-    }
-    policy = site.profile.get("reserves_policy") or {}
-    sentence = _reserves_sentence(totals, shares, kind, policy)
-    shown = money_format([t for _, t in totals])
-    chart = line_chart(
-        "reserves-total",
-        sentence.split(" from ")[0],
-        sentence,
-        [(f"{d.isoformat()} ({kind[d]})", t) for d, t in totals],
-        "Total reserves",
-        shown,
-    )
-    return Page(
-        "money/reserves.md",
-        "Reserves",
-        "reserves.html",
-        {
-            "dates": dates,
-            "names": names,
-            "by_name": by_name,
-            "totals": dict(totals),
-            "shares": shares,
-            "kind": kind,
-            "policy": policy,
-            "sentence": sentence,
-            "trend": chart,
-        },
-        description=sentence[:300],
-        charts=True,
-        sources=frozenset({"reserves", "budget"}),
-    )
-
-
-def _reserves_sentence(totals, shares, kind, policy) -> str:
-    actual = [(d, t) for d, t in totals if kind[d] == "actual"]
-    forecast = [(d, t) for d, t in totals if kind[d] == "forecast"]
-    start = actual[-1] if actual else totals[0]
-    end = forecast[-1] if forecast else totals[-1]
-
-    def said(point) -> str:
-        share = shares.get(point[0])
-        return f"{money(point[1])}" + (f" ({share}% of the net budget)" if share is not None else "")
-
-    verb = "forecast to" if forecast else "expected to"
-    direction = "fall" if end[1] < start[1] else "rise"
-    sentence = f"Total reserves are {verb} {direction} from {said(start)} on {long_date(start[0])} to {said(end)} on {long_date(end[0])}"
-    minimum = policy.get("total_min_percent")
-    share = shares.get(end[0])
-    if minimum is not None and share is not None:
-        sentence += f", {'above' if share >= Decimal(str(minimum)) else 'below'} the {minimum}% minimum set by the reserves policy"
-    return sentence + "."
 
 
 CHIEF_CONSTABLE = "Chief Constable"
