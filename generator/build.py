@@ -18,6 +18,7 @@ from .beside import Pending
 from .checks import check_all
 from .csp import add_policy
 from .feeds import feeds
+from .glossary import glossary_rows, link_first_uses, terms_of
 from .indexer import Indexer
 from .load import load_package
 from .model import Site, build_site
@@ -183,6 +184,17 @@ def render(result: Result, page: Page) -> str:
 # Hand-written pages that get a generated part added at their end: the home page's headline figures, and who
 # holds the police and crime functions (home and about).
 PAGES_WITH_DATA = {"index.md": "_home.html", "about.md": "_about.html"}
+
+
+def with_glossary(result: Result, html: str, url: str) -> str:
+    """A page's content with the first use of each glossary term linked to its entry (not on the glossary)."""
+    if result is None or url == GLOSSARY_URL:
+        return html
+    terms = result.site.derived("glossary-terms", ["glossary"], lambda: terms_of(glossary_rows(result.site.records)))
+    return link_first_uses(html, terms, "../" * url.count("/") + GLOSSARY_URL)
+
+
+GLOSSARY_URL = "glossary/"
 
 
 def render_addition(result: Result, src_uri: str) -> str:

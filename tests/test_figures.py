@@ -244,3 +244,49 @@ def test_the_reserves_page_judges_each_reserve_against_each_band(site_dir):
     total_chart = html.split('id="reserves-total-share"')[1].split("</figure>")[0]
     assert '<rect class="chart__band"' in general_chart and "Policy: between 2.5% and 3%" in general_chart
     assert '<line class="chart__band-line"' in total_chart and "Policy: at least 6%" in total_chart
+
+
+def test_glossary_links_only_the_first_use_in_prose():
+    from generator.glossary import link_first_uses, terms_of
+
+    terms = terms_of(
+        [
+            {"term": "Band D", "also_written": "", "definition": "x"},
+            {"term": "Precept", "also_written": "police precept", "definition": "x"},
+        ]
+    )
+    html = '<h2>Band D</h2><p title="Band D">The police precept for a Band D home; Band D again, and band d.</p><a href="#">Precept</a>'
+    linked = link_first_uses(html, terms, "../glossary/")
+    assert linked.count('class="glossary-term"') == 2
+    assert (
+        '<h2>Band D</h2><p title="Band D">The <a class="glossary-term" href="../glossary/#precept">police precept</a>'
+        in linked
+    )
+    assert 'a <a class="glossary-term" href="../glossary/#band-d">Band D</a> home; Band D again, and band d.' in linked
+
+
+def test_the_glossary_explains_each_term_and_every_page_links_to_it(site_dir):
+    text = page_text(site_dir, "glossary/index.html")
+    for term in (
+        "Band D",
+        "Precept",
+        "Reserves",
+        "POCA",
+        "Section 151 officer",
+        "Atom feed",
+        "360Giving",
+        "HMICFRS",
+        "PEEL",
+        "IOPC",
+        "The Order's paragraph numbers",
+    ):
+        assert term in text, term
+    for page in ("index.html", "money/council-tax/index.html", "transparency/index.html", "grants/index.html"):
+        html = (site_dir / page).read_text(encoding="utf-8")
+        assert re.search(r'<a href="[./]*glossary/">Glossary</a>', html), page
+    tax = (site_dir / "money/council-tax/index.html").read_text(encoding="utf-8")
+    assert tax.count('glossary/#band-d"') == 1
+    duties = (site_dir / "transparency/index.html").read_text(encoding="utf-8")
+    assert "glossary/#the-order-s-paragraph-numbers" in duties
+    inspections = (site_dir / "transparency/inspections/index.html").read_text(encoding="utf-8")
+    assert 'glossary/#hmicfrs">HMICFRS</a>' in inspections

@@ -39,9 +39,9 @@ class Page:
 
 
 def all_pages(site: Site) -> list[Page]:
-    from . import decisions, duties, grants, money, opendata, performance, plan, search, updates
+    from . import decisions, duties, glossary, grants, money, opendata, performance, plan, search, updates
 
-    sections = (grants, decisions, money, performance, plan, duties, opendata, updates)
+    sections = (grants, decisions, money, performance, plan, duties, opendata, updates, glossary)
     pages: list[Page] = []
     for section in sections:
         pages.extend(section.pages(site))
