@@ -145,11 +145,7 @@ def line_chart(
         {"x": round(left + i * step, 1), "y": y_of(v), "label": label, "text": formatter(v)}
         for i, (label, v) in enumerate(points)
     ]
-    widest = max((len(label) for label, _ in points), default=1) * CHAR_WIDTH + 16
-    every = max(1, -(-len(points) * widest // plot_width))
-    shown = [c for i, c in enumerate(coords) if i % int(every) == 0 or i == len(coords) - 1]
-    if len(shown) > 1 and shown[-1]["x"] - shown[-2]["x"] < widest:
-        shown.pop(-2)  # the last period always shows; drop its neighbour rather than overlap it
+    shown = period_labels(coords)
     svg = {
         "width": VIEW_WIDTH,
         "height": PLOT_TOP + PLOT_HEIGHT + 34,
@@ -172,6 +168,39 @@ def line_chart(
     rows = [[label, formatter(value)] + ([formatter(target)] if target is not None else []) for label, value in points]
     columns = ["Period", value_label] + (["Target"] if target is not None else [])
     return Chart(id, title, summary, "line", columns, rows, _plain(figure), svg)
+
+
+LABEL_GAP = 12  # room between two period labels, in SVG units
+
+
+def period_labels(coords: list[dict]) -> list[dict]:
+    """The periods to label under a line chart, evenly thinned so no two labels touch. The first label is
+    anchored at its start, the last at its end, the rest at their middle (as _chart.html draws them)."""
+    if not coords:
+        return []
+
+    def box(c: dict, anchor: str) -> tuple[float, float]:
+        width = len(c["label"]) * CHAR_WIDTH
+        start = c["x"] - {"start": 0, "middle": width / 2, "end": width}[anchor]
+        return start, start + width
+
+    def anchor(i: int, count: int) -> str:
+        return "start" if i == 0 else ("end" if i == count - 1 else "middle")
+
+    for every in range(1, len(coords) + 1):
+        chosen = [c for i, c in enumerate(coords) if i % every == 0]
+        if chosen[-1] is not coords[-1]:
+            chosen.append(coords[-1])
+        boxes = [box(c, anchor(i, len(chosen))) for i, c in enumerate(chosen)]
+        clashes = [i for i in range(1, len(boxes)) if boxes[i - 1][1] + LABEL_GAP > boxes[i][0]]
+        if clashes == [len(boxes) - 1] and len(chosen) > 2:
+            chosen.pop(-2)  # the last period always shows; drop its neighbour rather than overlap it
+            boxes.pop(-2)
+            boxes[-2:] = [box(c, anchor(i, len(chosen))) for i, c in list(enumerate(chosen))[-2:]]
+            clashes = [i for i in range(1, len(boxes)) if boxes[i - 1][1] + LABEL_GAP > boxes[i][0]]
+        if not clashes:
+            return chosen
+    return [coords[0], coords[-1]] if len(coords) > 1 else coords
 
 
 def _svg_band(band: tuple, y_of: Callable[[Decimal], float]) -> dict:

@@ -290,3 +290,32 @@ def test_the_glossary_explains_each_term_and_every_page_links_to_it(site_dir):
     assert "glossary/#the-order-s-paragraph-numbers" in duties
     inspections = (site_dir / "transparency/inspections/index.html").read_text(encoding="utf-8")
     assert 'glossary/#hmicfrs">HMICFRS</a>' in inspections
+
+
+def test_indicator_charts_name_the_value_axis_in_its_unit_and_quarter_labels_never_collide(site_dir):
+    site = demo_site(dt.date(2026, 11, 23))
+    titles = {"percent": "Per cent (%)", "count": "Number", "days": "Days", "gbp": "Pounds (£)"}
+    html = (site_dir / "performance/index.html").read_text(encoding="utf-8")
+    html += "".join(
+        (site_dir / f"priorities/{p.slug}/index.html").read_text(encoding="utf-8") for p in site.priorities.values()
+    )
+    seen = 0
+    for indicator in (i for i in site.indicators if i.readings):
+        match = re.search(rf'id="trend-{indicator.slug}".*?</figure>', html, re.S)
+        if not match:
+            continue
+        seen += 1
+        chart = match.group(0)
+        assert f'<text class="chart__axis-title" x="0" y="16">{titles[indicator.unit]}</text>' in chart.replace(
+            "&#163;", "£"
+        )
+        boxes = []
+        for x, anchor, label in re.findall(
+            r'<text class="chart__period" x="([\d.]+)" y="[\d.]+" text-anchor="(\w+)">([^<]*)</text>', chart
+        ):
+            width = len(label) * 9.5  # a generous width per character at the chart's 16-unit text
+            left = float(x) - {"start": 0, "middle": width / 2, "end": width}[anchor]
+            boxes.append((left, left + width))
+        assert len(boxes) >= 2
+        assert all(a[1] + 4 <= b[0] for a, b in zip(boxes, boxes[1:], strict=False)), (indicator.id, boxes)
+    assert seen >= 5

@@ -58,6 +58,10 @@ def trend_chart(indicator: Indicator) -> Chart:
     return remember("trend-chart", indicator.id, key, lambda: _trend_chart(indicator))
 
 
+# The value axis is named in the indicator's unit (kpis.csv's unit column).
+AXIS_TITLES = {"percent": "Per cent (%)", "days": "Days", "gbp": "Pounds (£)", "count": "Number", "rate": "Rate"}
+
+
 def _trend_chart(indicator: Indicator) -> Chart:
     unit = indicator.unit
     readings = indicator.readings
@@ -72,7 +76,7 @@ def _trend_chart(indicator: Indicator) -> Chart:
         _trend_title(indicator),
         summary + ".",
         [(r.label, r.value) for r in readings],
-        "Value",
+        AXIS_TITLES.get(unit, unit.capitalize() if unit else "Number"),
         lambda v: format_value(v, unit),
         indicator.target,
     )
