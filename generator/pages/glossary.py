@@ -17,7 +17,6 @@ def pages(site: Site) -> Iterator[Page]:
             {
                 "term": r["term"],
                 "anchor": slug(r["term"]),
-                "also": [f.strip() for f in str(r.get("also_written") or "").split(";") if f.strip()],
                 "definition": r["definition"],
             }
             for r in rows
