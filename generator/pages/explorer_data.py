@@ -73,7 +73,7 @@ def decision_rows(decisions: Iterable[Decision], root: str, show_body: bool = Fa
 def decision_amount(decision: Decision) -> dict:
     """The sum a decision commits, sortable; a decision with none sorts below every sum."""
     if decision.amount is None:
-        return cell("No sum", sort="-1", numeric=True)
+        return cell("None stated", sort="-1", numeric=True)
     return cell(money(decision.amount, exact=True), sort=str(decision.amount), numeric=True)
 
 
