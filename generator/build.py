@@ -178,7 +178,9 @@ def record_html(result: Result, page: Page, shell: str, before: str, site_url: s
 
 
 def render(result: Result, page: Page) -> str:
-    return render_page(result.environment, page, result.site.profile) + search.facets_html(result.environment, page)
+    """A generated page's content, its glossary terms linked, with its search facets."""
+    content = with_glossary(result, render_page(result.environment, page, result.site.profile), page.url)
+    return content + search.facets_html(result.environment, page)
 
 
 # Hand-written pages that get a generated part added at their end: the home page's headline figures, and who

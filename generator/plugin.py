@@ -270,7 +270,7 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
             return self.problems_html + html
         generated = self.pages.get(page.file.src_uri)
         if generated is not None:
-            return self.problems_html + build.with_glossary(self.result, build.render(self.result, generated), page.url)
+            return self.problems_html + build.render(self.result, generated)
         content = html + build.render_addition(self.result, page.file.src_uri)
         return self.problems_html + build.with_glossary(self.result, content, page.url)
 

@@ -57,6 +57,14 @@ def pages(site: Site) -> Iterator[Page]:
                 "quarters": [(quarter_label(*q), f"{q[0]}-q{q[1]}") for q in quarters],
                 "in_progress": quarter_label(*current[:2]),
                 "in_progress_ends": current[2],
+                "so_far": [
+                    (path, name)
+                    for path, name, shown in (
+                        ("performance/", "performance", site.indicators),
+                        ("plan/", "plan tracker", site.ambitions),
+                    )
+                    if shown
+                ],
             },
             description="Quarterly performance and resources reports, generated from the published data.",
             nav_title="Reports",
