@@ -153,15 +153,15 @@ def page_meta(page: Page) -> dict:
     }
     if not page.search:
         meta["noindex"] = True
-    elif not page.nav_title:
+    elif not page.nav_title and page.url != GLOSSARY_URL:
         meta["template"] = chrome.TEMPLATE  # a record page: its chrome comes from a shell
     return meta
 
 
 def record_kind(page: Page) -> tuple | None:
     """The kind of record page this is (pages of a kind share their chrome), or None for other pages."""
-    if not page.search or page.nav_title:
-        return None
+    if not page.search or page.nav_title or page.url == GLOSSARY_URL:
+        return None  # the glossary is linked from the footer: its own footer link differs from its kind's
     return chrome.kind_of(page.url, {"charts": page.charts, "explorer": page.explorer})
 
 
