@@ -18,6 +18,7 @@ from .beside import Pending
 from .checks import check_all
 from .csp import add_policy
 from .feeds import feeds
+from .glossary import glossary_rows, link_first_uses, terms_of
 from .indexer import Indexer
 from .load import load_package
 from .model import Site, build_site
@@ -152,15 +153,15 @@ def page_meta(page: Page) -> dict:
     }
     if not page.search:
         meta["noindex"] = True
-    elif not page.nav_title:
+    elif not page.nav_title and page.url != GLOSSARY_URL:
         meta["template"] = chrome.TEMPLATE  # a record page: its chrome comes from a shell
     return meta
 
 
 def record_kind(page: Page) -> tuple | None:
     """The kind of record page this is (pages of a kind share their chrome), or None for other pages."""
-    if not page.search or page.nav_title:
-        return None
+    if not page.search or page.nav_title or page.url == GLOSSARY_URL:
+        return None  # the glossary is linked from the footer: its own footer link differs from its kind's
     return chrome.kind_of(page.url, {"charts": page.charts, "explorer": page.explorer})
 
 
@@ -177,12 +178,25 @@ def record_html(result: Result, page: Page, shell: str, before: str, site_url: s
 
 
 def render(result: Result, page: Page) -> str:
-    return render_page(result.environment, page, result.site.profile) + search.facets_html(result.environment, page)
+    """A generated page's content, its glossary terms linked, with its search facets."""
+    content = with_glossary(result, render_page(result.environment, page, result.site.profile), page.url)
+    return content + search.facets_html(result.environment, page)
 
 
 # Hand-written pages that get a generated part added at their end: the home page's headline figures, and who
 # holds the police and crime functions (home and about).
 PAGES_WITH_DATA = {"index.md": "_home.html", "about.md": "_about.html"}
+
+
+def with_glossary(result: Result, html: str, url: str) -> str:
+    """A page's content with the first use of each glossary term linked to its entry (not on the glossary)."""
+    if result is None or url == GLOSSARY_URL:
+        return html
+    terms = result.site.derived("glossary-terms", ["glossary"], lambda: terms_of(glossary_rows(result.site.records)))
+    return link_first_uses(html, terms, "../" * url.count("/") + GLOSSARY_URL)
+
+
+GLOSSARY_URL = "glossary/"
 
 
 def render_addition(result: Result, src_uri: str) -> str:

@@ -123,9 +123,14 @@ def line_chart(
     value_label: str,
     formatter,
     target: Decimal | None = None,
+    band: tuple[Decimal, Decimal | None, str] | None = None,
 ) -> Chart:
-    """A line on a value axis that starts at zero, with round ticks and gridlines, labelled directly."""
+    """A line on a value axis that starts at zero, with round ticks and gridlines, labelled directly.
+
+    band: (low, high, label), a range a rule sets, drawn shaded behind the line; with high None, a minimum line.
+    """
     values = [v for _, v in points] + ([target] if target is not None else [])
+    values += [b for b in (band or ())[:2] if isinstance(b, Decimal)]
     ticks = nice_ticks(min(values, default=Decimal(0)), max(values, default=Decimal(1)))
     low, high = ticks[0], ticks[-1]
     labels = [tick_label(formatter, t) for t in ticks]
@@ -140,11 +145,7 @@ def line_chart(
         {"x": round(left + i * step, 1), "y": y_of(v), "label": label, "text": formatter(v)}
         for i, (label, v) in enumerate(points)
     ]
-    widest = max((len(label) for label, _ in points), default=1) * CHAR_WIDTH + 16
-    every = max(1, -(-len(points) * widest // plot_width))
-    shown = [c for i, c in enumerate(coords) if i % int(every) == 0 or i == len(coords) - 1]
-    if len(shown) > 1 and shown[-1]["x"] - shown[-2]["x"] < widest:
-        shown.pop(-2)  # the last period always shows; drop its neighbour rather than overlap it
+    shown = period_labels(coords)
     svg = {
         "width": VIEW_WIDTH,
         "height": PLOT_TOP + PLOT_HEIGHT + 34,
@@ -159,11 +160,90 @@ def line_chart(
         "target_y": y_of(target) if target is not None else None,
         "target_text": f"Target {formatter(target)}" if target is not None else "",
         "last": coords[-1] if coords else None,
+        "band": _svg_band(band, y_of) if band else None,
     }
     figure = _line_figure(points, value_label, formatter, target, ticks, labels)
+    if band:
+        _draw_band(figure, band)
     rows = [[label, formatter(value)] + ([formatter(target)] if target is not None else []) for label, value in points]
     columns = ["Period", value_label] + (["Target"] if target is not None else [])
     return Chart(id, title, summary, "line", columns, rows, _plain(figure), svg)
+
+
+LABEL_GAP = 12  # room between two period labels, in SVG units
+
+
+def period_labels(coords: list[dict]) -> list[dict]:
+    """The periods to label under a line chart, evenly thinned so no two labels touch. The first label is
+    anchored at its start, the last at its end, the rest at their middle (as _chart.html draws them)."""
+    if not coords:
+        return []
+
+    def box(c: dict, anchor: str) -> tuple[float, float]:
+        width = len(c["label"]) * CHAR_WIDTH
+        start = c["x"] - {"start": 0, "middle": width / 2, "end": width}[anchor]
+        return start, start + width
+
+    def anchor(i: int, count: int) -> str:
+        return "start" if i == 0 else ("end" if i == count - 1 else "middle")
+
+    for every in range(1, len(coords) + 1):
+        chosen = [c for i, c in enumerate(coords) if i % every == 0]
+        if chosen[-1] is not coords[-1]:
+            chosen.append(coords[-1])
+        boxes = [box(c, anchor(i, len(chosen))) for i, c in enumerate(chosen)]
+        clashes = [i for i in range(1, len(boxes)) if boxes[i - 1][1] + LABEL_GAP > boxes[i][0]]
+        if clashes == [len(boxes) - 1] and len(chosen) > 2:
+            chosen.pop(-2)  # the last period always shows; drop its neighbour rather than overlap it
+            boxes.pop(-2)
+            boxes[-2:] = [box(c, anchor(i, len(chosen))) for i, c in list(enumerate(chosen))[-2:]]
+            clashes = [i for i in range(1, len(boxes)) if boxes[i - 1][1] + LABEL_GAP > boxes[i][0]]
+        if not clashes:
+            return chosen
+    return [coords[0], coords[-1]] if len(coords) > 1 else coords
+
+
+def _svg_band(band: tuple, y_of: Callable[[Decimal], float]) -> dict:
+    low, high, label = band
+    top = y_of(high) if high is not None else y_of(low)
+    return {"top": top, "height": round(y_of(low) - top, 1), "label": label, "line": high is None}
+
+
+def _draw_band(figure: go.Figure, band: tuple) -> None:
+    """The same band in the interactive chart: a shaded range across the plot, or a minimum line, labelled."""
+    low, high, label = band
+    if high is None:
+        figure.add_shape(
+            type="line",
+            xref="paper",
+            x0=0,
+            x1=1,
+            y0=float(low),
+            y1=float(low),
+            line={"color": COLOURS[2], "dash": "dash", "width": 2},
+        )
+    else:
+        figure.add_shape(
+            type="rect",
+            xref="paper",
+            x0=0,
+            x1=1,
+            y0=float(low),
+            y1=float(high),
+            fillcolor="#cfe3d0",
+            line={"width": 0},
+            layer="below",
+        )
+    figure.add_annotation(
+        xref="paper",
+        x=0,
+        y=float(high if high is not None else low),
+        text=label,
+        showarrow=False,
+        yshift=10,
+        xanchor="left",
+        font={"color": COLOURS[2]},
+    )
 
 
 def _line_figure(points, value_label, formatter, target, ticks, labels) -> go.Figure:

@@ -92,16 +92,23 @@ def _entries(changes: list) -> list[dict]:
     return sorted(entries, key=lambda d: groups.index(d["group"]))
 
 
+def due_by_age(frequency: str, latest: dt.date) -> dt.date:
+    """The last day an update counts as on time: after it, the duty is overdue."""
+    return latest + dt.timedelta(days=AGE_LIMITS[frequency][1])
+
+
 def status_by_age(frequency: str, latest: dt.date, today: dt.date) -> tuple[str, str]:
     due_soon, overdue = AGE_LIMITS[frequency]
     age = (today - latest).days
+    due = long_date(due_by_age(frequency, latest))
     if age > overdue:
         return (
             OVERDUE,
-            f"The latest data is {age} days old; it should be updated {frequency.replace('keep current', 'at least once a year')}.",
+            f"The latest data is {age} days old; it should be updated {frequency.replace('keep current', 'at least once a year')}. "
+            f"An update was due by {due}.",
         )
     if age > due_soon:
-        return DUE_SOON, "An update is due."
+        return DUE_SOON, f"An update is due by {due}."
     return PUBLISHED, ""
 
 
@@ -110,9 +117,12 @@ def status_before_year(years: set[str], today: dt.date) -> tuple[str, str]:
     start = today.year if today.month >= 4 else today.year - 1
     current, following = f"{start}/{str(start + 1)[-2:]}", f"{start + 1}/{str(start + 2)[-2:]}"
     if current not in years:
-        return OVERDUE, f"Nothing is published for {current}, which has started."
+        return (
+            OVERDUE,
+            f"Nothing is published for {current}, which started on {long_date(dt.date(start, 4, 1))}; it was due before then.",
+        )
     if today.month in (2, 3) and following not in years:
-        return DUE_SOON, f"{following} must be published before 1 April."
+        return DUE_SOON, f"{following} is due by {long_date(dt.date(start + 1, 3, 31))}, before it starts on 1 April."
     return PUBLISHED, ""
 
 
@@ -122,10 +132,13 @@ def status_of_responses(rows: list[dict], today: dt.date, since: dt.date | None 
     late = [r for r in rows if not r.get("response_date") and (today - r["published"]).days > RESPONSE_DAYS]
     waiting = [r for r in rows if not r.get("response_date") and r not in late]
     if late:
-        return OVERDUE, f"No response yet to: {', '.join(r['title'] for r in late)} (due within {RESPONSE_DAYS} days)."
+        overdue = "; ".join(
+            f"{r['title']} (due by {long_date(r['published'] + dt.timedelta(days=RESPONSE_DAYS))})" for r in late
+        )
+        return OVERDUE, f"No response yet to: {overdue}. A response is due within {RESPONSE_DAYS} days of a report."
     if waiting:
         due = min(r["published"] for r in waiting) + dt.timedelta(days=RESPONSE_DAYS)
-        return DUE_SOON, f"A response is due by {due.isoformat()}."
+        return DUE_SOON, f"A response is due by {long_date(due)}."
     return PUBLISHED, ""
 
 
@@ -236,10 +249,11 @@ def _judge(site, duty: Duty, since: dt.date | None) -> Compliance:
         # Nothing yet from the current body: its clock starts when it took the functions, not at the
         # earlier body's last publication.
         status, _ = status_by_age(duty.frequency, since, site.build_date)
+        due = long_date(due_by_age(duty.frequency, since))
         next_step = {
-            PUBLISHED: "An update is not due yet.",
-            DUE_SOON: "An update is due.",
-            OVERDUE: "Nothing has been published since then.",
+            PUBLISHED: f"An update is due by {due}.",
+            DUE_SOON: f"An update is due by {due}.",
+            OVERDUE: f"Nothing has been published since then; an update was due by {due}.",
         }[status]
         note = (
             f"The latest data is from {site.body_on(latest).the_role}, before {site.current_body.the_role} "

@@ -21,7 +21,8 @@ def downloads(site: Site, site_url: str, compress: bool = True) -> dict[str, byt
     """Every download. In preview (compress=False) the zip is stored uncompressed, which is much faster."""
     files: dict[str, bytes] = {}
     for name, table in sorted(site.tables.items()):
-        files.update(site.derived(("downloads", name), [name], lambda n=name, t=table: table_downloads(site, n, t)))
+        tables = [name, *FILLED_FROM.get(name, ())]
+        files.update(site.derived(("downloads", name), tables, lambda n=name, t=table: table_downloads(site, n, t)))
     if site.decisions:
         header, rows = decision_rows(site, site_url)
         files["data/decisions.csv"] = table_csv(header, rows, [])
@@ -40,11 +41,30 @@ def downloads(site: Site, site_url: str, compress: bool = True) -> dict[str, byt
     return files
 
 
+# Columns a download fills from another table where the office left them empty (its data dictionary says so).
+FILLED_FROM = {"grants": ("organisations",)}
+RECIPIENT_ID, RECIPIENT_NAME = "Recipient Org:Identifier", "Recipient Org:Name"
+
+
+def with_recipient_names(site: Site, rows: list[dict]) -> list[dict]:
+    """Grants rows with each empty recipient name filled from organisations, as the pages show it."""
+    names = {key: o.name for key, o in site.organisations.items()}
+    return [
+        row | {RECIPIENT_NAME: names.get(str(row.get(RECIPIENT_ID, "")).strip(), "")}
+        if not str(row.get(RECIPIENT_NAME) or "").strip()
+        else row
+        for row in rows
+    ]
+
+
 def table_downloads(site: Site, name: str, table) -> dict[str, bytes]:
     fields = site.resource(name)["schema"]["fields"]
+    rows, records = table.rows, site.records[name]
+    if name == "grants":
+        rows, records = with_recipient_names(site, rows), with_recipient_names(site, records)
     files = {
-        f"data/{name}.csv": table_csv(table.header, table.rows, fields),
-        f"data/{name}.json": to_json(site.records[name]),
+        f"data/{name}.csv": table_csv(table.header, rows, fields),
+        f"data/{name}.json": to_json(records),
     }
     if name == "spend":
         files.update(spend_by_month(site))

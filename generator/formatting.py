@@ -1,4 +1,11 @@
-"""Money, dates, financial years and percentages: the one place numbers become words."""
+"""Money, dates, financial years and percentages: the one place numbers become words.
+
+The rules for money, so one sum reads the same on every page (tests/test_figures.py collects them):
+- exact: whole pounds as "£1,250", and to the penny where the figure has pence ("£742,500.50"), never rounded;
+- in millions: "£1.3m", to one decimal, for a figure of £1m or more in a sentence or headline, and for every
+  figure of a chart whose figures are all £100,000 or more with one of £1m or more;
+- a budget table in millions (money_format(millions=True)) shows two decimals when a figure is under £100,000.
+"""
 
 from __future__ import annotations
 
@@ -30,13 +37,14 @@ def money_format(values, millions: bool = False, exact: bool = False) -> Callabl
 
     In millions when one figure reaches £1m and every figure is at least £100,000 (or always, with millions=True,
     for a table of budgets and their differences): £1.2m, or £0.08m and £4.20m when some are under £100,000.
-    Otherwise whole pounds (£57,851), with pence only when every figure is under £1,000 and one has pence.
-    With exact=True (a register of payments), to the penny throughout when one figure has pence.
+    Otherwise exactly: whole pounds (£57,851), or to the penny throughout when one figure has pence (£722,100.50
+    beside £20,400.00), so a chart never rounds pence up to a pound the data does not have. exact=True forces that.
     """
     present = [abs(Decimal(str(v))) for v in values if v not in (None, "")]
+    unit = Decimal("0.01") if any(v != v.to_integral_value() for v in present) else Decimal(1)
+    exactly = lambda v: "" if v in (None, "") else _signed(v, lambda a: f"£{a.quantize(unit, ROUND_HALF_UP):,}")  # noqa: E731
     if exact:
-        unit = Decimal("0.01") if any(v != v.to_integral_value() for v in present) else Decimal(1)
-        return lambda v: "" if v in (None, "") else _signed(v, lambda a: f"£{a.quantize(unit, ROUND_HALF_UP):,}")
+        return exactly
     largest = max(present, default=Decimal(0))
     smallest = min((v for v in present if v), default=Decimal(0))
     if largest >= 1_000_000 and (smallest >= 100_000 or millions):
@@ -44,9 +52,7 @@ def money_format(values, millions: bool = False, exact: bool = False) -> Callabl
         return lambda v: (
             "" if v in (None, "") else _signed(v, lambda a: f"£{(a / 1_000_000).quantize(places, ROUND_HALF_UP):,}m")
         )
-    if largest >= 1000 or all(v == v.to_integral_value() for v in present):
-        return lambda v: "" if v in (None, "") else _signed(v, lambda a: f"£{a.quantize(Decimal(1), ROUND_HALF_UP):,}")
-    return lambda v: "" if v in (None, "") else _signed(v, lambda a: f"£{a.quantize(Decimal('0.01'), ROUND_HALF_UP):,}")
+    return exactly
 
 
 def _signed(value, body: Callable[[Decimal], str]) -> str:
@@ -78,8 +84,10 @@ def signed_percent(change: Decimal, places: int = 1) -> str:
     return f"+{value}%" if value > 0 else f"{value}%"
 
 
-def long_date(value: dt.date | None) -> str:
-    """23 November 2026, as GOV.UK writes dates."""
+def long_date(value: dt.date | str | None) -> str:
+    """23 November 2026, as GOV.UK writes dates (from a date, or an ISO date as the data package writes it)."""
+    if isinstance(value, str) and value:
+        value = dt.date.fromisoformat(value[:10])
     return f"{value.day} {MONTHS[value.month - 1]} {value.year}" if value else ""
 
 

@@ -96,6 +96,30 @@ def stale_note(latest: Reading | None, today: dt.date) -> str:
     return ""
 
 
+@dataclass(frozen=True)
+class Headline:
+    """The indicators a headline may count against target, and how many it leaves out and why."""
+
+    judged: int  # with a target and a figure that is not out of date
+    good: int  # of those, on or better than target
+    bad: int  # of those, worse than target
+    no_target: int  # with figures but no target (or no figures yet)
+    out_of_date: int  # with a target, but the latest figure is more than two quarters old
+
+    @property
+    def left_out(self) -> int:
+        return self.no_target + self.out_of_date
+
+
+def headline(indicators: list) -> Headline:
+    """Count only indicators with a target and a current figure: the rest cannot be on or off target today."""
+    no_target = [i for i in indicators if i.summary.target_status.tone == NEUTRAL]
+    out_of_date = [i for i in indicators if i not in no_target and i.summary.stale]
+    judged = [i for i in indicators if i not in no_target and i not in out_of_date]
+    good = sum(1 for i in judged if i.summary.target_status.tone == GOOD)
+    return Headline(len(judged), good, len(judged) - good, len(no_target), len(out_of_date))
+
+
 def format_value(value: Decimal | None, unit: str) -> str:
     if value is None:
         return ""

@@ -11,7 +11,7 @@ from decimal import Decimal
 from .bodies import ROLE_DEFAULTS, Body, bodies_between, body_on, history
 from .checks.decisions import parse_amount, parse_date
 from .formatting import financial_year, long_date, slug
-from .indicators import IndicatorSummary, Reading, summarise
+from .indicators import Headline, IndicatorSummary, Reading, headline, summarise
 from .load import RawPackage, Table
 from .memo import T, remember
 from .plan import Ambition, build_ambitions
@@ -160,6 +160,11 @@ class Site:
 
     def bodies_between(self, first: dt.date, last: dt.date) -> list[Body]:
         return bodies_between(self.bodies, first, last)
+
+    @property
+    def indicator_headline(self) -> Headline:
+        """How many indicators are on target, counting only those with a target and a current figure."""
+        return headline(self.indicators)
 
     @property
     def current_body(self) -> Body:

@@ -7,9 +7,18 @@ from dataclasses import dataclass, field
 
 from .formatting import slug
 
-STATUSES = ("not started", "on track", "at risk", "delayed", "complete")
-ICONS = {"not started": "○", "on track": "✓", "at risk": "!", "delayed": "✗", "complete": "★"}
-TONES = {"not started": "neutral", "on track": "good", "at risk": "warn", "delayed": "bad", "complete": "good"}
+# "overdue" is never written in the data: it is what an unfinished ambition past its due date is, whatever
+# its latest update says ("on track" past the due date would flatter it).
+STATUSES = ("not started", "on track", "at risk", "delayed", "overdue", "complete")
+ICONS = {"not started": "○", "on track": "✓", "at risk": "!", "delayed": "✗", "overdue": "✗", "complete": "★"}
+TONES = {
+    "not started": "neutral",
+    "on track": "good",
+    "at risk": "warn",
+    "delayed": "bad",
+    "overdue": "bad",
+    "complete": "good",
+}
 STALE_AFTER = dt.timedelta(days=92)  # a quarter
 
 
@@ -43,8 +52,14 @@ class Ambition:
         return self.updates[-1] if self.updates else None
 
     @property
-    def status(self) -> str:
+    def reported_status(self) -> str:
+        """The status its latest update gives."""
         return self.latest.status if self.latest else "not started"
+
+    @property
+    def status(self) -> str:
+        """The status a reader sees: "overdue" once past the due date unfinished, else the reported one."""
+        return "overdue" if self.overdue else self.reported_status
 
     @property
     def icon(self) -> str:
@@ -77,10 +92,9 @@ def build_ambitions(
             description=row.get("description") or "",
             updates=sorted(by_ambition.get(row["id"], []), key=lambda u: u.date),
         )
-        ambition.stale = ambition.status != "complete" and (
-            ambition.latest is None or today - ambition.latest.date > STALE_AFTER
-        )
-        ambition.overdue = ambition.status != "complete" and ambition.due is not None and ambition.due < today
+        unfinished = ambition.reported_status != "complete"
+        ambition.stale = unfinished and (ambition.latest is None or today - ambition.latest.date > STALE_AFTER)
+        ambition.overdue = unfinished and ambition.due is not None and ambition.due < today
         ambitions.append(ambition)
     return ambitions
 
@@ -125,6 +139,15 @@ def status_changes(ambitions: list[Ambition], start: dt.date, end: dt.date) -> l
 
 
 def report_quarters(ambitions: list[Ambition], indicators: list, today: dt.date) -> list[tuple[int, int]]:
-    """Every quarter with plan updates or indicator figures, up to today, newest first."""
+    """Every quarter with plan updates or indicator figures that has ended by today, newest first.
+
+    A report for the quarter in progress would present part of a quarter as the whole of it, so it waits.
+    """
     dates = [u.date for a in ambitions for u in a.updates] + [r.period_end for i in indicators for r in i.readings]
-    return sorted({quarter_of(d) for d in dates if d <= today}, reverse=True)
+    return sorted({q for q in map(quarter_of, dates) if quarter_bounds(*q)[1] < today}, reverse=True)
+
+
+def quarter_in_progress(today: dt.date) -> tuple[int, int, dt.date]:
+    """The quarter today falls in and the day it ends: its report follows that day."""
+    quarter = quarter_of(today)
+    return *quarter, quarter_bounds(*quarter)[1]

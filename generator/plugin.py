@@ -293,7 +293,8 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
         generated = self.pages.get(page.file.src_uri)
         if generated is not None:
             return self.problems_html + build.render(self.result, generated)
-        return self.problems_html + html + build.render_addition(self.result, page.file.src_uri)
+        content = html + build.render_addition(self.result, page.file.src_uri)
+        return self.problems_html + build.with_glossary(self.result, content, page.url)
 
     def on_post_page(self, output: str, *, page, config) -> str:
         context = self.contexts.pop(page.file.src_uri, None)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from .formatting import money, percent, plural
 
@@ -27,6 +27,6 @@ def grants_sentence(year: str, grants: list) -> str:
     awarded_by = " and then ".join(dict.fromkeys(g.office.the_role for g in sorted(grants, key=lambda g: g.award_date)))
     top_priority, top_amount = totals_by(grants, lambda g: g.priority.title, lambda g: g.amount)[0]
     return (
-        f"In {year} {awarded_by} awarded {money(total.to_integral_value(ROUND_HALF_UP))} in {plural(len(grants), 'grant')} "
+        f"In {year} {awarded_by} awarded {money(total)} in {plural(len(grants), 'grant')} "
         f"to {plural(len(organisations), 'organisation')}; {percent(top_amount, total)} went to {top_priority}."
     )

@@ -61,6 +61,13 @@ def test_csv_downloads_round_trip(built):
         published = (built / "site" / "data" / source.name).read_text(encoding="utf-8")
         original = list(csv.reader(io.StringIO(source.read_text(encoding="utf-8-sig"))))
         copy = list(csv.reader(io.StringIO(published)))
+        if source.name == "grants.csv":  # an empty recipient name is filled from organisations.csv
+            name = original[0].index("Recipient Org:Name")
+            assert all(row[name] for row in copy[1:])
+            original = [
+                row[:name] + [copy[i][name] if not row[name] else row[name]] + row[name + 1 :]
+                for i, row in enumerate(original)
+            ]
         assert copy == original, source.name
 
 
@@ -175,7 +182,9 @@ def test_another_body_with_a_mayor_builds_its_own_site(project):
     assert "Published by Example Combined Authority (policing)" in home and "Demonstration site." not in home
     assert "<title>Example Mayor&#39;s office</title>" in home
     assert "have received grants from the Mayor." in (site / "organisations/index.html").read_text(encoding="utf-8")
-    assert "In 2026/27 the Mayor awarded" in (site / "grants/index.html").read_text(encoding="utf-8")
+    assert "In 2026/27 so far (to 23 November 2026) the Mayor awarded" in (site / "grants/index.html").read_text(
+        encoding="utf-8"
+    )
 
 
 def test_search_index_covers_every_page_but_the_search_page_and_404(site_dir):

@@ -48,8 +48,10 @@ def test_one_money_format_per_chart():
     assert [large(Decimal(322_100_000)), large(Decimal(2_000_000))] == ["£322.1m", "£2.0m"]
     table = money_format([Decimal(4_200_000), Decimal(-80_948)], millions=True)
     assert [table(Decimal(4_200_000)), table(Decimal(-80_948))] == ["£4.20m", "-£0.08m"]
+    # Below the millions, exactly: pence are never rounded up to a pound the data does not have.
     assert money_format([Decimal("12.5"), Decimal(3)])(Decimal(3)) == "£3.00"
-    assert money_format([Decimal("1250.75")])(Decimal("1250.75")) == "£1,251"
+    assert money_format([Decimal("1250.75")])(Decimal("1250.75")) == "£1,250.75"
+    assert money_format([Decimal("722100.50")])(Decimal("722100.50")) == "£722,100.50"
 
 
 def test_every_chart_has_a_zero_baseline_and_the_same_scale_as_its_svg(site_dir):

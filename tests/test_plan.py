@@ -49,7 +49,7 @@ def test_overdue_when_past_due_and_not_complete():
 
 def test_counts_and_quarters():
     a = [ambition([(dt.date(2026, 10, 1), "complete")]), ambition([(dt.date(2026, 10, 1), "at risk")]), ambition([])]
-    assert counts(a) == {"not started": 1, "on track": 0, "at risk": 1, "delayed": 0, "complete": 1}
+    assert counts(a) == {"not started": 1, "on track": 0, "at risk": 1, "delayed": 0, "overdue": 0, "complete": 1}
     assert quarter_of(dt.date(2026, 4, 1)) == (2026, 1) and quarter_of(dt.date(2027, 3, 31)) == (2026, 4)
     assert quarter_bounds(2026, 3) == (dt.date(2026, 10, 1), dt.date(2026, 12, 31))
     assert quarter_bounds(2026, 4) == (dt.date(2027, 1, 1), dt.date(2027, 3, 31))

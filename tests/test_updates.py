@@ -25,4 +25,6 @@ def test_updates_feed_is_atom(site_dir):
 
 
 def test_dataset_page_shows_last_update(site_dir):
-    assert "last updated 2026-11-10" in (site_dir / "data/spend/index.html").read_text(encoding="utf-8")
+    assert "this dataset was last updated on 10 November 2026" in (site_dir / "data/spend/index.html").read_text(
+        encoding="utf-8"
+    )

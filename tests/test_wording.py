@@ -92,7 +92,7 @@ def test_a_board_reads_naturally_on_every_page_type(project):
         "Police and Crime Commissioner (Alex Example), Office of the Police and Crime Commissioner for Exampleshire, from 22 November 2012 to 6 May 2024"
         in words["about"]
     )
-    assert "In 2026/27 the Board awarded" in words["grants"]
+    assert "In 2026/27 so far (to 23 November 2026) the Board awarded" in words["grants"]
     assert "have received grants from the Board and, until 6 May 2024, the Commissioner." in words["organisations"]
     assert "here that is the Police and Crime Board (chair: Cllr Jo Bloggs)" in words["compliance"]
     assert "The Board took on the functions on 7 May 2024, and is judged from that date." in words["compliance"]

@@ -39,9 +39,9 @@ class Page:
 
 
 def all_pages(site: Site) -> list[Page]:
-    from . import decisions, duties, grants, money, opendata, performance, plan, procurement, search, updates
+    from . import decisions, duties, glossary, grants, money, opendata, performance, plan, procurement, search, updates
 
-    sections = (grants, decisions, money, procurement, performance, plan, duties, opendata, updates)
+    sections = (grants, decisions, money, procurement, performance, plan, duties, opendata, updates, glossary)
     pages: list[Page] = []
     for section in sections:
         pages.extend(section.pages(site))

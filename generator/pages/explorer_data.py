@@ -60,6 +60,7 @@ def decision_rows(decisions: Iterable[Decision], root: str, show_body: bool = Fa
             "cells": [
                 cell(d.reference),
                 cell(d.title, f"{root}decisions/{d.slug}/"),
+                decision_amount(d),
                 cell(long_date(d.date), sort=d.date.isoformat()),
                 cell(d.category),
             ]
@@ -67,6 +68,13 @@ def decision_rows(decisions: Iterable[Decision], root: str, show_body: bool = Fa
         }
         for d in decisions
     ]
+
+
+def decision_amount(decision: Decision) -> dict:
+    """The sum a decision commits, sortable; a decision with none sorts below every sum."""
+    if decision.amount is None:
+        return cell("None stated", sort="-1", numeric=True)
+    return cell(money(decision.amount, exact=True), sort=str(decision.amount), numeric=True)
 
 
 def as_json(rows: list[dict]) -> bytes:

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from ..charts import bar_chart
-from ..formatting import money, money_format, slug
+from ..formatting import financial_year, long_date, money, money_format, slug
 from ..model import Site, group_by
 from ..summaries import grants_sentence, totals_by
 from . import Page, decision_sources, priority_options
@@ -33,7 +33,12 @@ def pages(site: Site) -> Iterator[Page]:
             f"grants/year-{slug(year)}.md",
             f"Grants awarded in {year}",
             "grants_year.html",
-            {"year": year, "grants": grants, "total": sum((g.amount for g in grants), Decimal(0))},
+            {
+                "year": year,
+                "grants": grants,
+                "total": sum((g.amount for g in grants), Decimal(0)),
+                "so_far": site.build_date if year == financial_year(site.build_date) else None,
+            },
             description=f"Every grant awarded in {year}, with who awarded it.",
             sources=GRANT_SOURCES,
         )
@@ -91,12 +96,25 @@ def explorer(site: Site) -> Page:
     amount = lambda g: g.amount  # noqa: E731
     by_priority = totals_by(by_year[latest], lambda g: g.priority.title, amount)
     by_fund = totals_by(by_year[latest], lambda g: g.fund, amount)
-    by_grant_year = sorted(totals_by(grants, lambda g: g.financial_year, amount))
+    # The year in progress is part of a year: labelled so, and never the one compared with full years.
+    in_progress = financial_year(site.build_date)
+    so_far = f"{in_progress} so far (to {long_date(site.build_date)})"
+    by_grant_year = [
+        (so_far if year == in_progress else year, total)
+        for year, total in sorted(totals_by(grants, lambda g: g.financial_year, amount))
+    ]
+    full_years = [year for year, _ in by_grant_year if year != so_far]
+    by_year_title = (
+        f"Grants by financial year, {full_years[0]} to {full_years[-1]}"
+        + (f", and {in_progress} so far, which is not a full year" if in_progress in by_year else "")
+        if full_years
+        else f"Grants in {in_progress} so far"
+    )
     top = totals_by(grants, lambda g: g.organisation.name, amount)[:TOP_RECIPIENTS]
     charts = [
         bar_chart(
             "grants-by-priority",
-            f"{by_priority[0][0]} received the most in grants in {latest}",
+            f"{by_priority[0][0]} received the most in grants in {so_far if latest == in_progress else latest}",
             "",
             by_priority,
             "Amount",
@@ -104,7 +122,7 @@ def explorer(site: Site) -> Page:
         ),
         bar_chart(
             "grants-by-fund",
-            f"{by_fund[0][0]} awarded the most in grants in {latest}",
+            f"{by_fund[0][0]} awarded the most in grants in {so_far if latest == in_progress else latest}",
             "",
             by_fund,
             "Amount",
@@ -112,7 +130,7 @@ def explorer(site: Site) -> Page:
         ),
         bar_chart(
             "grants-by-year",
-            f"Grants by financial year: {by_grant_year[-1][0]} compared with earlier years",
+            by_year_title,
             "",
             by_grant_year,
             "Amount",
@@ -135,9 +153,11 @@ def explorer(site: Site) -> Page:
         "grants.html",
         {
             "years": [(year, len(by_year[year]), sum((g.amount for g in by_year[year]), Decimal(0))) for year in years],
+            "in_progress": in_progress,
+            "today": site.build_date,
             "total": sum((g.amount for g in grants), Decimal(0)),
             "count": len(grants),
-            "sentence": grants_sentence(latest, by_year[latest]),
+            "sentence": grants_sentence(so_far if latest == in_progress else latest, by_year[latest]),
             "filters": [
                 ("year", "Financial year", "All years", [(y, y) for y in years]),
                 ("fund", "Fund", "All funds", [(f, f) for f in sorted({g.fund for g in grants})]),
@@ -170,8 +190,16 @@ def _chart_summary(chart) -> str:
         return "There is nothing to show."
     first = chart.rows[0]
     if chart.id == "grants-by-year":
-        last = chart.rows[-1]
-        return f"Grants totalled {last[1]} in {last[0]}, against {first[1]} in {first[0]}."
+        full = [row for row in chart.rows if " so far" not in row[0]]
+        part = [row for row in chart.rows if " so far" in row[0]]
+        said = (
+            f"Grants totalled {full[-1][1]} in {full[-1][0]}, the latest full year, against {full[0][1]} in {full[0][0]}."
+            if len(full) > 1
+            else ""
+        )
+        if part:
+            said += f" In {part[0][0]} they total {part[0][1]}."
+        return said.strip()
     return f"The largest is {first[0]} with {first[1]}, of {len(chart.rows)} shown."
 
 

@@ -9,10 +9,12 @@ from decimal import Decimal
 from ..budget import actual_kind, budget_lines, previous_year, total_line
 from ..charts import bar_chart, line_chart
 from ..contract_payments import applies_from, notice_url
-from ..formatting import financial_year, long_date, money, money_format, month_name, percent, signed_percent, slug
+from ..formatting import financial_year, money, money_format, month_name, percent, signed_percent, slug
 from ..model import Site, group_by
 from ..summaries import totals_by
 from . import Page
+from .money_context import council_tax_two_ways, funding_gap, trend_series
+from .reserves import reserves
 
 WEEKS_IN_YEAR = Decimal(52)
 
@@ -23,7 +25,7 @@ def pages(site: Site) -> Iterator[Page]:
     if site.has("precept"):
         yield council_tax(site)
     if site.has("reserves"):
-        yield reserves(site)
+        yield reserves(site, yearly_totals)
     if site.has("spend"):
         # 100,000 payments at a large office's size: a preview works them out again only when they change.
         yield from site.derived("spending-pages", ["spend"], lambda: list(spending(site)), site.holders)
@@ -68,6 +70,8 @@ def overview(site: Site) -> Page:
             "tables": tables,
             "has": {n: site.has(n) for n in ("precept", "reserves", "spend", "contracts")}
             | {"contract_payments": site.has("spend") and applies_from(site.profile) is not None},
+            "gap": funding_gap(funding, budget, year, site.records.get("reserves", [])) if funding and budget else [],
+            "council_tax": council_tax_two_ways(funding, site.records.get("precept", []), year),
         },
         description="Where the money for policing comes from and where it goes: funding, budget, council tax, reserves, spending and contracts.",
         nav_title="Money",
@@ -132,9 +136,9 @@ def funding_charts(funding: list[dict], year: str) -> list:
     total = sum((v for _, v in sources), Decimal(0))
     top, top_value = sources[0]
     shown = money_format([v for _, v in sources])
-    history = yearly_totals(funding)
+    history, compared = trend_series(funding, yearly_totals(funding))
     trend_format = money_format([v for _, v in history])
-    title, sentence = funding_trend(history, _sources_by_year(funding), trend_format)
+    title, sentence = funding_trend(history, _sources_by_year(funding), trend_format, compared)
     return [
         bar_chart(
             "funding-sources",
@@ -144,7 +148,14 @@ def funding_charts(funding: list[dict], year: str) -> list:
             "Amount",
             shown,
         ),
-        line_chart("funding-trend", title, sentence, history, "Total funding", trend_format),
+        line_chart(
+            "funding-trend",
+            title,
+            sentence,
+            history,
+            f"Total funding ({compared})" if compared else "Total funding",
+            trend_format,
+        ),
     ]
 
 
@@ -155,8 +166,9 @@ def _sources_by_year(funding: list[dict]) -> dict[str, frozenset[str]]:
     return {year: frozenset(names) for year, names in found.items()}
 
 
-def funding_trend(history, sources: dict[str, frozenset[str]], shown) -> tuple[str, str]:
-    """The trend's title and sentence, comparing only years that list the same sources of funding."""
+def funding_trend(history, sources: dict[str, frozenset[str]], shown, compared: str = "") -> tuple[str, str]:
+    """The trend's title and sentence, comparing only years that list the same sources of funding, and only
+    one kind of figure (compared: "budget", every year's budget) with itself."""
     last_year, last = history[-1]
     comparable = [(y, v) for y, v in history if sources.get(y) == sources.get(last_year)]
     first_year, first = comparable[0]
@@ -167,8 +179,13 @@ def funding_trend(history, sources: dict[str, frozenset[str]], shown) -> tuple[s
         return f"Total funding is {shown(last)} in {last_year}", sentence
     change = (last - first) * 100 / first
     direction = "rose" if last > first else "fell"
-    title = f"Total funding {direction} by {abs(change).quantize(Decimal('0.1'))}% from {first_year} to {last_year}"
-    sentence = f"Total funding went from {shown(first)} in {first_year} to {shown(last)} in {last_year} ({signed_percent(change)})."
+    what = "Budgeted funding" if compared == "budget" else "Total funding"
+    title = f"{what} {direction} by {abs(change).quantize(Decimal('0.1'))}% from {first_year} to {last_year}"
+    sentence = (
+        f"{what} went from {shown(first)} in {first_year} to {shown(last)} in {last_year} ({signed_percent(change)})."
+    )
+    if compared == "budget":
+        sentence += " This compares budget with budget: each year's budget is set before the year begins."
     if comparable[0] != history[0]:
         sentence += f" Years before {first_year} list different sources of funding, so they are shown but not compared."
     return title, sentence
@@ -205,76 +222,31 @@ def council_tax(site: Site) -> Page:
         "money/council-tax.md",
         "Council tax (police precept)",
         "council_tax.html",
-        {"rows": table, "trend": chart, "sentence": sentence + "."},
-        sources=frozenset({"precept"}),
+        {
+            "rows": table,
+            "trend": chart,
+            "sentence": sentence + ".",
+            "two_ways": council_tax_two_ways(site.records.get("funding", []), rows, latest["year"]),
+        },
+        sources=frozenset({"precept", "funding"}),
         description=sentence[:300] + ".",
         charts=True,
     )
 
 
-def reserves(site: Site) -> Page:
-    rows = site.records["reserves"]
-    dates = sorted({r["as_at"] for r in rows})
-    totals = [(d, sum((r["amount"] for r in rows if r["as_at"] == d), Decimal(0))) for d in dates]
-    names = sorted({r["reserve"] for r in rows}, key=lambda n: (n != "General", n))
-    by_name = {(r["reserve"], r["as_at"]): r["amount"] for r in rows}
-    kind = {d: next(r["kind"] for r in rows if r["as_at"] == d) for d in dates}
-    budget = site.records.get("budget", [])
-    net = {y: v for y, v in yearly_totals([r for r in budget if r["kind"] == "budget"])} if budget else {}
-    shares = {
-        d: (t * 100 / net[financial_year(d)]).quantize(Decimal("0.1")) if financial_year(d) in net else None
-        for d, t in totals
-    }
-    policy = site.profile.get("reserves_policy") or {}
-    sentence = _reserves_sentence(totals, shares, kind, policy)
-    shown = money_format([t for _, t in totals])
-    chart = line_chart(
-        "reserves-total",
-        sentence.split(" from ")[0],
-        sentence,
-        [(f"{d.isoformat()} ({kind[d]})", t) for d, t in totals],
-        "Total reserves",
-        shown,
-    )
-    return Page(
-        "money/reserves.md",
-        "Reserves",
-        "reserves.html",
-        {
-            "dates": dates,
-            "names": names,
-            "by_name": by_name,
-            "totals": dict(totals),
-            "shares": shares,
-            "kind": kind,
-            "policy": policy,
-            "sentence": sentence,
-            "trend": chart,
-        },
-        description=sentence[:300],
-        charts=True,
-        sources=frozenset({"reserves", "budget"}),
-    )
+CHIEF_CONSTABLE = "Chief Constable"
 
 
-def _reserves_sentence(totals, shares, kind, policy) -> str:
-    actual = [(d, t) for d, t in totals if kind[d] == "actual"]
-    forecast = [(d, t) for d, t in totals if kind[d] == "forecast"]
-    start = actual[-1] if actual else totals[0]
-    end = forecast[-1] if forecast else totals[-1]
+def paid_by(site: Site, row: dict) -> str:
+    """Who made a payment: the Chief Constable, or the body holding the police and crime functions on its date.
 
-    def said(point) -> str:
-        share = shares.get(point[0])
-        return f"{money(point[1])}" + (f" ({share}% of the net budget)" if share is not None else "")
-
-    verb = "forecast to" if forecast else "expected to"
-    direction = "fall" if end[1] < start[1] else "rise"
-    sentence = f"Total reserves are {verb} {direction} from {said(start)} on {long_date(start[0])} to {said(end)} on {long_date(end[0])}"
-    minimum = policy.get("total_min_percent")
-    share = shares.get(end[0])
-    if minimum is not None and share is not None:
-        sentence += f", {'above' if share >= Decimal(str(minimum)) else 'below'} the {minimum}% minimum set by the reserves policy"
-    return sentence + "."
+    spend.csv's "Commissioner" means the police and crime body as against the Chief Constable, whoever held it.
+    """
+    if row.get("spending_body") == CHIEF_CONSTABLE:
+        return CHIEF_CONSTABLE
+    if not row.get("spending_body"):
+        return ""
+    return site.body_on(row["date"]).role_short
 
 
 def spending(site: Site) -> Iterator[Page]:
@@ -308,7 +280,8 @@ def spending(site: Site) -> Iterator[Page]:
             f"Spending over £500: {month_name(y, m)}",
             "spending_month.html",
             {
-                "rows": month_rows,
+                "rows": [{**r, "paid_by": paid_by(site, r)} for r in month_rows],
+                "bodies": site.bodies_between(dt.date(y, m, 1), month_rows[-1]["date"]) if site.predecessors else [],
                 "month": month_name(y, m),
                 "slug": f"{y}-{m:02d}",
                 "total": sum((r["amount"] for r in month_rows), Decimal(0)),

@@ -22,7 +22,12 @@ def pages(site: Site) -> Iterator[Page]:
             "performance/index.md",
             "Performance",
             "performance.html",
-            {"priorities": priorities, "indicators": site.indicators, "funder": site.current_body.the_role},
+            {
+                "priorities": priorities,
+                "indicators": site.indicators,
+                "headline": site.indicator_headline,
+                "funder": site.current_body.the_role,
+            },
             description=f"How the police and the services {site.current_body.the_role} funds are doing against the Police and Crime Plan.",
             nav_title="Performance",
             search=True,
@@ -53,6 +58,10 @@ def trend_chart(indicator: Indicator) -> Chart:
     return remember("trend-chart", indicator.id, key, lambda: _trend_chart(indicator))
 
 
+# The value axis is named in the indicator's unit (kpis.csv's unit column).
+AXIS_TITLES = {"percent": "Per cent (%)", "days": "Days", "gbp": "Pounds (£)", "count": "Number", "rate": "Rate"}
+
+
 def _trend_chart(indicator: Indicator) -> Chart:
     unit = indicator.unit
     readings = indicator.readings
@@ -67,7 +76,7 @@ def _trend_chart(indicator: Indicator) -> Chart:
         _trend_title(indicator),
         summary + ".",
         [(r.label, r.value) for r in readings],
-        "Value",
+        AXIS_TITLES.get(unit, unit.capitalize() if unit else "Number"),
         lambda v: format_value(v, unit),
         indicator.target,
     )

@@ -6,7 +6,16 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from ..model import Site, group_by
-from ..plan import STATUSES, counts, quarter_bounds, quarter_label, quarter_of, report_quarters, status_changes
+from ..plan import (
+    STATUSES,
+    counts,
+    quarter_bounds,
+    quarter_in_progress,
+    quarter_label,
+    quarter_of,
+    report_quarters,
+    status_changes,
+)
 from ..summaries import totals_by
 from . import Page, decision_sources
 from .performance import trend_chart
@@ -38,12 +47,25 @@ def pages(site: Site) -> Iterator[Page]:
                 sources=AMBITION_SOURCES | shown_decisions(ambition.priority),
             )
     quarters = report_quarters(site.ambitions, site.indicators, site.build_date)
+    current = quarter_in_progress(site.build_date)
     if quarters:
         yield Page(
             "reports/index.md",
             "Quarterly reports",
             "reports.html",
-            {"quarters": [(quarter_label(*q), f"{q[0]}-q{q[1]}") for q in quarters]},
+            {
+                "quarters": [(quarter_label(*q), f"{q[0]}-q{q[1]}") for q in quarters],
+                "in_progress": quarter_label(*current[:2]),
+                "in_progress_ends": current[2],
+                "so_far": [
+                    (path, name)
+                    for path, name, shown in (
+                        ("performance/", "performance", site.indicators),
+                        ("plan/", "plan tracker", site.ambitions),
+                    )
+                    if shown
+                ],
+            },
             description="Quarterly performance and resources reports, generated from the published data.",
             nav_title="Reports",
             search=True,

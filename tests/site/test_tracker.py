@@ -12,7 +12,10 @@ def current_statuses() -> dict[str, str]:
     for row in csv.DictReader(open(ROOT / "data/plan_updates.csv", encoding="utf-8")):
         if row["ambition"] not in latest or row["date"] > latest[row["ambition"]][0]:
             latest[row["ambition"]] = (row["date"], row["status"])
-    return {k: s for k, (_, s) in latest.items()}
+    # An unfinished ambition past its due date reads "overdue", whatever its latest update says.
+    due = {r["id"]: r.get("due") or "" for r in csv.DictReader(open(ROOT / "data/plan.csv", encoding="utf-8"))}
+    built = "2026-11-23"  # helpers.BUILD_EPOCH
+    return {k: "overdue" if s != "complete" and due.get(k) and due[k] < built else s for k, (_, s) in latest.items()}
 
 
 def test_tracker_filters_by_status(visit):
