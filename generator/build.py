@@ -84,11 +84,11 @@ def prepare_preview(
 
 
 def assemble(site: Site, theme_dir: Path, site_url: str = "", preview: bool = False) -> Result:
+    address = site.address = site_address(site_url, site.profile)
     pages = all_pages(site)
     templates = tuple(sorted(memo.signature(p) for p in (theme_dir / "generated").glob("*")))
     environment = memo.remember("environment", str(theme_dir), templates, lambda: make_environment(theme_dir))
     attachments = {path: data for page in pages for path, data in page.attachments.items()}
-    address = site_address(site_url, site.profile)
     # Atom ids and links must be absolute (RFC 4287): without the site's address there are no feeds.
     published = feeds(site) if address else []
     atom = environment.get_template("atom.html")
