@@ -123,3 +123,8 @@ def test_the_register_of_prefixes_knows_the_common_uk_lists():
     assert orgids.register()["GB-GOR"].status == "closed"
     assert orgids.register()["GB-GOVUK"].status == "deprecated"
     assert orgids.concern("360G-DEMOPCC-ORG-1") is None
+
+
+def test_the_data_dictionary_reads_as_english(site_dir):
+    html = (site_dir / "data/grants/index.html").read_text(encoding="utf-8")
+    assert "Must be an id in" in html and "Must be a id" not in html
