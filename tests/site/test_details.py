@@ -41,6 +41,7 @@ def test_header_search_lists_results_as_you_type(visit, width):
 @pytest.mark.parametrize("width", [375, 700])
 def test_a_phone_page_never_shrinks_while_it_is_read(visit, width):
     page = visit("decisions/", width=width)
+    page.page.wait_for_selector("[data-explorer][data-ready]")  # the log's explorer replaces its plain list first
     heights, y = [page.page.evaluate("document.documentElement.scrollHeight")], 0
     while y < heights[-1]:
         y += 600
