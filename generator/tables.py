@@ -61,7 +61,6 @@ def _sized(row_open: str, cells: str) -> str:
     texts = [text_of(inner) for _, inner in CELL_TEXT.findall(cells)]
     shown = [t for t in texts if t] or [""]
     lines = sum(max(1, -(-len(t) // CARD_LINE_CHARS)) for t in shown)
-    size = f"--card-lines:{lines};--card-cells:{len(shown)}"
-    if "style=" in row_open:
-        return row_open
-    return row_open[:-1] + f' style="{size}">'
+    if row_open != "<tr>":
+        return row_open  # a row with its own attributes (a budget line, a duty) keeps them as written
+    return f'<tr style="--card-lines:{lines};--card-cells:{len(shown)}">'
