@@ -1,5 +1,6 @@
 # Two commands: `make site` builds the demo site into site/, `make test` runs every test.
-# Both set up what they need: a .venv with the project, npm's axe-core, Debian's chromium.
+# Both set up what they need: a .venv with the project, npm's axe-core, pa11y and the Nu Html Checker, Debian's
+# chromium and a Java runtime (for the Nu Html Checker).
 SHELL := /bin/bash
 VENV := .venv
 BIN := $(VENV)/bin
@@ -11,7 +12,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export CHROME_PATH ?= /usr/bin/chromium
 
 # setup: only install (what CI jobs run before calling .venv/bin/transparency).
-.PHONY: setup site serve validate import template decision test lint bench lighthouse chromium clean
+.PHONY: setup site serve validate import template decision test lint bench lighthouse chromium java clean
 
 setup: $(BIN)/.installed
 
@@ -42,7 +43,7 @@ decision: $(BIN)/.installed
 	@test -n "$(TITLE)" || { echo 'Give the title, e.g.: make decision TITLE="Community Safety Fund awards 2026/27"' >&2; exit 2; }
 	$(BIN)/transparency new decision "$(TITLE)"
 
-test: $(BIN)/.installed node_modules/.installed chromium
+test: $(BIN)/.installed node_modules/.installed chromium java
 	$(BIN)/ruff check generator tests bench
 	$(BIN)/ruff format --check generator tests bench
 	$(BIN)/actionlint .github/workflows/*.yml generator/scaffold/github/workflows/*.yml
@@ -67,6 +68,9 @@ node_modules/.installed: package.json package-lock.json
 
 chromium:
 	@test -x $(CHROME_PATH) || ($(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium)
+
+java:
+	@command -v java >/dev/null || ($(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q default-jre-headless)
 
 clean:
 	rm -rf site .site.staging .site.old

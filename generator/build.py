@@ -25,6 +25,7 @@ from .model import Site, build_site
 from .pages import Page, all_pages, section_nav
 from .problems import InputError, Problem
 from .render import make_environment, render_page
+from .theme_markup import correct
 
 EMPTY_SITEMAP = (
     b'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>\n'
@@ -84,17 +85,18 @@ def prepare_preview(
 
 
 def assemble(site: Site, theme_dir: Path, site_url: str = "", preview: bool = False) -> Result:
+    address = site.address = site_address(site_url, site.profile)
     pages = all_pages(site)
     templates = tuple(sorted(memo.signature(p) for p in (theme_dir / "generated").glob("*")))
     environment = memo.remember("environment", str(theme_dir), templates, lambda: make_environment(theme_dir))
     attachments = {path: data for page in pages for path, data in page.attachments.items()}
-    address = site_address(site_url, site.profile)
     # Atom ids and links must be absolute (RFC 4287): without the site's address there are no feeds.
     published = feeds(site) if address else []
     atom = environment.get_template("atom.html")
     files = {
         feed.path: atom.render(feed=feed, base=address, profile=site.profile).encode("utf-8") for feed in published
     }
+    files["robots.txt"] = robots_txt(address).encode("utf-8")
     if published:
         # Material's script fetches sitemap.xml beside every <link rel="alternate"> (for language
         # alternates); an empty one here keeps that request tiny instead of a 404 or the full sitemap.
@@ -112,6 +114,17 @@ def site_address(site_url: str, profile: dict) -> str:
     """The site's absolute address, ending in "/": SITE_URL, else the website in data/profile.yaml, else ""."""
     address = (site_url or str(profile.get("website") or "")).strip()
     return address.rstrip("/") + "/" if address.startswith(("https://", "http://")) else ""
+
+
+def robots_txt(address: str) -> str:
+    """Every page may be indexed; with the site's address, crawlers are told where its sitemap is (the sitemap
+    needs the full address, so without one there is none to name). Crawlers read robots.txt only at a host's
+    root: a site published under a sub-path (e.g. GitHub Pages' owner.github.io/repository/) gives theirs to
+    whoever runs that host's root."""
+    lines = ["# Every page of this site may be crawled and indexed.", "User-agent: *", "Disallow:"]
+    if address:
+        lines += ["", f"Sitemap: {address}sitemap.xml"]
+    return "\n".join(lines) + "\n"
 
 
 NO_ADDRESS = (
@@ -174,7 +187,7 @@ def record_html(result: Result, page: Page, shell: str, before: str, site_url: s
         urljoin(site_url, page.url) if site_url else "",
         before + render(result, page),
     )
-    return add_policy(chrome.fill(shell, parts), preview=True)
+    return add_policy(correct(chrome.fill(shell, parts)), preview=True)
 
 
 def render(result: Result, page: Page) -> str:

@@ -29,7 +29,12 @@ def downloads(site: Site, site_url: str, compress: bool = True) -> dict[str, byt
         files["data/decisions.json"] = to_json(rows)
     if site.grants:
         funders = json.dumps([(b.funder_identifier, b.body_name, str(b.start), str(b.end)) for b in site.bodies])
-        files.update(site.derived("360giving", ["grants", "organisations"], lambda: giving_downloads(site), funders))
+        address = site_url if site_url.startswith(("https://", "http://")) else ""
+        files.update(
+            site.derived(
+                "360giving", ["grants", "organisations"], lambda: giving_downloads(site, address), funders, address
+            )
+        )
     if site.has("contracts"):
         files.update(site.derived("ocds", ["contracts", "tenders"], lambda: ocds_downloads(site, site_url), site_url))
     package = datapackage(site)
@@ -71,10 +76,10 @@ def table_downloads(site: Site, name: str, table) -> dict[str, bytes]:
     return files
 
 
-def giving_downloads(site: Site) -> dict[str, bytes]:
-    header, rows = giving.flat(site)
+def giving_downloads(site: Site, address: str = "") -> dict[str, bytes]:
+    header, rows = giving.flat(site, address)
     return {
-        "data/grants-360giving.json": to_json(giving.package(site)),
+        "data/grants-360giving.json": to_json(giving.package(site, address)),
         "data/grants-360giving.csv": table_csv(header, rows, []),
         "data/grants-360giving.xlsx": table_xlsx(header, rows, {"Amount Awarded"}),
     }

@@ -24,8 +24,20 @@ FIELDS: list[tuple[str, tuple]] = [
     ("Planned Dates:Start Date", ("plannedDates", 0, "startDate")),
     ("Planned Dates:End Date", ("plannedDates", 0, "endDate")),
     ("Beneficiary Location:Name", ("beneficiaryLocation", 0, "name")),
+    ("Beneficiary Location:Geographic Code", ("beneficiaryLocation", 0, "geoCode")),
+    ("Beneficiary Location:Geographic Code Type", ("beneficiaryLocation", 0, "geoCodeType")),
+    ("Data Source", ("dataSource",)),
     ("Last Modified", ("dateModified",)),
 ]
+# The 360Giving geoCodeType of an ONS (GSS) code, from its first three characters (the entity): the types in
+# 360Giving's codelist (codelists/geoCodeType.csv) that a grant's beneficiaries are likely to be described by.
+# A code whose entity is not here (e.g. E11, a metropolitan county) is published without a type.
+GEO_CODE_TYPES = {
+    "E01": "LSOA", "E02": "MSOA", "E04": "PAR", "E05": "WD", "E06": "UA", "E07": "NMD", "E08": "MD",
+    "E09": "LONB", "E10": "CTY", "E12": "RGN/GOR", "E14": "WPC", "E22": "CSP", "E23": "PFA",
+    "W01": "LSOA", "W02": "MSOA", "W04": "COM", "W05": "WD", "W06": "UA", "W07": "WPC", "W14": "CDRP",
+    "S12": "CA", "S13": "WD", "S14": "WPC", "N06": "WPC",
+}  # fmt: skip
 STANDARD_TITLES = {title for title, _ in FIELDS}
 # grants.csv columns that are not mapped above are 360Giving "additional fields": published in the JSON under
 # their column title, as 360Giving's converter (flatten-tool) does, so the JSON and the flat files agree.
@@ -43,8 +55,10 @@ def additional_fields(site: Site) -> list[str]:
     return [c for c in site.tables["grants"].header if c not in STANDARD_TITLES]
 
 
-def grant_json(grant: Grant, site: Site) -> dict:
+def grant_json(grant: Grant, site: Site, address: str = "") -> dict:
+    """A grant as 360Giving JSON. With the site's address (ending in "/"), its Data Source is the grant's page."""
     org = grant.organisation
+    geo_code = grant.row.get("Beneficiary Location:Geographic Code", "").strip()
     values: dict[str, object] = {
         "Identifier": grant.id,
         "Title": grant.title,
@@ -63,6 +77,9 @@ def grant_json(grant: Grant, site: Site) -> dict:
         "Planned Dates:Start Date": grant.start.isoformat() if grant.start else "",
         "Planned Dates:End Date": grant.end.isoformat() if grant.end else "",
         "Beneficiary Location:Name": grant.location,
+        "Beneficiary Location:Geographic Code": geo_code,
+        "Beneficiary Location:Geographic Code Type": GEO_CODE_TYPES.get(geo_code[:3].upper(), ""),
+        "Data Source": f"{address}grants/{grant.slug}/" if address else "",
         "Last Modified": grant.row.get("Last Modified", "").strip(),
     }
     record: dict = {}
@@ -98,13 +115,13 @@ def _get(record: dict, path: tuple) -> object:
     return here
 
 
-def package(site: Site) -> dict:
-    return {"grants": [grant_json(g, site) for g in sorted(site.grants, key=lambda g: g.id)]}
+def package(site: Site, address: str = "") -> dict:
+    return {"grants": [grant_json(g, site, address) for g in sorted(site.grants, key=lambda g: g.id)]}
 
 
-def flat(site: Site) -> tuple[list[str], list[dict]]:
+def flat(site: Site, address: str = "") -> tuple[list[str], list[dict]]:
     """The 360Giving flat table, made from the same records as the JSON: its standard fields, then the additional ones."""
-    records = [grant_json(g, site) for g in sorted(site.grants, key=lambda g: g.id)]
+    records = [grant_json(g, site, address) for g in sorted(site.grants, key=lambda g: g.id)]
     extra = additional_fields(site)
     standard = [title for title, path in FIELDS if any(_get(r, path) != "" for r in records)]
     header = standard + extra

@@ -153,6 +153,7 @@ class Site:
     ambitions: list[Ambition] = field(default_factory=list)
     bodies: list[Body] = field(default_factory=list)  # who held the functions, oldest first; last is current
     duty_changes: list[dict] = field(default_factory=list)  # data/duties.yaml: this office's changes to the register
+    address: str = ""  # the published site's absolute address, ending in "/" ("" when it has none; build.site_address)
 
     def body_on(self, date: dt.date) -> Body:
         """The one answer to "which body was in office on this date"; every record and page asks it."""

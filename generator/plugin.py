@@ -20,7 +20,8 @@ on_page_markdown give a generated page its front matter again (MkDocs has just r
 on_page_content put the rendered template in place of a generated page's (empty) Markdown
 on_page_context keep a record page's context, to render its chrome only when no shell fits it
 on_post_page    put a record page into its kind's shell (chrome rendered once per kind of page); in a build,
-                give its indexed part to the search indexer; add the Content-Security-Policy that allows only the
+                give its indexed part to the search indexer; correct Material's chrome where no block can
+                (generator/theme_markup.py); add the Content-Security-Policy that allows only the
                 page's own scripts (in preview, inline scripts too: MkDocs' reload script)
 on_post_build   write the downloads (made beside the rendering, generator/beside.py) into the staging folder,
                 and the search index of its pages, then swap it into site/; in preview, write the record pages
@@ -52,6 +53,7 @@ from .pages import Page
 from .preview import RecordWriter, StubStore, remove_gone
 from .problems import InputError
 from .render import CompiledTemplates
+from .theme_markup import correct
 
 log = logging.getLogger("mkdocs.plugins.transparency")
 
@@ -311,12 +313,12 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
             # A build never reads a written page's text again; letting it go keeps the build's memory
             # within bounds while the search index is made (MkDocs would otherwise hold every page's text).
             page.markdown = page.content = None
-        return add_policy(output, preview=self.command == "serve")
+        return add_policy(correct(output), preview=self.command == "serve")
 
     def on_post_template(self, output_content: str, *, template_name: str, config) -> str:
         if not template_name.endswith(".html"):
             return output_content
-        return add_policy(output_content, preview=self.command == "serve")
+        return add_policy(correct(output_content), preview=self.command == "serve")
 
     def on_post_build(self, *, config) -> None:
         log.debug(self.chrome.summary())

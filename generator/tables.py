@@ -16,6 +16,11 @@ HEADING = re.compile(r"<th\b[^>]*>(.*?)</th>", re.S)
 BODY = re.compile(r"(<tbody>)(.*?)(</tbody>)", re.S)
 ROW = re.compile(r"(<tr\b[^>]*>)(.*?)(</tr>)", re.S)
 CELL = re.compile(r"<(td|th)\b(?![^>]*data-label)([^>]*)>")
+CELL_TEXT = re.compile(r"<(td|th)\b[^>]*>(.*?)</\1>", re.S)
+# A card's cell at its widest (a phone turned sideways, up to 719 px) holds at least this many characters a line,
+# so the lines a card is given below are never more than it takes: the page may grow as cards are laid out,
+# never shrink under the reader.
+CARD_LINE_CHARS = 45
 TAGS = re.compile(r"<[^>]+>")
 
 
@@ -45,6 +50,17 @@ def _label_rows(body: str, headings: list[str]) -> str:
         labelled = CELL.sub(
             lambda cell: f'<{cell.group(1)}{cell.group(2)} data-label="{escape(next(cells, ""))}">', row.group(2)
         )
-        return row.group(1) + labelled + row.group(3)
+        return _sized(row.group(1), row.group(2)) + labelled + row.group(3)
 
     return ROW.sub(label_row, body)
+
+
+def _sized(row_open: str, cells: str) -> str:
+    """The row's opening tag with the lines and cells its card takes at least (site.css lays out a card below
+    the screen only when the reader comes near it, and reserves this much height for it until then)."""
+    texts = [text_of(inner) for _, inner in CELL_TEXT.findall(cells)]
+    shown = [t for t in texts if t] or [""]
+    lines = sum(max(1, -(-len(t) // CARD_LINE_CHARS)) for t in shown)
+    if row_open != "<tr>":
+        return row_open  # a row with its own attributes (a budget line, a duty) keeps them as written
+    return f'<tr style="--card-lines:{lines};--card-cells:{len(shown)}">'

@@ -37,6 +37,9 @@ def test_profile_website_gives_sitemap_canonical_links_and_feeds(site_dir):
         html = (site_dir / path).read_text(encoding="utf-8")
         expected = WEBSITE + path.removesuffix("index.html")
         assert f'<link rel="canonical" href="{expected}">' in html, path
+    robots = (site_dir / "robots.txt").read_text(encoding="utf-8").splitlines()
+    assert f"Sitemap: {WEBSITE}sitemap.xml" in robots
+    assert "User-agent: *" in robots and "Disallow: /" not in robots
     feed = (site_dir / "feeds/decisions.xml").read_text(encoding="utf-8")
     ids = re.findall(r"<id>(.*?)</id>", feed)
     assert ids and all(i.startswith(WEBSITE) for i in ids)
@@ -50,6 +53,8 @@ def test_without_an_address_there_are_no_feeds_or_sitemap_and_the_build_says_why
     assert "set SITE_URL, or website in data/profile.yaml" in result.stderr
     site = project / "site"
     assert not (site / "feeds" / "decisions.xml").exists() and not (site / "sitemap.xml").exists()
+    robots = (site / "robots.txt").read_text(encoding="utf-8").splitlines()
+    assert "User-agent: *" in robots and not any(line.startswith("Sitemap:") for line in robots)
     home = (site / "index.html").read_text(encoding="utf-8")
     assert "application/atom+xml" not in home and 'rel="canonical"' not in home
 
@@ -64,6 +69,9 @@ def test_site_url_wins_and_the_404_page_works_under_a_sub_path(project):
     grants = (site / "grants/index.html").read_text(encoding="utf-8")
     assert '<link rel="canonical" href="https://opcc.github.io/transparency/grants/">' in grants
     assert "<loc>https://opcc.github.io/transparency/grants/</loc>" in (site / "sitemap.xml").read_text(
+        encoding="utf-8"
+    )
+    assert "Sitemap: https://opcc.github.io/transparency/sitemap.xml" in (site / "robots.txt").read_text(
         encoding="utf-8"
     )
 

@@ -17,7 +17,7 @@ from generator.giving import schema_errors
 
 HANDOVER = dt.date(2024, 5, 7)
 PCC = ("GB-GOR-PC000123", "Office of the Police and Crime Commissioner for South Yorkshire (demo)")
-MAYOR = ("GB-GOR-CA000456", "South Yorkshire Mayoral Combined Authority (demo)")
+MAYOR = ("GB-LAE-SYMCA", "South Yorkshire Mayoral Combined Authority (demo)")
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 

@@ -151,7 +151,7 @@ def test_a_row_with_too_many_cells_shows_in_preview_and_its_page_is_not_served_s
         grants.write_text(good.replace(first, first.replace(",34550,", ",£1,000,"), 1), encoding="utf-8")
         for page in ["", "about/", "grants/", "decisions/2024-005/"]:
             shown = html.unescape(fetch_until(base + page, lambda t: "site-problems" in t))
-            assert "row 2: has 18 cells but there are 17 column headings; a comma inside a value" in shown, page
+            assert "row 2: has 19 cells but there are 18 column headings; a comma inside a value" in shown, page
             assert "The data has 1 problem" in shown  # not also its cells, out of place, column by column
         assert status_until(base + f"grants/{grant}/", 404) == 404  # left out, not served as it was
         time.sleep(1.5)

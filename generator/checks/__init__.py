@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..load import RawPackage
 from ..problems import Problem
-from . import crossrefs, decisions, duty_changes, history, keys, package, payments, profile, tables
+from . import crossrefs, decisions, duty_changes, history, identifiers, keys, package, payments, profile, tables
 
 
 def check_all(raw: RawPackage) -> list[Problem]:
@@ -23,4 +23,5 @@ def check_all(raw: RawPackage) -> list[Problem]:
     found += decisions.categories(raw.decisions, raw.profile)
     # Checks across files run on whatever could be read, so every problem shows in one run.
     found += crossrefs.check(raw, {p.file for p in found if p.row is None})
+    found += identifiers.check(raw)
     return found

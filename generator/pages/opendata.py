@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import partial
 
+from .. import giving, giving_quality
 from ..exports import published_resources
 from ..model import Site
 from ..templates import filled_template, referenced
@@ -19,7 +20,13 @@ def pages(site: Site) -> Iterator[Page]:
         "data/index.md",
         "Open data",
         "opendata.html",
-        {"resources": resources, "updated": updated, "rows": rows, "ocds": site.has("contracts")},
+        {
+            "resources": resources,
+            "updated": updated,
+            "rows": rows,
+            "ocds": site.has("contracts"),
+            "quality": _giving_quality(site),
+        },
         description="Every dataset on this site as CSV, JSON and a Frictionless data package, free to reuse under the Open Government Licence.",
         nav_title="Open data",
         search=True,
@@ -43,6 +50,13 @@ def pages(site: Site) -> Iterator[Page]:
             # The spreadsheet's drop-downs list the ids of the datasets this one refers to.
             sources=frozenset({resource["name"], "descriptor", *referenced(resource)}),
         )
+
+
+def _giving_quality(site: Site) -> list[giving_quality.Result]:
+    """360Giving's quality checks on the grants as published (none without grants)."""
+    if not site.grants:
+        return []
+    return giving_quality.results(giving.package(site, site.address)["grants"])
 
 
 def _extra_downloads(name: str) -> list[tuple[str, str]]:

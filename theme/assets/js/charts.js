@@ -16,6 +16,16 @@
     });
     return loading;
   }
+  // A chart's numbers are printed with it: folded tables are opened for printing and folded again after.
+  var opened = [];
+  window.addEventListener("beforeprint", function () {
+    opened = Array.prototype.filter.call(document.querySelectorAll("details.chart__data"), function (d) { return !d.open; });
+    opened.forEach(function (d) { d.open = true; });
+  });
+  window.addEventListener("afterprint", function () {
+    opened.forEach(function (d) { d.open = false; });
+    opened = [];
+  });
   document.querySelectorAll("figure.chart").forEach(function (figure) {
     var button = figure.querySelector("button.chart__show");
     var spec = figure.querySelector("script[type='application/json']");

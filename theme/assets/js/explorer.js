@@ -96,6 +96,8 @@
     observer.observe(explorer);
   }
 
+  var CARD_LINE_CHARS = 45;  // as in generator/tables.py
+
   function start(explorer, groups, rows) {
     var form = explorer.querySelector("form.filters");
     var results = explorer.querySelector("table[data-results]");
@@ -105,9 +107,15 @@
     // Each cell names its column, so on a phone a row reads as a card ("Amount: £1,250").
     var headings = Array.prototype.map.call(results.tHead.rows[0].cells, function (c) { return c.textContent.trim(); });
     function labelled(tr) {
+      var lines = 0, shown = 0;
       Array.prototype.forEach.call(tr.cells, function (cell, i) {
         if (!cell.hasAttribute("data-label")) cell.setAttribute("data-label", headings[i] || "");
+        var length = cell.textContent.trim().length;
+        if (length) { shown += 1; lines += Math.max(1, Math.ceil(length / CARD_LINE_CHARS)); }
       });
+      // The least height its card takes, reserved until it is laid out (as generator/tables.py does).
+      tr.style.setProperty("--card-lines", Math.max(lines, 1));
+      tr.style.setProperty("--card-cells", Math.max(shown, 1));
       return tr;
     }
     var noun = explorer.getAttribute("data-noun") || "items";

@@ -23,4 +23,13 @@
       window.location.href = header.action;
     }
   }, true);
+  // Firefox restores a checkbox's state on reload and on going back: the drawer and Material's search toggle
+  // would open by themselves. (Material writes autocomplete="off" on them for this, which HTML does not allow
+  // on a checkbox; generator/theme_markup.py takes it off.)
+  window.addEventListener("pageshow", function () {
+    ["__drawer", "__search"].forEach(function (id) {
+      var toggle = document.getElementById(id);
+      if (toggle) toggle.checked = false;
+    });
+  });
 })();

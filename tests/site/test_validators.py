@@ -1,0 +1,63 @@
+"""Other people's validators find nothing wrong: the Nu Html Checker on every page of the demo, and pa11y
+(HTML_CodeSniffer, WCAG 2 AA) on one page of each type at a desktop's and a phone's width."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+from conftest import CHROMIUM
+from test_pages import PAGE_TYPES
+
+ROOT = Path(__file__).resolve().parents[2]
+VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+PA11Y = Path(__file__).with_name("pa11y-pages.js")
+# A page with the mistakes the validators are here to catch: if they report nothing on it, they are not working.
+BROKEN = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Broken</title></head>
+<body><main><form><input type="checkbox" autocomplete="off"></form><button></button></main></body></html>"""
+
+
+def nu_checker(*paths: Path) -> list[dict]:
+    """The Nu Html Checker's errors for the HTML files in the paths (one Java run for them all)."""
+    java = shutil.which("java")
+    assert java, "the Nu Html Checker needs Java: apt-get install default-jre-headless"
+    result = subprocess.run(
+        [java, "-jar", str(VNU), "--errors-only", "--skip-non-html", "--format", "json", *map(str, paths)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    return json.loads(result.stderr)["messages"]
+
+
+def test_nu_html_checker_finds_no_error_on_any_page(site_dir, tmp_path):
+    (tmp_path / "broken.html").write_text(BROKEN, encoding="utf-8")
+    messages = nu_checker(site_dir, tmp_path / "broken.html")
+    broken = [m for m in messages if m["url"].endswith("/broken.html")]
+    assert any("autocomplete" in m["message"] for m in broken)
+    assert len(list(site_dir.rglob("*.html"))) > 250
+    errors = [
+        f"{m['url'].split('/site/', 1)[-1]}:{m.get('lastLine')}: {m['message']}" for m in messages if m not in broken
+    ]
+    assert errors == []
+
+
+def test_pa11y_finds_no_error_on_any_page_type(base_url, tmp_path):
+    broken = tmp_path / "broken.html"
+    broken.write_text(BROKEN, encoding="utf-8")
+    urls = [base_url + path for path in PAGE_TYPES.values()] + [broken.as_uri()]
+    result = subprocess.run(
+        ["node", str(PA11Y), CHROMIUM, "1280,375", *urls], capture_output=True, text=True, timeout=600, cwd=ROOT
+    )
+    assert result.returncode == 0, result.stderr
+    issues = json.loads(result.stdout)
+    found = {part for i in issues if i["url"] == broken.as_uri() for part in i["code"].split(".")}
+    assert {"H32", "H91"} <= found  # a form with no submit button, a button with no name
+    errors = [
+        f"{i['url'].removeprefix(base_url)} at {i['width']} px: {i['code']} {i['selector']}: {i['message']}"
+        for i in issues
+        if i["url"] != broken.as_uri()
+    ]
+    assert errors == []
