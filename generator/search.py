@@ -19,6 +19,7 @@ from .formatting import financial_year, long_date, money, plural
 from .indexer import Indexer
 from .pages import Page
 from .pages.search import KINDS
+from .search_stable import stabilise
 
 INDEX_FOLDER = "pagefind"
 # Inside the indexed content, these repeat what the page says elsewhere (chart pictures and their tables,
@@ -123,3 +124,4 @@ def write_index(indexer: Indexer, site_dir: Path) -> None:
     indexer.write((site_dir / INDEX_FOLDER).resolve())
     for name in UNUSED:
         (site_dir / INDEX_FOLDER / name).unlink(missing_ok=True)
+    stabilise(site_dir / INDEX_FOLDER)  # the same pages give the same bytes (generator/search_stable.py)
