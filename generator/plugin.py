@@ -43,7 +43,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from watchdog.events import FileClosedEvent, FileCreatedEvent, FileDeletedEvent, FileModifiedEvent, FileMovedEvent
 from watchdog.observers import Observer
 
-from . import build, memo, memory, search, staging
+from . import build, memo, memory, search, stages, staging
 from .chrome import TEMPLATE, ChromeCache, Parts, kind_of
 from .csp import add_policy
 from .indexer import Indexer, SearchIndexError
@@ -171,6 +171,7 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
                 self.indexer = search.start_indexer()
             except SearchIndexError as error:
                 raise PluginError(str(error)) from None
+            stages.begin("rendering")  # MkDocs' part: from here until on_post_build (make bench)
         return config
 
     def on_files(self, files: Files, *, config) -> Files:
@@ -296,6 +297,7 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
         return add_policy(output_content, preview=self.command == "serve")
 
     def on_post_build(self, *, config) -> None:
+        stages.end("rendering")
         log.debug(self.chrome.summary())
         if self.outside and self.result is not None:
             self.write_records(config)

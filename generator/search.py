@@ -15,6 +15,7 @@ from pathlib import Path
 
 from jinja2 import Environment
 
+from . import stages
 from .formatting import financial_year, long_date, money, plural
 from .indexer import Indexer
 from .pages import Page
@@ -114,9 +115,10 @@ def start_indexer() -> Indexer:
 
 def add_page(indexer: Indexer, url: str, page_html: str) -> None:
     """Give the indexer a built page's indexed part; url is its address in the site (e.g. grants/abc/)."""
-    part = indexed_part(page_html)
-    if part is not None:
-        indexer.add("/" + url, part)
+    with stages.each("search: pages given to Pagefind"):
+        part = indexed_part(page_html)
+        if part is not None:
+            indexer.add("/" + url, part)
 
 
 def write_index(indexer: Indexer, site_dir: Path) -> None:
