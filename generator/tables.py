@@ -40,11 +40,16 @@ def _finish(match: re.Match) -> str:
 
 
 def _label_rows(body: str, headings: list[str]) -> str:
-    def label_row(row: re.Match) -> str:
-        cells = iter(headings)
-        labelled = CELL.sub(
-            lambda cell: f'<{cell.group(1)}{cell.group(2)} data-label="{escape(next(cells, ""))}">', row.group(2)
-        )
-        return row.group(1) + labelled + row.group(3)
+    # Split and join, not substitute with a function per cell: a spending month's table has thousands of cells.
+    labels = [f' data-label="{escape(heading)}">' for heading in headings]
+    parts = ROW.split(body)  # text, then for each row: its opening tag, its cells, its closing tag, text after
+    for row in range(2, len(parts), 4):
+        pieces = CELL.split(parts[row])  # text, then for each cell: its tag name, its attributes, text after
+        cells = len(pieces) // 3
+        if cells > len(labels):
+            labels += [' data-label="">'] * (cells - len(labels))  # a cell beyond the headings gets an empty label
+        parts[row] = pieces[0] + "".join(map(CELL_WITH_LABEL, pieces[1::3], pieces[2::3], labels, pieces[3::3]))
+    return "".join(parts)
 
-    return ROW.sub(label_row, body)
+
+CELL_WITH_LABEL = "<{}{}{}{}".format
