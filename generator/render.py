@@ -107,9 +107,13 @@ def separate_cells(html: str) -> str:
     return html
 
 
+# One converter for every decision, reset before each: making one builds its parser, most of the cost of a short text.
+MARKDOWN = markdown.Markdown(extensions=["tables"])
+
+
 def safe_markdown(text: str) -> Markup:
     """Markdown from a decision body, with raw HTML sanitised so it cannot run scripts."""
-    html = markdown.markdown(text, extensions=["tables"])
+    html = MARKDOWN.reset().convert(text)
     return Markup(
         nh3.clean(
             html,
