@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import resource
@@ -14,13 +15,15 @@ import time
 import urllib.request
 from pathlib import Path
 
+from generator import stages
+
 from .search_transfer import first_query_transfer
 from .synthetic import SCALE, make_project
 
 HERE = Path(__file__).resolve().parent
 BIN = Path(sys.executable).parent
 ENV = os.environ | {"NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1795392000"}
-RUNS = 2  # timings are the better of this many runs
+RUNS = 3  # timings are the median of this many runs
 
 
 def children_cpu() -> float:
@@ -28,13 +31,17 @@ def children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def timed(command: list[str], cwd: Path, memory: list[float] | None = None) -> tuple[float, float]:
+def timed(
+    command: list[str], cwd: Path, memory: list[float] | None = None, variables: dict[str, str] | None = None
+) -> tuple[float, float]:
     """Wall-clock and CPU seconds of a command (CPU time is barely changed by others' load on a shared machine).
 
     With `memory`, the largest total memory of the command and all its processes (MB, proportional set size,
     so memory shared between them counts once) is appended to it."""
     started, cpu = time.perf_counter(), children_cpu()
-    process = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(
+        command, cwd=cwd, env=ENV | (variables or {}), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
     peak = 0
     while process.poll() is None:
         peak = max(peak, tree_memory_kb(process.pid))
@@ -118,11 +125,28 @@ def wait_for(url: str, text: str, timeout: float, step: float = 0.2) -> None:
     raise TimeoutError(f"{url} never showed {text!r}")
 
 
-def floor_run(project: Path, out: Path) -> dict:
+def floor_run(project: Path, out: Path, pages: int) -> tuple[float, float]:
+    """The physical floor (bench/floor.py) as a command: wall-clock and CPU seconds, like the build's."""
     shutil.rmtree(out, ignore_errors=True)
-    command = [sys.executable, "-m", "bench.floor", str(project), str(out)]
-    run = subprocess.run(command, cwd=HERE.parent, env=ENV, check=True, capture_output=True, text=True)
-    return json.loads(run.stdout)
+    seconds = timed([sys.executable, "-m", "bench.floor", str(project), str(out), str(pages)], HERE.parent)
+    shutil.rmtree(out, ignore_errors=True)
+    return seconds
+
+
+def build_run(project: Path, memory: list[float], stage_file: Path) -> tuple[float, float]:
+    """`make site` (mkdocs build) on the project, recording its stage times into stage_file."""
+    stage_file.unlink(missing_ok=True)
+    return timed(
+        [str(BIN / "mkdocs"), "build", "--quiet"], project, memory, {"TRANSPARENCY_STAGE_TIMES": str(stage_file)}
+    )
+
+
+def site_digest(site: Path) -> str:
+    """One digest of every file's path and bytes: two builds of the same data should give the same."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in site.rglob("*") if p.is_file()):
+        digest.update(str(path.relative_to(site)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
 
 
 def half_scale(work: Path) -> dict:
@@ -136,6 +160,19 @@ def half_scale(work: Path) -> dict:
     return {"build_seconds": round(seconds, 1), "pages": figures["pages"], "site_mb": figures["site_mb"]}
 
 
+def stage_medians(runs: list[dict[str, dict[str, float]]]) -> dict[str, dict[str, float]]:
+    """Each stage's median wall-clock and CPU seconds over the runs (and per run of it, for pages)."""
+    medians = {}
+    for name in runs[0]:
+        wall = statistics.median(run[name]["wall"] for run in runs if name in run)
+        cpu = statistics.median(run[name]["cpu"] for run in runs if name in run)
+        count = runs[0][name]["count"]
+        medians[name] = {"wall_seconds": round(wall, 2), "cpu_seconds": round(cpu, 2)}
+        if count > 1:
+            medians[name] |= {"runs": int(count), "cpu_ms_each": round(cpu / count * 1000, 3)}
+    return medians
+
+
 def main() -> None:
     load_at_start = round(os.getloadavg()[0], 1)  # the machine is shared: a high load distorts the timings
     work = Path(tempfile.mkdtemp(prefix="pcc-bench-"))
@@ -143,35 +180,42 @@ def main() -> None:
         half = half_scale(work)
         project = make_project(work / "project")
         print(f"Synthetic OPCC: {SCALE}")
-        # The machine is shared: each timing is the better of two runs, floor and build taking turns, each
-        # starting once the previous one's files are on disk.
+        # Build and floor take turns, RUNS times each, each starting once the previous one's files are on disk;
+        # the median of each counts. CPU time is barely changed by others' load on a shared machine.
         together: list[float] = []
-        floors, builds = [], []
+        floors, builds, stage_runs, digests = [], [], [], []
+        pages = 0
         for _ in range(RUNS):
             os.sync()
-            floors.append(floor_run(project, work / "floor"))
+            builds.append(build_run(project, together, work / "stages.jsonl"))
+            stage_runs.append(stages.read(str(work / "stages.jsonl")))
+            digests.append(site_digest(project / "site"))
+            pages = pages or site_figures(project / "site")["pages"]
             os.sync()
-            builds.append(timed([str(BIN / "mkdocs"), "build", "--quiet"], project, together))
-        build_seconds, build_cpu = min(builds)
+            floors.append(floor_run(project, work / "floor", pages))
+        build_seconds = statistics.median(seconds for seconds, _ in builds)
+        build_cpu = statistics.median(cpu for _, cpu in builds)
+        floor_seconds = statistics.median(seconds for seconds, _ in floors)
+        floor_cpu = statistics.median(cpu for _, cpu in floors)
         peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         figures = site_figures(project / "site")
-        floor = min(floors, key=lambda run: run["render_seconds"])
         search = first_query_transfer(project)
         rebuilds = serve_rebuild_seconds(project)
         results = {
             "scale": SCALE,
+            **figures,
             "build_seconds": round(build_seconds, 1),
+            "build_cpu_seconds": round(build_cpu, 1),
+            "floor_seconds": round(floor_seconds, 1),
+            "floor_cpu_seconds": round(floor_cpu, 1),
+            "ratio_to_floor": round(build_seconds / floor_seconds, 2),
+            "ratio_to_floor_cpu": round(build_cpu / floor_cpu, 2),
+            "build_seconds_each_run": [round(seconds, 1) for seconds, _ in builds],
+            "floor_seconds_each_run": [round(seconds, 1) for seconds, _ in floors],
+            "stages": stage_medians(stage_runs),
+            "identical_bytes_every_run": len(set(digests)) == 1,
             "peak_memory_mb": round(peak_mb),  # the largest single process
             "peak_memory_all_processes_mb": round(max(together)),
-            "build_seconds_each_run": [round(seconds, 1) for seconds, _ in builds],
-            "floor_seconds_each_run": [round(run["render_seconds"], 1) for run in floors],
-            **figures,
-            "floor_seconds": round(floor["render_seconds"], 1),
-            "ratio_to_floor": round(build_seconds / floor["render_seconds"], 2),
-            "build_cpu_seconds": round(build_cpu, 1),
-            "floor_cpu_seconds": round(floor["render_cpu_seconds"], 1),
-            "ratio_to_floor_cpu": round(build_cpu / floor["render_cpu_seconds"], 2),
-            "load_validate_model_seconds": round(floor["prepare_seconds"], 1),
             "serve_rebuild_after_one_edit_seconds": round(statistics.median(rebuilds), 2),
             "serve_rebuild_each_edit_seconds": [round(seconds, 2) for seconds in rebuilds],
             **search,
@@ -187,6 +231,10 @@ def main() -> None:
         (HERE / "results.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
         for key, value in results.items():
             print(f"{key:>40}: {value}")
+        print(
+            f"build / floor: {results['ratio_to_floor']} (wall), {results['ratio_to_floor_cpu']} (CPU); "
+            f"build {results['build_seconds']} s, floor {results['floor_seconds']} s"
+        )
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -13,7 +13,7 @@ from urllib.parse import urljoin
 
 from jinja2 import Environment
 
-from . import chrome, exports, lenient, memo, search, staging
+from . import chrome, exports, lenient, memo, search, stages, staging
 from .beside import Pending
 from .checks import check_all
 from .csp import add_policy
@@ -61,12 +61,16 @@ def validate(data_dir: Path, docs_dir: Path) -> Site:
 
 def checked(data_dir: Path, docs_dir: Path) -> tuple[Site, list[Problem]]:
     """The site model and the warnings (which do not stop publishing); any other problem is raised."""
-    raw = load_package(data_dir, docs_dir)
-    problems = check_all(raw)
+    with stages.stage("load"):
+        raw = load_package(data_dir, docs_dir)
+    with stages.stage("validation"):
+        problems = check_all(raw)
     errors = [p for p in problems if not p.warning]
     if errors:
         raise InputError(errors)
-    return build_site(raw, build_date()), [p for p in problems if p.warning]
+    with stages.stage("model"):
+        site = build_site(raw, build_date())
+    return site, [p for p in problems if p.warning]
 
 
 def prepare(data_dir: Path, docs_dir: Path, theme_dir: Path, site_url: str = "", preview: bool = False) -> Result:
@@ -86,7 +90,8 @@ def prepare_preview(
 
 def assemble(site: Site, theme_dir: Path, site_url: str = "", preview: bool = False) -> Result:
     address = site.address = site_address(site_url, site.profile)
-    pages = all_pages(site)
+    with stages.stage("model: pages"):
+        pages = all_pages(site)
     templates = tuple(sorted(memo.signature(p) for p in (theme_dir / "generated").glob("*")))
     environment = memo.remember("environment", str(theme_dir), templates, lambda: make_environment(theme_dir))
     attachments = {path: data for page in pages for path, data in page.attachments.items()}
@@ -103,8 +108,9 @@ def assemble(site: Site, theme_dir: Path, site_url: str = "", preview: bool = Fa
         files["feeds/sitemap.xml"] = EMPTY_SITEMAP
 
     def downloads() -> dict[str, bytes]:
-        made = {path: data() if callable(data) else data for path, data in attachments.items()}
-        return exports.downloads(site, address or "/", compress=not preview) | made | files
+        with stages.stage("downloads: made"):  # beside the rendering, in a second process where it can
+            made = {path: data() if callable(data) else data for path, data in attachments.items()}
+            return exports.downloads(site, address or "/", compress=not preview) | made | files
 
     links = [{"title": feed.title, "href": feed.path} for feed in published]
     return Result(site, pages, Pending(downloads, beside=not preview), environment, links, address)
@@ -192,8 +198,9 @@ def record_html(result: Result, page: Page, shell: str, before: str, site_url: s
 
 def render(result: Result, page: Page) -> str:
     """A generated page's content, its glossary terms linked, with its search facets."""
-    content = with_glossary(result, render_page(result.environment, page, result.site.profile), page.url)
-    return content + search.facets_html(result.environment, page)
+    with stages.each("rendering: page bodies"):
+        content = with_glossary(result, render_page(result.environment, page, result.site.profile), page.url)
+        return content + search.facets_html(result.environment, page)
 
 
 # Hand-written pages that get a generated part added at their end: the home page's headline figures, and who
@@ -223,17 +230,20 @@ def render_addition(result: Result, src_uri: str) -> str:
 
 def write_downloads(result: Result, folder: Path) -> None:
     """Write every download into the folder, then let go of them (a large office's are hundreds of MB)."""
-    for path, data in result.downloads.items():
-        target = folder / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+    with stages.stage("downloads: waited for and written"):
+        for path, data in result.downloads.items():
+            target = folder / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
     result.pending.release()
 
 
 def publish(folder: Path, site_dir: Path, indexer: Indexer) -> None:
     """Write the search index of the pages built into the staging folder, then swap it into site_dir."""
-    search.write_index(indexer, folder)
+    with stages.stage("search: index written"):
+        search.write_index(indexer, folder)
     staging.publish(folder, site_dir)
+    stages.write()
 
 
 def render_problems(theme_dir: Path, error: InputError, earlier: bool = False) -> str:

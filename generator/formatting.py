@@ -14,6 +14,7 @@ from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
+TENTHS, PENCE = Decimal("0.1"), Decimal("0.01")
 MONTHS = "January February March April May June July August September October November December".split()
 
 
@@ -21,15 +22,15 @@ def money(value: Decimal | int | float | None, exact: bool = False) -> str:
     """£183.1m for millions (unless exact), £1,250 for whole pounds, £278.01 with pence."""
     if value is None or value == "":
         return ""
-    amount = Decimal(str(value))
+    amount = value if isinstance(value, Decimal) else Decimal(str(value))
     sign = "-" if amount < 0 else ""
     amount = abs(amount)
     if amount >= 1_000_000 and not exact:
-        millions = (amount / 1_000_000).quantize(Decimal("0.1"), ROUND_HALF_UP)
+        millions = (amount / 1_000_000).quantize(TENTHS, ROUND_HALF_UP)
         return f"{sign}£{millions}m"
     if amount == amount.to_integral_value():
         return f"{sign}£{int(amount):,}"
-    return f"{sign}£{amount.quantize(Decimal('0.01'), ROUND_HALF_UP):,}"
+    return f"{sign}£{amount.quantize(PENCE, ROUND_HALF_UP):,}"
 
 
 def money_format(values, millions: bool = False, exact: bool = False) -> Callable[[Decimal | int | float | None], str]:

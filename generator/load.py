@@ -154,10 +154,11 @@ def _parse_table(path: Path, shown: str, name: str, resource: dict, problems: li
         problems.append(Problem(shown, reader.line_num, None, f"cannot be read as CSV ({error})"))
         return None
     rows = []
+    width = len(header)
     for number, row in enumerate(cells, start=2):
-        if not any(cell.strip() for cell in row):
+        if not "".join(row).strip():  # blank: no cell has anything but spaces
             continue
-        if len(row) > len(header):
+        if len(row) > width:
             problems.append(
                 Problem(
                     shown,
@@ -170,8 +171,10 @@ def _parse_table(path: Path, shown: str, name: str, resource: dict, problems: li
                 )
             )
             continue  # its cells are out of place: checking them column by column would only mislead
-        record = {column: (row[i] if i < len(row) else "") for i, column in enumerate(header)}
-        for column, value in record.items():
+        if len(row) < width:
+            row = row + [""] * (width - len(row))
+        record = dict(zip(header, row, strict=True))
+        for column, value in record.items() if max(map(len, row), default=0) > MAX_CELL else ():
             if len(value) > MAX_CELL:
                 problems.append(
                     Problem(

@@ -44,7 +44,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from watchdog.events import FileClosedEvent, FileCreatedEvent, FileDeletedEvent, FileModifiedEvent, FileMovedEvent
 from watchdog.observers import Observer
 
-from . import build, installed, memo, memory, search, staging
+from . import build, installed, memo, memory, search, stages, staging
 from .chrome import TEMPLATE, ChromeCache, Parts, kind_of
 from .csp import add_policy
 from .indexer import Indexer, SearchIndexError
@@ -173,6 +173,7 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
                 self.indexer = search.start_indexer()
             except SearchIndexError as error:
                 raise PluginError(str(error)) from None
+            stages.begin("rendering")  # MkDocs' part: from here until on_post_build (make bench)
         return config
 
     def use_own_theme(self, config) -> None:
@@ -321,6 +322,7 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
         return add_policy(correct(output_content), preview=self.command == "serve")
 
     def on_post_build(self, *, config) -> None:
+        stages.end("rendering")
         log.debug(self.chrome.summary())
         if self.outside and self.result is not None:
             self.write_records(config)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 import markdown
@@ -43,8 +42,25 @@ ALLOWED_TAGS = {
 }
 
 
+class RecordsEnvironment(Environment):
+    """Jinja's environment, reading a record's field (`row.amount`, a dict's key) without first failing to find
+    an attribute of that name: the same value as Jinja's own lookup, which tries the attribute first (so a key
+    named like a dict method, e.g. items, still gives the method), at a fraction of the cost per cell."""
+
+    def getattr(self, obj, attribute):
+        if type(obj) is dict and attribute not in DICT_ATTRIBUTES:
+            try:
+                return obj[attribute]
+            except KeyError:
+                pass
+        return super().getattr(obj, attribute)
+
+
+DICT_ATTRIBUTES = frozenset(dir(dict))
+
+
 def make_environment(theme_dir: Path) -> Environment:
-    environment = Environment(
+    environment = RecordsEnvironment(
         loader=FileSystemLoader(str(theme_dir / "generated")),
         autoescape=select_autoescape(default=True, default_for_string=True),
         trim_blocks=True,
@@ -82,16 +98,22 @@ def render_page(environment: Environment, page: Page, profile: dict) -> str:
 # A label and its value, or two table cells, written edge to edge ("<dt>Amount</dt><dd>£171,050</dd>") look
 # apart on the page but are one word to the search index ("Amount£171,050"). A space between them changes
 # nothing on screen (it sits between boxes), and keeps the words apart in search results.
-CELL_EDGE = re.compile(r"</(dt|dd|th|td)><")
+CELL_EDGES = ("</dt><", "</dd><", "</th><", "</td><")
 
 
 def separate_cells(html: str) -> str:
-    return CELL_EDGE.sub(r"</\1> <", html)
+    for edge in CELL_EDGES:  # plain replacements: a regular expression costs ten times as much on a large table
+        html = html.replace(edge, edge[:-1] + " <")
+    return html
+
+
+# One converter for every decision, reset before each: making one builds its parser, most of the cost of a short text.
+MARKDOWN = markdown.Markdown(extensions=["tables"])
 
 
 def safe_markdown(text: str) -> Markup:
     """Markdown from a decision body, with raw HTML sanitised so it cannot run scripts."""
-    html = markdown.markdown(text, extensions=["tables"])
+    html = MARKDOWN.reset().convert(text)
     return Markup(
         nh3.clean(
             html,

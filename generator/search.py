@@ -15,10 +15,12 @@ from pathlib import Path
 
 from jinja2 import Environment
 
+from . import stages
 from .formatting import financial_year, long_date, money, plural
 from .indexer import Indexer
 from .pages import Page
 from .pages.search import KINDS
+from .search_stable import stabilise
 
 INDEX_FOLDER = "pagefind"
 # Inside the indexed content, these repeat what the page says elsewhere (chart pictures and their tables,
@@ -113,9 +115,10 @@ def start_indexer() -> Indexer:
 
 def add_page(indexer: Indexer, url: str, page_html: str) -> None:
     """Give the indexer a built page's indexed part; url is its address in the site (e.g. grants/abc/)."""
-    part = indexed_part(page_html)
-    if part is not None:
-        indexer.add("/" + url, part)
+    with stages.each("search: pages given to Pagefind"):
+        part = indexed_part(page_html)
+        if part is not None:
+            indexer.add("/" + url, part)
 
 
 def write_index(indexer: Indexer, site_dir: Path) -> None:
@@ -123,3 +126,4 @@ def write_index(indexer: Indexer, site_dir: Path) -> None:
     indexer.write((site_dir / INDEX_FOLDER).resolve())
     for name in UNUSED:
         (site_dir / INDEX_FOLDER / name).unlink(missing_ok=True)
+    stabilise(site_dir / INDEX_FOLDER)  # the same pages give the same bytes (generator/search_stable.py)

@@ -4,17 +4,18 @@ a wide table labelled with its column heading, so on a phone its rows read as ca
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from html import escape, unescape
 
 WIDE = 3  # tables with this many columns or more become cards on a phone
-REGION = re.compile(
-    r'(<div class="table-wrap" role="region" aria-label=")[^"]*(" tabindex="0">)(\s*<table)([^>]*)>(.*?</table>)', re.S
-)
+START = '<div class="table-wrap" role="region" aria-label="'
+# What follows START: the label (replaced), the rest of the opening tag and the table's own opening tag. Tables
+# are scanned with str.find, not regular expressions: finding the end of a lazy match ("everything up to
+# </table>") costs a regular expression many instructions per character, and a month's payments are 200 KB.
+AFTER_LABEL = re.compile(r'[^"]*(" tabindex="0">)(\s*<table)([^>]*)>')
 CAPTION = re.compile(r"<caption[^>]*>(.*?)</caption>", re.S)
 HEAD = re.compile(r"<thead>(.*?)</thead>", re.S)
 HEADING = re.compile(r"<th\b[^>]*>(.*?)</th>", re.S)
-BODY = re.compile(r"(<tbody>)(.*?)(</tbody>)", re.S)
-ROW = re.compile(r"(<tr\b[^>]*>)(.*?)(</tr>)", re.S)
 CELL = re.compile(r"<(td|th)\b(?![^>]*data-label)([^>]*)>")
 CELL_TEXT = re.compile(r"<(td|th)\b[^>]*>(.*?)</\1>", re.S)
 # A card's cell at its widest (a phone turned sideways, up to 719 px) holds at least this many characters a line,
@@ -22,6 +23,7 @@ CELL_TEXT = re.compile(r"<(td|th)\b[^>]*>(.*?)</\1>", re.S)
 # never shrink under the reader.
 CARD_LINE_CHARS = 45
 TAGS = re.compile(r"<[^>]+>")
+CELL_WITH_LABEL = "<{}{}{}{}".format
 
 
 def text_of(html: str) -> str:
@@ -29,38 +31,86 @@ def text_of(html: str) -> str:
 
 
 def finish_tables(html: str) -> str:
-    return REGION.sub(_finish, html) if "table-wrap" in html else html
+    if "table-wrap" not in html:
+        return html
+    out, done, at = [], 0, 0
+    while (found := html.find(START, at)) >= 0:
+        opened = AFTER_LABEL.match(html, found + len(START))
+        end = html.find("</table>", opened.end()) if opened else -1
+        if end < 0:
+            at = found + 1
+            continue
+        end += len("</table>")
+        out += [html[done:found], _finish(START, *opened.groups(), html[opened.end() : end])]
+        done = at = end
+    out.append(html[done:])
+    return "".join(out)
 
 
-def _finish(match: re.Match) -> str:
-    start, end, table_open, attributes, rest = match.groups()
+def _finish(start: str, end: str, table_open: str, attributes: str, rest: str) -> str:
     caption = CAPTION.search(rest)
     label = text_of(caption.group(1)) if caption else "Table"
     head = HEAD.search(rest)
     headings = [text_of(h) for h in HEADING.findall(head.group(1))] if head else []
     if len(headings) >= WIDE:
         attributes += " data-cards"
-        rest = BODY.sub(lambda body: body.group(1) + _label_rows(body.group(2), headings) + body.group(3), rest)
+        rest = between(rest, "<tbody>", "</tbody>", lambda body: _label_rows(body, headings))
     return f"{start}{escape(label)}{end}{table_open}{attributes}>{rest}"
 
 
-def _label_rows(body: str, headings: list[str]) -> str:
-    def label_row(row: re.Match) -> str:
-        cells = iter(headings)
-        labelled = CELL.sub(
-            lambda cell: f'<{cell.group(1)}{cell.group(2)} data-label="{escape(next(cells, ""))}">', row.group(2)
-        )
-        return _sized(row.group(1), row.group(2)) + labelled + row.group(3)
+def between(html: str, opening: str, closing: str, change: Callable[[str], str]) -> str:
+    """html with change() applied to the text between each opening and the next closing tag (str.find, not a
+    regular expression: scanning a large table for the end of a lazy match is many times slower)."""
+    out, done = [], 0
+    while (start := html.find(opening, done)) >= 0 and (stop := html.find(closing, start + len(opening))) >= 0:
+        inside = start + len(opening)
+        out += [html[done:inside], change(html[inside:stop])]
+        done = stop
+    out.append(html[done:])
+    return "".join(out)
 
-    return ROW.sub(label_row, body)
+
+def _label_rows(body: str, headings: list[str]) -> str:
+    # Split and join, not a function called per cell: a spending month's table has thousands of cells.
+    labels = [f' data-label="{escape(heading)}">' for heading in headings]
+
+    def label_row(row_open: str, row: str) -> str:
+        nonlocal labels
+        pieces = CELL.split(row)
+        cells = len(pieces) // 3
+        if cells > len(labels):
+            labels += [' data-label="">'] * (cells - len(labels))  # a cell beyond the headings: an empty label
+        labelled = pieces[0] + "".join(map(CELL_WITH_LABEL, pieces[1::3], pieces[2::3], labels, pieces[3::3]))
+        return _sized(row_open, row) + labelled
+
+    return between_rows(body, label_row)
+
+
+def between_rows(body: str, change: Callable[[str, str], str]) -> str:
+    """body with each row's opening tag and cells (what is between <tr ...> and </tr>) replaced by
+    change(opening tag, cells)."""
+    out, done, at = [], 0, 0
+    while (start := body.find("<tr", at)) >= 0:
+        after = body[start + 3 : start + 4]
+        if after.isalnum() or after == "_":  # <track>, not <tr>
+            at = start + 1
+            continue
+        opened = body.find(">", start)
+        closed = body.find("</tr>", opened + 1) if opened >= 0 else -1
+        if closed < 0:
+            break
+        out += [body[done:start], change(body[start : opened + 1], body[opened + 1 : closed])]
+        done = at = closed
+    out.append(body[done:])
+    return "".join(out)
 
 
 def _sized(row_open: str, cells: str) -> str:
     """The row's opening tag with the lines and cells its card takes at least (site.css lays out a card below
     the screen only when the reader comes near it, and reserves this much height for it until then)."""
+    if row_open != "<tr>":
+        return row_open  # a row with its own attributes (a budget line, a duty) keeps them as written
     texts = [text_of(inner) for _, inner in CELL_TEXT.findall(cells)]
     shown = [t for t in texts if t] or [""]
     lines = sum(max(1, -(-len(t) // CARD_LINE_CHARS)) for t in shown)
-    if row_open != "<tr>":
-        return row_open  # a row with its own attributes (a budget line, a duty) keeps them as written
     return f'<tr style="--card-lines:{lines};--card-cells:{len(shown)}">'

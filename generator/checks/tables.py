@@ -9,6 +9,7 @@ from frictionless import FrictionlessException, Resource, Schema
 from ..load import Table
 from ..memo import remember
 from ..problems import Problem, quote
+from .columns import rows_to_check
 
 TYPE_HINTS = {
     "number": "write a plain number such as 1250.50, with no £ sign or commas",
@@ -30,7 +31,6 @@ def _check(table: Table) -> list[Problem]:
     if not present or not table.rows:
         return found
     columns = [f["name"] for f in present]
-    data = [columns, *([row.get(c, "") for c in columns] for row in table.rows)]
     try:
         schema = Schema.from_descriptor({"fields": present})
     except FrictionlessException as error:
@@ -39,10 +39,13 @@ def _check(table: Table) -> list[Problem]:
                 "data/datapackage.yaml", None, None, f'the schema of "{table.name}" is not valid: {error.error.note}'
             )
         ]
+    # Frictionless checks only the rows that may have a problem (checks/columns.py): the others would give none.
+    rows = [table.rows[index] for index in rows_to_check(schema, present, table.rows)]
+    data = [columns, *([row.get(c, "") for c in columns] for row in rows)]
     report = Resource(data=data, schema=schema).validate(limit_errors=100_000)
     for task in report.tasks:
         for error in task.errors:
-            problem = _translate(table, fields, error)
+            problem = _translate(table.file, rows, fields, error)
             if problem:
                 found.append(problem)
     return found
@@ -70,24 +73,25 @@ def check_header(table: Table) -> list[Problem]:
     return found
 
 
-def _translate(table: Table, fields: dict, error) -> Problem | None:
+def _translate(file: str, rows: list[dict[str, str]], fields: dict, error) -> Problem | None:
+    """A Frictionless error in plain English; `rows` are the rows Frictionless was given (after the header)."""
     kind = error.type
     position = getattr(error, "row_number", None)
-    row = int(table.rows[position - 2]["__row__"]) if position and position - 2 < len(table.rows) else position
+    row = int(rows[position - 2]["__row__"]) if position and position - 2 < len(rows) else position
     column = getattr(error, "field_name", None)
     cell = getattr(error, "cell", "")
     spec = fields.get(column, {})
     if kind == "type-error":
-        return Problem(table.file, row, column, f"{quote(cell)} is not {_type_word(spec)}", _type_hint(spec, cell))
+        return Problem(file, row, column, f"{quote(cell)} is not {_type_word(spec)}", _type_hint(spec, cell))
     if kind == "constraint-error":
-        return _constraint(table.file, row, column, cell, spec, error.note)
+        return _constraint(file, row, column, cell, spec, error.note)
     if kind in ("unique-error", "primary-key"):
         return Problem(
-            table.file, row, column, f"{quote(cell)} is used more than once", "each value in this column must be unique"
+            file, row, column, f"{quote(cell)} is used more than once", "each value in this column must be unique"
         )
     if kind in ("blank-row", "extra-cell", "missing-cell"):
         return None  # already reported by load with clearer words, or harmless
-    return Problem(table.file, row, column, error.message)
+    return Problem(file, row, column, error.message)
 
 
 TYPE_WORDS = {
