@@ -67,7 +67,9 @@ def _amount(text: str) -> Decimal:
         return Decimal(0)
 
 
-def describe(resource: dict, result: Merge, before: list[dict[str, str]], replace: bool, sheet_label: str) -> list[str]:
+def describe(
+    resource: dict, result: Merge, before: list[dict[str, str]], replace: bool, sheet_label: str, checked: bool = False
+) -> list[str]:
     """The summary printed after an import (or a dry run), before the line saying what was written."""
     name = resource["name"]
     lines = [
@@ -80,7 +82,7 @@ def describe(resource: dict, result: Merge, before: list[dict[str, str]], replac
         ("Removed (--replace)", result.removed),
     ):
         lines += named_rows(resource, heading, rows)
-    if result.kept and not replace:
+    if result.kept and not replace and not checked:
         lines.append(
             f"{plural(len(result.kept), 'published row')} not in the sheet {'was' if len(result.kept) == 1 else 'were'} "
             "kept. To remove rows, import the sheet with --replace (make import FILE=… REPLACE=1)."

@@ -12,11 +12,13 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import base_sheet
 from .checks import check_all, tables
 from .import_summary import describe
 from .load import Table, load_package
 from .merging import Merge, merge, original_row
 from .problems import InputError, Problem
+from .rebase import rebase
 from .sheet_reader import read_rows
 from .sheet_values import undo_display_values
 
@@ -76,7 +78,11 @@ def import_file(
                 "import the sheet with --replace to write it in its place",
             )
         )
-    sheet = Table(name, label, resource, header, undo_display_values(raw, resource, rows, previous))
+    base, why_not = base_sheet.read(path)
+    rows = undo_display_values(raw, resource, rows, previous)
+    rebased = rebase(resource, previous, rows, header, base, why_not, replace, label)
+    problems += rebased.conflicts
+    sheet = Table(name, label, resource, header, rebased.rows)
     result = merge(previous, sheet, replace)
     problems += tables.check_header(sheet)
     raw.problems = [p for p in raw.problems if p.file != target_shown]
@@ -84,7 +90,8 @@ def import_file(
     problems += [_trace(p, label, target_shown) for p in check_all(raw)]
     if any(not p.warning for p in problems):
         raise InputError([p for p in problems if not p.warning])
-    lines = describe(resource, result, previous.rows if previous else [], replace, label)
+    lines = describe(resource, result, previous.rows if previous else [], replace, label, rebased.checked)
+    lines[1:1] = rebased.notes
     lines += [f"  - {p}" for p in problems]  # warnings only: worth a look, but they do not stop the import
     target = root / target_shown
     if result.unchanged and previous is not None:

@@ -104,7 +104,9 @@ def test_empty_template_plus_one_row_keeps_every_published_row(project, tmp_path
     assert "grants.xlsx (sheet data): 1 row added, 0 changed, 0 removed." in result.stdout
     assert "Added, 1 row:\n  - 360G-DEMOPCC-2026-900, " in result.stdout  # named, so it can be checked
     assert "Changed," not in result.stdout and "Removed" not in result.stdout
-    assert f"{len(published)} published rows not in the sheet were kept." in result.stdout
+    assert "Checked against the data published now: this sheet was made from the version of 2026-11-23." in (
+        result.stdout
+    )
     assert "  2026/27: 7, £742,500.50 → 8, £755,001   ← changed" in result.stdout
     assert f"  all: {len(published)}, £5,458,405.50 → {len(published) + 1}, £5,470,906" in result.stdout
     after = grants(project)

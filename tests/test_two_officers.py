@@ -1,0 +1,124 @@
+"""Two officers over a week on one git repository: spreadsheets downloaded on Monday and uploaded on Thursday
+lose nothing and double nothing. Each step goes through the inbox, as an upload from GitHub's web pages does."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from helpers import run_cli
+from openpyxl import load_workbook
+
+
+def git(project: Path, *args: str) -> str:
+    result = subprocess.run(["git", *args], cwd=project, capture_output=True, text=True, check=True)
+    return result.stdout
+
+
+def grants(project: Path) -> list[dict]:
+    return list(csv.DictReader(open(project / "data" / "grants.csv", encoding="utf-8")))
+
+
+def download(project: Path, dataset: str, folder: Path) -> Path:
+    """A copy of the dataset's spreadsheet as it is published now, kept on the officer's own computer."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{dataset}.xlsx"
+    result = run_cli(project, "template", dataset, str(path), "--with-data")
+    assert result.returncode == 0, result.stderr
+    return path
+
+
+def edit(path: Path, changes: dict[tuple[int, str], object] = (), new_rows: list[dict] = ()) -> None:
+    """Change cells (sheet row, column heading) and add rows on the 'data' sheet, as Excel would save them."""
+    book = load_workbook(path)
+    sheet = book["data"]
+    header = [c.value for c in sheet[1]]
+    for (row, column), value in dict(changes).items():
+        sheet.cell(row=row, column=header.index(column) + 1).value = value
+    for values in new_rows:
+        sheet.append([values.get(h) for h in header])
+    book.save(path)
+
+
+def upload(project: Path, sheet: Path, who: str) -> subprocess.CompletedProcess:
+    """Upload to inbox/ and let the inbox import it; on success the import is committed (the pull request merged)."""
+    (project / "inbox").mkdir(exist_ok=True)
+    shutil.copy(sheet, project / "inbox" / sheet.name)
+    result = run_cli(project, "inbox")
+    if result.returncode == 0:
+        git(project, "add", "-A")
+        git(project, "commit", "-qm", f"{who}: import {sheet.name}")
+    else:
+        (project / "inbox" / sheet.name).unlink()  # the pull request is closed; nothing was written
+    return result
+
+
+@pytest.fixture
+def repository(project: Path) -> Path:
+    git(project, "init", "-q", "-b", "main")
+    git(project, "config", "user.email", "comms@example.org")
+    git(project, "config", "user.name", "Comms")
+    git(project, "add", "-A")
+    git(project, "commit", "-qm", "Published data")
+    return project
+
+
+def new_grant(identifier: str, title: str) -> dict:
+    return {
+        "Identifier": identifier,
+        "Title": title,
+        "Description": f"{title} in Barnsley.",
+        "Currency": "GBP",
+        "Amount Awarded": 15000,
+        "Award Date": "2026-11-02",
+        "Recipient Org:Identifier": "Knife Crime Prevention Trust (GB-CHC-1122746)",
+        "Grant Programme:Title": "Safer Streets",
+        "Priority": "vulnerable",
+    }
+
+
+def test_a_stale_sheet_keeps_a_colleagues_correction_and_a_cell_both_changed_is_a_conflict(repository, tmp_path):
+    project = repository
+    published = grants(project)
+    x = published[0]
+    assert x["Amount Awarded"] == "34550"
+    monday_a = download(project, "grants", tmp_path / "a")
+    monday_b = download(project, "grants", tmp_path / "b")
+    # Tuesday: A corrects grant X and it is merged.
+    edit(monday_a, {(2, "Amount Awarded"): 35550})
+    result = upload(project, monday_a, "A")
+    assert result.returncode == 0, result.stderr
+    assert grants(project)[0]["Amount Awarded"] == "35550"
+    # Thursday: B uploads Monday's sheet with a new grant and, by mistake, a change to X as well.
+    edit(monday_b, {(2, "Amount Awarded"): 36000}, [new_grant("360G-DEMOPCC-2026-950", "Street lighting pilot")])
+    before = {p.name: p.read_bytes() for p in (project / "data").iterdir()}
+    result = upload(project, monday_b, "B")
+    assert result.returncode == 1
+    assert (
+        'inbox/grants.xlsx (sheet data), row 2, column "Amount Awarded": changed in this sheet to "36000", but since '
+        'the sheet was made (2026-11-23) the published value was changed to "35550" (it was "34550")'
+    ) in result.stderr
+    assert "nothing was written" in result.stderr
+    assert {p.name: p.read_bytes() for p in (project / "data").iterdir()} == before
+    # B puts X back as it was in the sheet: only the new grant is B's change, and A's correction stays.
+    edit(monday_b, {(2, "Amount Awarded"): 34550})
+    result = upload(project, monday_b, "B")
+    assert result.returncode == 0, result.stderr
+    assert "1 row added, 0 changed" in result.stdout
+    assert "(1 changed by someone else since)" in result.stdout
+    after = grants(project)
+    assert after[0]["Amount Awarded"] == "35550"
+    assert len(after) == len(published) + 1 and after[-1]["Identifier"] == "360G-DEMOPCC-2026-950"
+    assert git(project, "status", "--porcelain") == ""
+
+
+def test_a_csv_merges_as_before_and_says_it_could_not_check_for_newer_changes(repository, tmp_path):
+    project = repository
+    copy = tmp_path / "precept.csv"
+    copy.write_bytes((project / "data" / "precept.csv").read_bytes())
+    result = run_cli(project, "import", str(copy))
+    assert result.returncode == 0, result.stderr
+    assert "Not checked for newer changes: this file does not record the published version" in result.stdout
