@@ -23,6 +23,7 @@ class Base:
     dataset: str
     made: str  # ISO date the sheet was made
     route: str  # one of ROUTES
+    shown: bool  # whether the data sheet was given the published rows (an empty template has only new rows)
     header: list[str]
     rows: list[dict[str, str]]
 
@@ -32,9 +33,11 @@ def fingerprint(header: list[str], rows: list[dict[str, str]]) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def grid(dataset: str, made: str, route: str, header: list[str], rows: list[dict[str, str]]) -> list[list[str]]:
+def grid(
+    dataset: str, made: str, route: str, header: list[str], rows: list[dict[str, str]], shown: bool
+) -> list[list[str]]:
     """The hidden sheet's cells, row by row, every one text."""
-    stamp = [MARK, dataset, made, route, fingerprint(header, rows)]
+    stamp = [MARK, dataset, made, route, fingerprint(header, rows), "shown" if shown else "empty"]
     return [stamp, list(header), *([row.get(c, "") for c in header] for row in rows)]
 
 
@@ -48,9 +51,9 @@ def read(path) -> tuple[Base | None, str]:
     except (CalamineError, ValueError, OSError, IndexError):
         return None, ""
     cells = [[_text(c) for c in row] for row in cells]
-    if len(cells) < 2 or len(cells[0]) < 5 or cells[0][0] != MARK:
+    if len(cells) < 2 or len(cells[0]) < 6 or cells[0][0] != MARK:
         return None, "its record of the published version it was made from cannot be read"
-    _, dataset, made, route, recorded = cells[0][:5]
+    _, dataset, made, route, recorded, shown = cells[0][:6]
     header = list(cells[1])
     while header and not header[-1]:
         header.pop()
@@ -58,7 +61,7 @@ def read(path) -> tuple[Base | None, str]:
     rows = [row for row in rows if any(row.values())]
     if fingerprint(header, rows) != recorded:
         return None, "its record of the published version it was made from has been changed"
-    return Base(dataset, made, route if route in ROUTES else "command", header, rows), ""
+    return Base(dataset, made, route if route in ROUTES else "command", shown != "empty", header, rows), ""
 
 
 def _text(value: object) -> str:

@@ -68,6 +68,9 @@ def rebase(
             continue
         changed = [c for c in compared if _norm(kinds, c, row.get(c, "")) != _norm(kinds, c, before.get(c, ""))]
         now = published.get(identity)
+        if now is None and not base.shown:
+            result.rows.append(row)  # typed into an empty template: a row to publish (again)
+            continue
         if not changed and not _asked(row):
             untouched += 1
             newer += now is not None and any(

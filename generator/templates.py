@@ -34,6 +34,7 @@ def write_filled(site: Site, name: str, path: Path, with_data: bool = True, rout
         route,
         list(table.header) if table else [f["name"] for f in resource["schema"]["fields"]],
         table.rows if table else [],
+        shown=bool(rows),
     )
     write_template(resource, lists, rows, path, strict, identifiers, published, route)
 
