@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import build, changes, github, inbox, new_decision, reminders
+from . import build, changes, github, inbox, new_decision, reimport, reminders
 from .howto import import_command, serve_command
 from .importer import import_file
 from .load import read_yaml
@@ -99,6 +99,12 @@ def main(argv: list[str] | None = None) -> int:
     inboxing.add_argument(
         "--format", choices=["text", "github"], default="text", help="github: annotations and a job summary"
     )
+    inboxing.add_argument(
+        "--again",
+        metavar="REF",
+        help="first take REF's data/ (e.g. origin/main) and put back the files this branch uploaded, to import "
+        "them again on the newest data (the inbox workflow does this when main moves)",
+    )
     args = parser.parse_args(argv)
     try:
         if args.command == "validate":
@@ -122,6 +128,9 @@ def main(argv: list[str] | None = None) -> int:
             print(reminders.markdown(site, found, args.days), end="")
             return 2 if args.exit_code and not found else 0
         elif args.command == "inbox":
+            if args.again:
+                restored = reimport.restore(args.root, args.again)
+                print(f"Importing again on {args.again}'s data: {', '.join(restored) or 'no uploads found'}.")
             return run_inbox(args.root, args.check, args.format)
         elif args.command == "import":
             print(import_file(args.root, args.file, args.resource, build.build_date(), args.replace, args.dry_run))

@@ -14,11 +14,13 @@ from pathlib import Path
 
 from . import base_sheet
 from .checks import check_all, tables
+from .identifiers import settle
 from .import_summary import describe
 from .load import Table, load_package
 from .merging import Merge, merge, original_row
 from .problems import InputError, Problem
 from .rebase import rebase
+from .rowkeys import key_of, row_key
 from .sheet_reader import read_rows
 from .sheet_values import undo_display_values
 
@@ -82,7 +84,11 @@ def import_file(
     rows = undo_display_values(raw, resource, rows, previous)
     rebased = rebase(resource, previous, rows, header, base, why_not, replace, label)
     problems += rebased.conflicts
-    sheet = Table(name, label, resource, header, rebased.rows)
+    made_from = {key_of(r, row_key(resource)) for r in base.rows} if base and rebased.checked else None
+    numbered = not any(name in _pointed_at(r) for r in resources.values())
+    settled = settle(resource, previous, rebased.rows, made_from, numbered, label)
+    problems += settled.problems
+    sheet = Table(name, label, resource, header, settled.rows)
     result = merge(previous, sheet, replace)
     problems += tables.check_header(sheet)
     raw.problems = [p for p in raw.problems if p.file != target_shown]
@@ -91,7 +97,7 @@ def import_file(
     if any(not p.warning for p in problems):
         raise InputError([p for p in problems if not p.warning])
     lines = describe(resource, result, previous.rows if previous else [], replace, label, rebased.checked)
-    lines[1:1] = rebased.notes
+    lines[1:1] = rebased.notes + settled.notes
     lines += [f"  - {p}" for p in problems]  # warnings only: worth a look, but they do not stop the import
     target = root / target_shown
     if result.unchanged and previous is not None:
@@ -104,6 +110,11 @@ def import_file(
     set_last_updated(root / "data" / "datapackage.yaml", name, today)
     lines.append(f"Wrote {target_shown} and set its last update to {today.isoformat()}.")
     return ImportSummary(name, target, lines)
+
+
+def _pointed_at(resource: dict) -> set[str]:
+    """The datasets this one refers to (whose identifiers are therefore not a series to continue)."""
+    return {str(k.get("reference", {}).get("resource")) for k in resource.get("schema", {}).get("foreignKeys", [])}
 
 
 def _trace(problem: Problem, sheet_label: str, target_shown: str) -> Problem:

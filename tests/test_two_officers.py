@@ -122,3 +122,50 @@ def test_a_csv_merges_as_before_and_says_it_could_not_check_for_newer_changes(re
     result = run_cli(project, "import", str(copy))
     assert result.returncode == 0, result.stderr
     assert "Not checked for newer changes: this file does not record the published version" in result.stdout
+
+
+def branch_upload(project: Path, branch: str, sheet: Path) -> subprocess.CompletedProcess:
+    """An upload on its own pull request branch (from main), imported there by the inbox workflow."""
+    git(project, "checkout", "-q", "-b", branch, "main")
+    (project / "inbox").mkdir(exist_ok=True)
+    shutil.copy(sheet, project / "inbox" / sheet.name)
+    git(project, "add", "-A")
+    git(project, "commit", "-qm", f"Upload {sheet.name}")
+    result = run_cli(project, "inbox")
+    assert result.returncode == 0, result.stderr
+    git(project, "add", "-A")
+    git(project, "commit", "-qm", "Import the uploaded spreadsheets into data/")
+    git(project, "checkout", "-q", "main")
+    return result
+
+
+def test_two_uploads_taking_the_same_next_identifier_both_publish_without_a_git_conflict(repository, tmp_path):
+    project = repository
+    published = grants(project)
+    sheet_a = download(project, "grants", tmp_path / "a")
+    sheet_b = download(project, "grants", tmp_path / "b")
+    instructions = [c.value for c in load_workbook(sheet_a)["instructions"]["A"] if c.value]
+    told = next(line for line in instructions if "the next is" in line).rsplit(" ", 1)[-1].rstrip(".")
+    edit(sheet_a, new_rows=[new_grant(told, "Neighbourhood watch kits")])
+    edit(sheet_b, new_rows=[new_grant(told, "Taxi marshals"), new_grant(None, "Safe space in the city centre")])
+    branch_upload(project, "upload-a", sheet_a)
+    branch_upload(project, "upload-b", sheet_b)
+    git(project, "merge", "-q", "--no-ff", "upload-a", "-m", "Merge A")
+    # main moved: the workflow merges it into B's branch, takes main's data and imports B's upload again.
+    git(project, "checkout", "-q", "upload-b")
+    merged = subprocess.run(["git", "merge", "--no-commit", "-q", "main"], cwd=project, capture_output=True)
+    assert merged.returncode != 0  # the conflict a person would otherwise resolve by hand
+    result = run_cli(project, "inbox", "--again", "main")
+    assert result.returncode == 0, result.stderr
+    assert f"{told} was taken by" in result.stdout and "Neighbourhood watch kits" in result.stdout
+    git(project, "add", "-A")
+    git(project, "commit", "-qm", "Import again on the newest main")
+    git(project, "checkout", "-q", "main")
+    git(project, "merge", "-q", "--no-ff", "upload-b", "-m", "Merge B")
+    after = grants(project)
+    titles = {row["Title"]: row["Identifier"] for row in after}
+    assert len(after) == len(published) + 3
+    assert titles["Neighbourhood watch kits"] == told
+    assert titles["Taxi marshals"] != told and titles["Safe space in the city centre"] not in (told, "")
+    assert len({row["Identifier"] for row in after}) == len(after)
+    assert not list((project / "inbox").glob("*.xlsx"))
