@@ -90,6 +90,7 @@ def import_file(
     problems += settled.problems
     sheet = Table(name, label, resource, header, settled.rows)
     result = merge(previous, sheet, replace)
+    stamp_last_modified(resource, result, today)
     problems += tables.check_header(sheet)
     raw.problems = [p for p in raw.problems if p.file != target_shown]
     raw.tables[name] = Table(name, label, resource, result.header, result.rows)
@@ -110,6 +111,30 @@ def import_file(
     set_last_updated(root / "data" / "datapackage.yaml", name, today)
     lines.append(f"Wrote {target_shown} and set its last update to {today.isoformat()}.")
     return ImportSummary(name, target, lines)
+
+
+def stamp_last_modified(resource: dict, result: Merge, today: dt.date) -> None:
+    """A row changed by this import, or added without a date of its own, was last modified today (360Giving's
+    dateModified follows)."""
+    column = next(
+        (
+            f["name"]
+            for f in resource["schema"]["fields"]
+            if f["name"].replace(" ", "").replace("_", "").lower() == "lastmodified"
+        ),
+        None,
+    )
+    if column is None or column not in result.header:
+        return
+    value = f"{today.isoformat()}T00:00:00Z" if _is_datetime(resource, column) else today.isoformat()
+    for row in result.changed:
+        row[column] = value
+    for row in result.added:
+        row[column] = row.get(column, "").strip() or value  # a row restored from elsewhere keeps its own date
+
+
+def _is_datetime(resource: dict, column: str) -> bool:
+    return any(f["name"] == column and f.get("type") == "datetime" for f in resource["schema"]["fields"])
 
 
 def _pointed_at(resource: dict) -> set[str]:

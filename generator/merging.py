@@ -51,8 +51,9 @@ def merge(old: Table | None, sheet: Table, replace: bool) -> Merge:
     for row in sheet.rows:
         position = index.get(identity(row))
         if position is None or position in updated:
-            appended.append({c: row.get(c, "") for c in header} | {"__row__": row["__row__"]})
-            result.added.append(row)
+            new = {c: row.get(c, "") for c in header} | {"__row__": row["__row__"]}
+            appended.append(new)
+            result.added.append(new)
             continue
         before = old_rows[position]
         differs = any(

@@ -92,6 +92,9 @@ def test_a_stale_sheet_keeps_a_colleagues_correction_and_a_cell_both_changed_is_
     result = upload(project, monday_a, "A")
     assert result.returncode == 0, result.stderr
     assert grants(project)[0]["Amount Awarded"] == "35550"
+    # The correction is dated: the grant's Last Modified (and so 360Giving's dateModified) is the import's date.
+    assert grants(project)[0]["Last Modified"] == "2026-11-23T00:00:00Z" != x["Last Modified"]
+    assert [r["Last Modified"] for r in grants(project)[1:]] == [r["Last Modified"] for r in published[1:]]
     # Thursday: B uploads Monday's sheet with a new grant and, by mistake, a change to X as well.
     edit(monday_b, {(2, "Amount Awarded"): 36000}, [new_grant("360G-DEMOPCC-2026-950", "Street lighting pilot")])
     before = {p.name: p.read_bytes() for p in (project / "data").iterdir()}
