@@ -37,14 +37,26 @@ class ImportSummary:
 
 
 def infer_resource(descriptor: dict, path: Path, header: list[str]) -> str | None:
-    """The resource whose file name matches, else the one whose columns best match the sheet's headings."""
+    return recognise(descriptor, path, header)[0]
+
+
+def recognise(descriptor: dict, path: Path, header: list[str]) -> tuple[str | None, str]:
+    """The dataset the sheet's headings match best (the file's name only breaks a tie), and a note when the
+    name suggested another dataset, e.g. a contracts sheet saved as grants.xlsx."""
     resources = descriptor.get("resources", [])
-    for resource in resources:
-        if path.stem.lower() == resource["name"]:
-            return resource["name"]
-    scored = [(len(set(header) & {f["name"] for f in r["schema"]["fields"]}), r["name"]) for r in resources]
-    best = max(scored, default=(0, None))
-    return best[1] if best[0] >= 2 else None
+    scored = {r["name"]: len(set(header) & {f["name"] for f in r["schema"]["fields"]}) for r in resources}
+    named = next((r["name"] for r in resources if path.stem.lower() == r["name"]), None)
+    best = max(scored.items(), key=lambda item: (item[1], item[0] == named), default=(None, 0))
+    if named is not None and (not header or scored[named] >= best[1]):
+        return named, ""
+    if best[1] < 2:
+        return named, ""  # the headings say nothing better: the name decides, and the checks list what is missing
+    if named is not None:
+        return best[0], (
+            f"{path.name} is named like the {named} dataset, but its column headings are those of {best[0]}, "
+            f"so it was imported as {best[0]}."
+        )
+    return best[0], ""
 
 
 def import_file(
@@ -58,7 +70,7 @@ def import_file(
     label, header, rows, problems = read_rows(path, first_fields)
     if problems and not header:
         raise InputError(problems)  # the file itself cannot be read: nothing else is worth saying
-    name = resource_name or infer_resource(raw.descriptor, path, header)
+    name, recognised = (resource_name, "") if resource_name else recognise(raw.descriptor, path, header)
     if name not in resources:
         known = ", ".join(sorted(resources))
         raise InputError(
@@ -98,7 +110,7 @@ def import_file(
     if any(not p.warning for p in problems):
         raise InputError([p for p in problems if not p.warning])
     lines = describe(resource, result, previous.rows if previous else [], replace, label, rebased.checked)
-    lines[1:1] = rebased.notes + settled.notes
+    lines[1:1] = ([recognised] if recognised else []) + rebased.notes + settled.notes
     lines += [f"  - {p}" for p in problems]  # warnings only: worth a look, but they do not stop the import
     target = root / target_shown
     if result.unchanged and previous is not None:
