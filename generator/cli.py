@@ -212,7 +212,7 @@ def run_inbox(root: Path, check_only: bool, output: str) -> int:
 
 def decision_from_issue(root: Path, body_file: Path, report: Path | None) -> int:
     try:
-        path, record = new_decision.create_from_issue(root, body_file)
+        path, record, warnings = new_decision.create_from_issue(root, body_file, build.build_date())
     except InputError as error:
         if report:
             report.write_text(
@@ -230,10 +230,11 @@ def decision_from_issue(root: Path, body_file: Path, report: Path | None) -> int
     if report:
         report.write_text(
             f"Decision **{github.cell(record['reference'])}**: {github.cell(record['title'])}\n\n"
-            f"The record is `{shown}`. Check it in the *Files changed* tab, then merge to publish it.\n",
+            f"The record is `{shown}`. Check it in the *Files changed* tab, then merge to publish it.\n"
+            + (github.problems_markdown("Warnings", warnings, "They do not stop publishing.") if warnings else ""),
             encoding="utf-8",
         )
-    print(message)
+    print("\n".join([message, *(f"  - {w}" for w in warnings)]))
     return 0
 
 

@@ -172,3 +172,46 @@ def test_two_uploads_taking_the_same_next_identifier_both_publish_without_a_git_
     assert titles["Taxi marshals"] != told and titles["Safe space in the city centre"] not in (told, "")
     assert len({row["Identifier"] for row in after}) == len(after)
     assert not list((project / "inbox").glob("*.xlsx"))
+
+
+def workflow_step(workflow: str, job: str, name: str) -> str:
+    import yaml
+    from helpers import ROOT
+
+    jobs = yaml.safe_load((ROOT / ".github" / "workflows" / workflow).read_text(encoding="utf-8"))["jobs"]
+    return next(step["run"] for step in jobs[job]["steps"] if step.get("name") == name)
+
+
+def test_the_decision_form_with_empty_headings_is_refused_and_an_edit_after_the_merge_publishes_nothing(
+    repository, tmp_path
+):
+    import yaml
+    from test_decision_form import FIXTURE, FORM, body_with
+
+    project = repository
+    form = yaml.safe_load(FORM.read_text(encoding="utf-8"))
+    headings = next(item for item in form["body"] if item.get("id") == "decision")["attributes"]["value"]
+    refused = run_cli(project, "new", "decision", "--from-issue", str(body_with(tmp_path, decision=headings.strip())))
+    assert refused.returncode == 1 and "holds only the form's headings" in refused.stderr
+    assert git(project, "status", "--porcelain") == ""
+    # The filled-in form is published: the workflow's commit names the issue, and the pull request is merged.
+    assert run_cli(project, "new", "decision", "--from-issue", str(FIXTURE)).returncode == 0
+    git(project, "add", "-A")
+    git(project, "commit", "-qm", "Publish a decision (from issue #7)")
+    records = sorted((project / "content" / "decisions").iterdir())
+    # The issue is edited afterwards: the workflow's first check stops it and says what to do instead.
+    fake = tmp_path / "bin"
+    fake.mkdir()
+    (fake / "gh").write_text('#!/bin/sh\necho "$@" >> "$GH_LOG"\n', encoding="utf-8")
+    (fake / "gh").chmod(0o755)
+    script = workflow_step("publish-decision.yml", "record", "Stop if this issue's decision is already published")
+    env = {"PATH": f"{fake}:/usr/bin:/bin", "ISSUE": "7", "GH_LOG": str(tmp_path / "gh.log")}
+    stopped = subprocess.run(["bash", "-e", "-c", script], cwd=project, env=env, capture_output=True, text=True)
+    assert stopped.returncode == 1
+    comment = (tmp_path / "gh.log").read_text(encoding="utf-8")
+    assert comment.startswith("issue comment 7 --body This decision is already published")
+    assert "edit its file in content/decisions" in comment
+    assert sorted((project / "content" / "decisions").iterdir()) == records
+    # Another issue's decision is not stopped by it.
+    other = subprocess.run(["bash", "-e", "-c", script], cwd=project, env=env | {"ISSUE": "70"}, capture_output=True)
+    assert other.returncode == 0
