@@ -12,10 +12,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import base_sheet
+from . import base_sheet, withdrawal
 from .checks import check_all, tables
 from .identifiers import settle
-from .import_summary import describe
+from .import_summary import describe, row_label
 from .load import Table, load_package
 from .merging import Merge, merge, original_row
 from .problems import InputError, Problem
@@ -82,6 +82,7 @@ def import_file(
     resource = resources[name]
     target_shown = f"data/{resource.get('path', f'{name}.csv')}"
     previous = raw.tables.get(name)
+    header, rows = withdrawal_column(header, rows, previous)
     if previous is None and not replace and any(p.file == target_shown for p in raw.problems):
         problems.append(
             Problem(
@@ -103,6 +104,7 @@ def import_file(
     sheet = Table(name, label, resource, header, settled.rows)
     result = merge(previous, sheet, replace)
     stamp_last_modified(resource, result, today)
+    withdrawn = withdrawal.stamp(result.header, result.added + result.changed, today)
     problems += tables.check_header(sheet)
     raw.problems = [p for p in raw.problems if p.file != target_shown]
     raw.tables[name] = Table(name, label, resource, result.header, result.rows)
@@ -111,6 +113,11 @@ def import_file(
         raise InputError([p for p in problems if not p.warning])
     lines = describe(resource, result, previous.rows if previous else [], replace, label, rebased.checked)
     lines[1:1] = ([recognised] if recognised else []) + rebased.notes + settled.notes
+    if withdrawn:
+        lines.append(
+            f"Withdrawn, {len(withdrawn):,} row{'s' if len(withdrawn) > 1 else ''} (they leave lists, totals and files):"
+        )
+        lines += [f"  - {row_label(resource, row)}: {row[withdrawal.REASON].strip()}" for row in withdrawn]
     lines += [f"  - {p}" for p in problems]  # warnings only: worth a look, but they do not stop the import
     target = root / target_shown
     if result.unchanged and previous is not None:
@@ -123,6 +130,25 @@ def import_file(
     set_last_updated(root / "data" / "datapackage.yaml", name, today)
     lines.append(f"Wrote {target_shown} and set its last update to {today.isoformat()}.")
     return ImportSummary(name, target, lines)
+
+
+def withdrawal_column(
+    header: list[str], rows: list[dict[str, str]], previous: Table | None
+) -> tuple[list[str], list[dict[str, str]]]:
+    """The sheet's Withdraw column as the data's withdrawn_reason; left out when empty and not in the data yet."""
+    if withdrawal.SHEET_HEADING not in header:
+        return header, rows
+    heading, column = withdrawal.SHEET_HEADING, withdrawal.REASON
+    used = any(row.get(heading, "").strip() for row in rows) or (previous is not None and column in previous.header)
+    header = [column if h == heading else h for h in header if h != heading or used]
+    moved = []
+    for row in rows:
+        row = dict(row)
+        reason = row.pop(heading, "")
+        if used:
+            row[column] = reason
+        moved.append(row)
+    return header, moved
 
 
 def stamp_last_modified(resource: dict, result: Merge, today: dt.date) -> None:

@@ -12,7 +12,7 @@ from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
-from . import base_sheet
+from . import base_sheet, withdrawal
 from .howto import import_command
 from .rowkeys import row_key
 from .sheet_reader import DATA_SHEET
@@ -22,6 +22,14 @@ INTEGER_FORMAT = "0"
 DATE_FORMAT = "yyyy-mm-dd"
 MAX_ROWS = 5000  # rows below the published ones given drop-downs and checks in a template
 FORMULA_START = ("=", "+", "-", "@")  # what Excel would read as the start of a formula
+
+
+WITHDRAW_FIELD = {
+    "name": withdrawal.SHEET_HEADING,
+    "type": "string",
+    "description": "To withdraw a published row, type why here (e.g. entered by mistake): it leaves lists, totals "
+    "and downloads, and its page says it was withdrawn, when and why. Leave it empty otherwise.",
+}
 
 
 class Formats:
@@ -122,7 +130,9 @@ def write_template(
     lists only warn, so a new fund name can still be typed. The drop-downs and checks reach MAX_ROWS rows
     below the published ones.
     """
-    fields = resource["schema"]["fields"]
+    # The withdrawal columns are the import's to fill: the sheet has a Withdraw column for the reason instead.
+    fields = [f for f in resource["schema"]["fields"] if f["name"] not in withdrawal.NAMES] + [WITHDRAW_FIELD]
+    resource = resource | {"schema": resource["schema"] | {"fields": fields}}
     number_formats = [number_format(f) for f in fields]
     book, formats = open_workbook(str(path))
     _instructions(book.add_worksheet("instructions"), formats, resource, lists, path, identifiers, route)

@@ -215,3 +215,31 @@ def test_the_decision_form_with_empty_headings_is_refused_and_an_edit_after_the_
     # Another issue's decision is not stopped by it.
     other = subprocess.run(["bash", "-e", "-c", script], cwd=project, env=env | {"ISSUE": "70"}, capture_output=True)
     assert other.returncode == 0
+
+
+def test_a_grant_entered_by_mistake_is_withdrawn_from_the_sheet_and_its_page_says_so(repository, tmp_path):
+    from helpers import run_build
+
+    project = repository
+    published = grants(project)
+    mistake = published[3]
+    sheet = download(project, "grants", tmp_path / "a")
+    header = [c.value for c in load_workbook(sheet)["data"][1]]
+    assert header[-1] == "Withdraw" and "withdrawn" not in header
+    edit(sheet, {(5, "Withdraw"): "Entered twice by mistake"})
+    result = upload(project, sheet, "A")
+    assert result.returncode == 0, result.stderr
+    assert "Withdrawn, 1 row (they leave lists, totals and files):" in result.stdout
+    assert f"  - {mistake['Identifier']}, {mistake['Title']}: Entered twice by mistake" in result.stdout
+    after = grants(project)
+    assert len(after) == len(published)  # nothing is deleted: the row is marked, with the date and the reason
+    assert (after[3]["withdrawn"], after[3]["withdrawn_reason"]) == ("2026-11-23", "Entered twice by mistake")
+    assert run_build(project).returncode == 0
+    site = project / "site"
+    page = (site / "grants" / mistake["Identifier"].lower() / "index.html").read_text(encoding="utf-8")
+    assert "This grant was withdrawn" in page and "23 November 2026" in page and "Entered twice by mistake" in page
+    for download_file in ("grants.csv", "grants-360giving.json", "grants-360giving.csv"):
+        assert mistake["Identifier"] not in (site / "data" / download_file).read_text(encoding="utf-8")
+    lists = [site / "grants" / "explorer.json", *(site / "grants").glob("year-*/index.html")]
+    assert len(lists) > 2 and any(published[4]["Identifier"].lower() in p.read_text(encoding="utf-8") for p in lists)
+    assert not [p for p in lists if mistake["Identifier"].lower() in p.read_text(encoding="utf-8")]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .. import withdrawal
 from ..load import RawPackage
 from ..problems import Problem
 from . import crossrefs, decisions, duty_changes, history, keys, package, profile, tables
@@ -18,6 +19,7 @@ def check_all(raw: RawPackage) -> list[Problem]:
     found += duty_changes.check(raw)
     for table in raw.tables.values():
         found += tables.check(table)
+    found += withdrawal.check(raw)
     found += decisions.check(raw.decisions)
     found += decisions.categories(raw.decisions, raw.profile)
     # Checks across files run on whatever could be read, so every problem shows in one run.
