@@ -158,7 +158,13 @@ def write_template(
             rule = {
                 "validate": "list",
                 "source": f"=lists!${letter}$2:${letter}${len(choices) + 1}",
-                "error_message": f"Choose a value from the list for {field['name']}.",
+                "error_message": f"Choose a value from the list for {field['name']}."
+                + (
+                    ""
+                    if enum or field["name"] in (strict or set()) or field["name"] not in _references(resource)
+                    else " A new one is accepted only when it is added in the same upload (for example a new "
+                    "organisation in organisations.xlsx); the checks refuse it otherwise."
+                ),
                 "error_type": "stop" if enum or field["name"] in (strict or set()) else "warning",
             }
         else:
@@ -190,6 +196,11 @@ TYPE_RULES = {
     "integer": ("integer", -1000000000, 1000000000, "Type a whole number, such as 12."),
     "date": ("date", 1, 2958465, "Type a date, such as 31/03/2025 or 2025-03-31."),
 }
+
+
+def _references(resource: dict) -> set[str]:
+    """The columns holding another dataset's identifiers."""
+    return {key["fields"][0] for key in resource["schema"].get("foreignKeys", []) if key.get("fields")}
 
 
 def _type_rule(field: dict) -> dict | None:

@@ -20,7 +20,9 @@ def write_filled(site: Site, name: str, path: Path, with_data: bool = True, rout
     It records the published rows (even when not shown), so an import applies only what the person changed."""
     resource = site.resource(name)
     lists = choices(site.tables, resource)
-    strict = set(lists)  # references to other datasets must match; a new fund name may still be typed
+    # A reference to another dataset only warns, so a record added in the same upload (a new organisation in
+    # organisations.xlsx beside grants.xlsx) can be typed; the import checks both files together.
+    strict: set[str] = set()
     if name == "grants" and "grants" in site.tables:
         lists["Grant Programme:Title"] = sorted({row["Grant Programme:Title"] for row in site.tables["grants"].rows})
     rows = display_rows(site.tables, resource, site.tables[name].rows) if with_data and name in site.tables else []

@@ -243,3 +243,32 @@ def test_a_grant_entered_by_mistake_is_withdrawn_from_the_sheet_and_its_page_say
     lists = [site / "grants" / "explorer.json", *(site / "grants").glob("year-*/index.html")]
     assert len(lists) > 2 and any(published[4]["Identifier"].lower() in p.read_text(encoding="utf-8") for p in lists)
     assert not [p for p in lists if mistake["Identifier"].lower() in p.read_text(encoding="utf-8")]
+
+
+def test_a_new_organisation_and_its_first_grant_in_one_upload(repository, tmp_path):
+    project = repository
+    organisations = download(project, "organisations", tmp_path / "a")
+    grants_sheet = download(project, "grants", tmp_path / "a")
+    rules = load_workbook(grants_sheet)["data"].data_validations.dataValidation
+    recipient = next(r for r in rules if str(r.sqref).startswith("G2:"))
+    assert recipient.errorStyle == "warning"  # Excel lets a new recipient be typed, with a warning
+    edit(
+        organisations,
+        new_rows=[{"id": "GB-CHC-1199999", "name": "Barnsley Street Pastors", "charity_number": "1199999"}],
+    )
+    grant = new_grant("360G-DEMOPCC-2026-951", "Street pastors at weekends")
+    edit(grants_sheet, new_rows=[grant | {"Recipient Org:Identifier": "GB-CHC-1199999"}])
+    (project / "inbox").mkdir(exist_ok=True)
+    shutil.copy(organisations, project / "inbox" / "organisations.xlsx")
+    shutil.copy(grants_sheet, project / "inbox" / "grants.xlsx")
+    result = run_cli(project, "inbox")
+    assert result.returncode == 0, result.stderr
+    assert grants(project)[-1]["Recipient Org:Identifier"] == "GB-CHC-1199999"
+    assert "Barnsley Street Pastors" in (project / "data" / "organisations.csv").read_text(encoding="utf-8")
+    # The grant alone, without its organisation, is refused: the two are checked together.
+    (project / "inbox" / "grants.xlsx").unlink(missing_ok=True)
+    lone = download(project, "grants", tmp_path / "b")
+    edit(lone, new_rows=[grant | {"Identifier": "360G-DEMOPCC-2026-952", "Recipient Org:Identifier": "GB-CHC-1188888"}])
+    shutil.copy(lone, project / "inbox" / "grants.xlsx")
+    refused = run_cli(project, "inbox")
+    assert refused.returncode == 1 and "GB-CHC-1188888" in refused.stderr
