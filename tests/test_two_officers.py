@@ -272,3 +272,14 @@ def test_a_new_organisation_and_its_first_grant_in_one_upload(repository, tmp_pa
     shutil.copy(lone, project / "inbox" / "grants.xlsx")
     refused = run_cli(project, "inbox")
     assert refused.returncode == 1 and "GB-CHC-1188888" in refused.stderr
+
+
+def test_a_spreadsheets_instructions_describe_the_route_it_came_from(project, site_dir, tmp_path):
+    def instructions(path: Path) -> str:
+        return "\n".join(str(c.value) for c in load_workbook(path)["instructions"]["A"] if c.value)
+
+    from_site = instructions(site_dir / "data" / "grants-to-edit.xlsx")
+    assert "upload it to the 'inbox' folder of the site's GitHub repository" in from_site
+    assert "make import" not in from_site
+    from_command = instructions(download(project, "grants", tmp_path))
+    assert "make import FILE=grants.xlsx" in from_command and "inbox" not in from_command
