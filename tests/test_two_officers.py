@@ -237,7 +237,7 @@ def test_a_grant_entered_by_mistake_is_withdrawn_from_the_sheet_and_its_page_say
     assert run_build(project).returncode == 0
     site = project / "site"
     page = (site / "grants" / mistake["Identifier"].lower() / "index.html").read_text(encoding="utf-8")
-    assert "This grant was withdrawn" in page and "23 November 2026" in page and "Entered twice by mistake" in page
+    assert "This grant was withdrawn on 23 November 2026." in page and "Entered twice by mistake" in page
     for download_file in ("grants.csv", "grants-360giving.json", "grants-360giving.csv"):
         assert mistake["Identifier"] not in (site / "data" / download_file).read_text(encoding="utf-8")
     lists = [site / "grants" / "explorer.json", *(site / "grants").glob("year-*/index.html")]
