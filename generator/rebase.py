@@ -16,8 +16,6 @@ from .merging import normal
 from .problems import Problem, quote
 from .rowkeys import key_of, row_key
 
-NOT_COMPARED = {"Withdraw"}  # the sheet's own instruction columns, never data
-
 
 @dataclass
 class Rebased:
@@ -55,7 +53,7 @@ def rebase(
     kinds = {f["name"]: f.get("type", "string") for f in resource["schema"]["fields"]}
     published = {key_of(r, key): r for r in current.rows} if current else {}
     made_from = {key_of(r, key): r for r in base.rows}
-    compared = [c for c in header if c and c not in NOT_COMPARED]
+    compared = [c for c in header if c]
     result = Rebased([], checked=True)
     untouched = newer = 0
     seen = set()
@@ -71,7 +69,7 @@ def rebase(
         if now is None and not base.shown:
             result.rows.append(row)  # typed into an empty template: a row to publish (again)
             continue
-        if not changed and not _asked(row):
+        if not changed:
             untouched += 1
             newer += now is not None and any(
                 _norm(kinds, c, now.get(c, "")) != _norm(kinds, c, before.get(c, "")) for c in compared
@@ -109,7 +107,7 @@ def rebase(
                         "your change there; nothing was written",
                     )
                 )
-        result.rows.append(dict(now) | {c: row.get(c, "") for c in changed} | _extra(row) | {"__row__": row["__row__"]})
+        result.rows.append(dict(now) | {c: row.get(c, "") for c in changed} | {"__row__": row["__row__"]})
     if replace:
         # Rows published after the sheet was made are not the sheet's to remove.
         result.rows += [dict(r) for k, r in published.items() if k not in made_from and k not in seen]
@@ -123,12 +121,3 @@ def rebase(
 
 def _norm(kinds: dict[str, str], column: str, text: str) -> object:
     return normal(kinds.get(column, "string"), text)
-
-
-def _asked(row: dict[str, str]) -> bool:
-    """Whether the row carries an instruction (a withdrawal reason) rather than changed data."""
-    return any(row.get(c, "").strip() for c in NOT_COMPARED)
-
-
-def _extra(row: dict[str, str]) -> dict[str, str]:
-    return {c: row[c] for c in NOT_COMPARED if c in row}
