@@ -19,6 +19,7 @@ from .load import RawPackage, Table, load_package
 from .model import Site, build_site
 from .pages import all_pages
 from .problems import InputError, Problem
+from .rowkeys import row_key
 
 LABEL_COLUMNS = ("Title", "title", "name", "supplier", "reserve", "source", "area", "period", "status")
 SHOWN = 25  # rows listed per dataset; the rest are counted
@@ -83,7 +84,7 @@ def keyed(table: Table | None) -> tuple[list[str], dict]:
     """Rows by identifier (primary key), or by their whole content for tables without one."""
     if table is None:
         return [], {}
-    key = table.descriptor.get("schema", {}).get("primaryKey") or []
+    key = row_key(table.descriptor)
     columns = [c for c in table.header if c]
     rows: dict = {}
     if key:

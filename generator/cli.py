@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import build, changes, forms, github, inbox, new_decision, reminders, site_commands
+from . import build, changes, forms, github, inbox, new_decision, reimport, reminders, site_commands
 from .howto import import_command, serve_command
 from .importer import import_file
 from .load import read_yaml
@@ -105,6 +105,12 @@ def main(argv: list[str] | None = None) -> int:
     inboxing.add_argument(
         "--format", choices=["text", "github"], default="text", help="github: annotations and a job summary"
     )
+    inboxing.add_argument(
+        "--again",
+        metavar="REF",
+        help="first take REF's data/ (e.g. origin/main) and put back the files this branch uploaded, to import "
+        "them again on the newest data (the inbox workflow does this when main moves)",
+    )
     site_commands.add_commands(commands)
     args = parser.parse_args(argv)
     try:
@@ -131,6 +137,9 @@ def main(argv: list[str] | None = None) -> int:
             print(reminders.markdown(site, found, args.days), end="")
             return 2 if args.exit_code and not found else 0
         elif args.command == "inbox":
+            if args.again:
+                restored = reimport.restore(args.root, args.again)
+                print(f"Importing again on {args.again}'s data: {', '.join(restored) or 'no uploads found'}.")
             return run_inbox(args.root, args.check, args.format)
         elif args.command == "import" and args.file.is_file() and looks_like_json(args.file):
             # Contracts and tenders by ocid, from the platform's own notices: no double keying.
@@ -216,7 +225,7 @@ def run_inbox(root: Path, check_only: bool, output: str) -> int:
 
 def decision_from_issue(root: Path, body_file: Path, report: Path | None) -> int:
     try:
-        path, record = new_decision.create_from_issue(root, body_file)
+        path, record, warnings = new_decision.create_from_issue(root, body_file, build.build_date())
     except InputError as error:
         if report:
             report.write_text(
@@ -234,10 +243,11 @@ def decision_from_issue(root: Path, body_file: Path, report: Path | None) -> int
     if report:
         report.write_text(
             f"Decision **{github.cell(record['reference'])}**: {github.cell(record['title'])}\n\n"
-            f"The record is `{shown}`. Check it in the *Files changed* tab, then merge to publish it.\n",
+            f"The record is `{shown}`. Check it in the *Files changed* tab, then merge to publish it.\n"
+            + (github.problems_markdown("Warnings", warnings, "They do not stop publishing.") if warnings else ""),
             encoding="utf-8",
         )
-    print(message)
+    print("\n".join([message, *(f"  - {w}" for w in warnings)]))
     return 0
 
 

@@ -9,7 +9,7 @@ import json
 import zipfile
 from decimal import Decimal
 
-from . import giving, ocds
+from . import giving, ocds, withdrawal
 from .model import Site
 from .spreadsheets import open_workbook, write_row
 
@@ -186,9 +186,13 @@ def published_resources(site: Site) -> list[dict]:
     resources = []
     for name in sorted(site.tables):
         resource = site.resource(name)
+        schema = dict(resource["schema"])
+        # The optional withdrawal columns are described only where the file has them.
+        header = set(site.tables[name].header)
+        schema["fields"] = [f for f in schema["fields"] if f["name"] not in withdrawal.NAMES or f["name"] in header]
         resources.append(
-            {k: v for k, v in resource.items() if k in ("name", "title", "description", "schema")}
-            | {"path": f"{name}.csv"}
+            {k: v for k, v in resource.items() if k in ("name", "title", "description")}
+            | {"schema": schema, "path": f"{name}.csv"}
         )
     if site.decisions:
         resources.append(

@@ -8,28 +8,33 @@ from decimal import Decimal, InvalidOperation
 
 from .formatting import financial_year, money, plural
 from .merging import Merge
+from .rowkeys import row_key
 
 LISTED = 50  # rows named one by one, of those added, changed or removed
 
 
 @dataclass
 class Totals:
-    """Count (and money total, where the dataset has an amount in pounds) per financial year."""
+    """Count and a total for each money column (each on its own), per financial year and, where the dataset
+    says which kind of figure a row is (budget, forecast, outturn), per kind: such figures are never added up."""
 
     group_label: str
-    money_column: str | None
-    groups: dict[str, tuple[int, Decimal]]
+    money_columns: list[str]
+    groups: dict[str, tuple[int, dict[str, Decimal]]]
 
 
 def key_totals(resource: dict, rows: list[dict[str, str]]) -> Totals:
     fields = resource["schema"]["fields"]
     names = [f["name"] for f in fields]
-    money_column = next(
-        (f["name"] for f in fields if f.get("type") == "number" and "pound" in str(f.get("description", "")).lower()),
-        None,
+    money_columns = [
+        f["name"] for f in fields if f.get("type") == "number" and "pound" in str(f.get("description", "")).lower()
+    ]
+    kind_column = next(
+        (f["name"] for f in fields if f["name"] == "kind" and f.get("constraints", {}).get("enum")), None
     )
+    split_by_kind = bool(kind_column and money_columns)
     date_column = resource.get("date_field") or next((f["name"] for f in fields if f.get("type") == "date"), None)
-    groups: dict[str, tuple[int, Decimal]] = {}
+    groups: dict[str, tuple[int, dict[str, Decimal]]] = {}
     for row in rows:
         if "financial_year" in names:
             group = row.get("financial_year", "") or "no year"
@@ -37,10 +42,15 @@ def key_totals(resource: dict, rows: list[dict[str, str]]) -> Totals:
             group = _year_of(row.get(date_column, ""))
         else:
             group = "all rows"
-        count, total = groups.get(group, (0, Decimal(0)))
-        groups[group] = (count + 1, total + _amount(row.get(money_column, "") if money_column else ""))
+        if split_by_kind:
+            group = f"{group} {row.get(kind_column, '') or 'no kind'}"
+        count, totals = groups.get(group, (0, {}))
+        totals = {c: totals.get(c, Decimal(0)) + _amount(row.get(c, "")) for c in money_columns}
+        groups[group] = (count + 1, totals)
     label = "financial year" if ("financial_year" in names or date_column) else ""
-    return Totals(label, money_column, groups)
+    if split_by_kind:
+        label = f"{label} and {kind_column}" if label else kind_column
+    return Totals(label, money_columns, groups)
 
 
 def _year_of(text: str) -> str:
@@ -57,7 +67,9 @@ def _amount(text: str) -> Decimal:
         return Decimal(0)
 
 
-def describe(resource: dict, result: Merge, before: list[dict[str, str]], replace: bool, sheet_label: str) -> list[str]:
+def describe(
+    resource: dict, result: Merge, before: list[dict[str, str]], replace: bool, sheet_label: str, checked: bool = False
+) -> list[str]:
     """The summary printed after an import (or a dry run), before the line saying what was written."""
     name = resource["name"]
     lines = [
@@ -70,7 +82,7 @@ def describe(resource: dict, result: Merge, before: list[dict[str, str]], replac
         ("Removed (--replace)", result.removed),
     ):
         lines += named_rows(resource, heading, rows)
-    if result.kept and not replace:
+    if result.kept and not replace and not checked:
         lines.append(
             f"{plural(len(result.kept), 'published row')} not in the sheet {'was' if len(result.kept) == 1 else 'were'} "
             "kept. To remove rows, import the sheet with --replace (make import FILE=… REPLACE=1)."
@@ -96,28 +108,41 @@ def named_rows(resource: dict, heading: str, rows: list[dict[str, str]]) -> list
 
 def totals_lines(resource: dict, before_rows: list[dict[str, str]], after_rows: list[dict[str, str]]) -> list[str]:
     before, after = key_totals(resource, before_rows), key_totals(resource, after_rows)
-    what = f"rows and total {after.money_column}" if after.money_column else "rows"
+    columns = after.money_columns
+    what = "rows"
+    if len(columns) == 1:
+        what = f"rows and total {columns[0]}"
+    elif columns:
+        what = "rows and the total of each of " + ", ".join(columns)
     by = f" by {after.group_label}" if after.group_label else ""
     lines = [f"{resource.get('title', resource['name'])}, {what}{by} (before → after):"]
+    empty = (0, {c: Decimal(0) for c in columns})
     for group in sorted(before.groups.keys() | after.groups.keys()):
-        old, new = before.groups.get(group, (0, Decimal(0))), after.groups.get(group, (0, Decimal(0)))
-        mark = "" if old == new else "   ← changed"
-        lines.append(f"  {group}: {_figures(old, after.money_column)} → {_figures(new, after.money_column)}{mark}")
-    total_old = (sum(c for c, _ in before.groups.values()), sum((t for _, t in before.groups.values()), Decimal(0)))
-    total_new = (sum(c for c, _ in after.groups.values()), sum((t for _, t in after.groups.values()), Decimal(0)))
-    if len(before.groups.keys() | after.groups.keys()) > 1:
-        lines.append(f"  all: {_figures(total_old, after.money_column)} → {_figures(total_new, after.money_column)}")
+        old, new = before.groups.get(group, empty), after.groups.get(group, empty)
+        mark = "" if _figures(old, columns) == _figures(new, columns) else "   ← changed"
+        lines.append(f"  {group}: {_figures(old, columns)} → {_figures(new, columns)}{mark}")
+    if len(before.groups.keys() | after.groups.keys()) > 1 and "kind" not in after.group_label:
+        # Figures of different kinds (budget and outturn) are never added together, so no grand total then.
+        lines.append(f"  all: {_figures(_all(before, columns), columns)} → {_figures(_all(after, columns), columns)}")
     return lines
 
 
-def _figures(figures: tuple[int, Decimal], money_column: str | None) -> str:
-    count, total = figures
-    return f"{count:,}, {money(total, exact=True)}" if money_column else f"{count:,}"
+def _all(totals: Totals, columns: list[str]) -> tuple[int, dict[str, Decimal]]:
+    count = sum(c for c, _ in totals.groups.values())
+    return count, {c: sum((t.get(c, Decimal(0)) for _, t in totals.groups.values()), Decimal(0)) for c in columns}
+
+
+def _figures(figures: tuple[int, dict[str, Decimal]], columns: list[str]) -> str:
+    count, totals = figures
+    if len(columns) == 1:
+        return f"{count:,}, {money(totals.get(columns[0], Decimal(0)), exact=True)}"
+    amounts = ", ".join(f"{c} {money(totals.get(c, Decimal(0)), exact=True)}" for c in columns)
+    return f"{count:,}, {amounts}" if columns else f"{count:,}"
 
 
 def row_label(resource: dict, row: dict[str, str]) -> str:
     """A row as a person recognises it: its identifier and its title (or name, or first text column)."""
-    key = resource["schema"].get("primaryKey") or []
+    key = row_key(resource)
     names = [f["name"] for f in resource["schema"]["fields"]]
     title_column = next((c for c in names if c.lower() in ("title", "name") and c not in key), None)
     parts = [row.get(c, "") for c in key]

@@ -23,6 +23,7 @@ class Upload:
     path: Path
     shown: str  # e.g. inbox/grants.xlsx
     resource: str
+    note: str = ""  # e.g. named like grants but its headings are those of contracts
 
 
 def uploads(root: Path) -> list[Path]:
@@ -49,7 +50,7 @@ def identify(root: Path, paths: list[Path], descriptor: dict) -> tuple[list[Uplo
         if unreadable and not header:  # not a spreadsheet, or one that cannot be opened: the reader says which
             problems += [Problem(shown, None, None, p.message, p.hint) for p in unreadable]
             continue
-        resource = importer.infer_resource(descriptor, path, header)
+        resource, note = importer.recognise(descriptor, path, header)
         if resource is None:
             problems.append(
                 Problem(
@@ -62,7 +63,7 @@ def identify(root: Path, paths: list[Path], descriptor: dict) -> tuple[list[Uplo
                 )
             )
             continue
-        found.append(Upload(path, shown, resource))
+        found.append(Upload(path, shown, resource, note))
     by_resource: dict[str, list[str]] = {}
     for upload in found:
         by_resource.setdefault(upload.resource, []).append(upload.shown)
@@ -106,6 +107,8 @@ def import_inbox(root: Path, today: dt.date, write: bool = True) -> list[tuple[s
                 problems += [_from_upload(p, upload) for p in error.problems]
                 continue
             lines = [line.replace(str(trial) + "/", "") for line in str(summary).splitlines()]
+            if upload.note:
+                lines.insert(1, upload.note)
             if not write:
                 lines = [line.replace("Wrote ", "Would write ", 1) for line in lines]
             summaries.append((upload.shown, lines))

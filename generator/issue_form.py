@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from decimal import Decimal, InvalidOperation
@@ -27,7 +28,8 @@ FIELDS = (
 )
 REQUIRED = ("title", "date", "decision_maker", "summary", "decision")
 NOT_EXEMPT = "No, publish it in full"
-UK_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+UK_DATE = re.compile(r"(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{4})")
+ISO_NUMBERS = re.compile(r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})")
 MARKDOWN_LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)\)")
 SAFE_URL = re.compile(r"(https?:|mailto:|#|/)", re.I)
 
@@ -119,8 +121,31 @@ def parse_priorities(text: str, known: dict[str, str]) -> tuple[list[str], list[
     return list(dict.fromkeys(chosen)), unknown
 
 
+MONTHS = "January February March April May June July August September October November December".split()
+
+
+def why_not_a_date(text: str) -> str:
+    """Why a day/month/year or year-month-day is not a date, e.g. ": April has 30 days" ("" if it is not one)."""
+    match = UK_DATE.fullmatch(text.strip()) or ISO_NUMBERS.fullmatch(text.strip())
+    if not match:
+        return ": write it as day/month/year"
+    day, month, year = (int(match["day"]), int(match["month"]), int(match["year"]))
+    if not 1 <= month <= 12:
+        return f": there is no month {month} (months are 1 to 12; is the day and month the wrong way round?)"
+    days = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= days:
+        name = f"{MONTHS[month - 1]} {year}" if month == 2 else MONTHS[month - 1]
+        return f": {name} has {days} days"
+    return ""
+
+
+def _has_text(record: str) -> bool:
+    """Whether a record has anything besides its headings (lines starting with #) and blank lines."""
+    return any(line.strip() and not line.lstrip().startswith("#") for line in record.splitlines())
+
+
 def decision_fields(
-    answers: dict[str, str], priorities: dict[str, str], categories: list[str]
+    answers: dict[str, str], priorities: dict[str, str], categories: list[str], today: dt.date | None = None
 ) -> tuple[dict, str, list[Problem]]:
     """Front matter and body for the record, and every problem with the form's answers."""
     problems = []
@@ -133,7 +158,33 @@ def decision_fields(
     if answers.get("date") and date is None:
         problems.append(
             Problem(
-                FORM, None, labels["date"], f"{quote(answers['date'])} is not a real date", "write it as 2026-03-31"
+                FORM,
+                None,
+                labels["date"],
+                f"{quote(answers['date'])} is not a real date{why_not_a_date(answers['date'])}",
+                "write the date it was signed as day/month/year, e.g. 30/04/2026, or as 2026-04-30",
+            )
+        )
+    if date and today and date > today:
+        problems.append(
+            Problem(
+                FORM,
+                None,
+                labels["date"],
+                f"{date.strftime('%d/%m/%Y')} is after today ({today.strftime('%d/%m/%Y')}): a decision is "
+                "published once it has been signed",
+                "check the year and the month; if it is right, the record will show that future date",
+                warning=True,
+            )
+        )
+    if answers.get("decision") and not _has_text(answers["decision"]):
+        problems.append(
+            Problem(
+                FORM,
+                None,
+                labels["decision"],
+                "holds only the form's headings, with nothing written under them",
+                "write the record under each heading (background, the decision, its implications), or paste it in",
             )
         )
     meta["date"] = date.isoformat() if date else ""

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import yaml
 
+from . import withdrawal
 from .memo import remember, signature
 from .problems import Problem
 
@@ -55,6 +56,7 @@ def load_package(data_dir: Path, content_dir: Path) -> RawPackage:
     problems: list[Problem] = []
     profile = read_yaml(data_dir / "profile.yaml", "data/profile.yaml", problems, required=True)
     descriptor = read_yaml(data_dir / "datapackage.yaml", "data/datapackage.yaml", problems, required=True)
+    withdrawal.declare(descriptor)  # the optional withdrawn and withdrawn_reason columns of every dataset
     tables = {}
     for resource in descriptor.get("resources", []) if isinstance(descriptor, dict) else []:
         table = read_table(data_dir, resource, problems)

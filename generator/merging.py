@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from .load import Table
+from .rowkeys import row_key
 
 # Rows kept from the published file are numbered from here while the merged table is checked, so a
 # problem can be traced back to the file (not the sheet) it came from.
@@ -30,7 +31,7 @@ class Merge:
 def merge(old: Table | None, sheet: Table, replace: bool) -> Merge:
     """The rows to write. By default published rows stay, sheet rows update theirs (same identifier) or are added."""
     kinds = {f["name"]: f.get("type", "string") for f in sheet.descriptor["schema"]["fields"]}
-    key_columns = sheet.descriptor["schema"].get("primaryKey") or []
+    key_columns = row_key(sheet.descriptor)
     old_header = old.header if old else []
     header = list(old_header) + [c for c in sheet.header if c not in old_header]
     if replace or old is None:
@@ -50,8 +51,9 @@ def merge(old: Table | None, sheet: Table, replace: bool) -> Merge:
     for row in sheet.rows:
         position = index.get(identity(row))
         if position is None or position in updated:
-            appended.append({c: row.get(c, "") for c in header} | {"__row__": row["__row__"]})
-            result.added.append(row)
+            new = {c: row.get(c, "") for c in header} | {"__row__": row["__row__"]}
+            appended.append(new)
+            result.added.append(new)
             continue
         before = old_rows[position]
         differs = any(

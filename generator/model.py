@@ -8,6 +8,7 @@ from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from . import withdrawal
 from .bodies import ROLE_DEFAULTS, Body, bodies_between, body_on, history
 from .checks.decisions import parse_amount, parse_date
 from .formatting import financial_year, long_date, slug
@@ -154,6 +155,7 @@ class Site:
     bodies: list[Body] = field(default_factory=list)  # who held the functions, oldest first; last is current
     duty_changes: list[dict] = field(default_factory=list)  # data/duties.yaml: this office's changes to the register
     address: str = ""  # the published site's absolute address, ending in "/" ("" when it has none; build.site_address)
+    withdrawn: dict[str, list[dict]] = field(default_factory=dict)  # withdrawn rows (as text) of each dataset
 
     def body_on(self, date: dt.date) -> Body:
         """The one answer to "which body was in office on this date"; every record and page asks it."""
@@ -232,7 +234,8 @@ def _typed_rows(table: Table) -> list[dict]:
 
 
 def build_site(raw: RawPackage, build_date: dt.date) -> Site:
-    records = {name: typed_rows(table) for name, table in sorted(raw.tables.items())}
+    tables, withdrawn = withdrawal.split(raw.tables)  # a withdrawn row leaves every list, total and file
+    records = {name: typed_rows(table) for name, table in sorted(tables.items())}
     priorities = {r["id"]: Priority(r["id"], r["title"], r.get("summary") or "") for r in records.get("priorities", [])}
     organisations = {
         r["id"]: Organisation(
@@ -250,7 +253,7 @@ def build_site(raw: RawPackage, build_date: dt.date) -> Site:
     grants = [
         _grant(r, raw_row, organisations, priorities, by_reference)
         for r, raw_row in zip(
-            records.get("grants", []), raw.tables["grants"].rows if "grants" in raw.tables else [], strict=True
+            records.get("grants", []), tables["grants"].rows if "grants" in tables else [], strict=True
         )
     ]
     grants.sort(key=lambda g: (g.award_date, g.id), reverse=True)
@@ -271,7 +274,7 @@ def build_site(raw: RawPackage, build_date: dt.date) -> Site:
     return Site(
         PROFILE_DEFAULTS | raw.profile,
         raw.descriptor,
-        raw.tables,
+        tables,
         build_date,
         priorities,
         organisations,
@@ -289,6 +292,7 @@ def build_site(raw: RawPackage, build_date: dt.date) -> Site:
         ),
         bodies,
         list(raw.duty_changes.get("duties") or []),
+        withdrawn,
     )
 
 

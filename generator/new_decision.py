@@ -53,10 +53,11 @@ def office_categories(profile: dict, descriptor_categories: list[str] | None = N
     return [str(c) for c in listed] if isinstance(listed, list) else []
 
 
-def create_from_issue(root: Path, body_file: Path) -> tuple[Path, dict]:
+def create_from_issue(root: Path, body_file: Path, today: dt.date | None = None) -> tuple[Path, dict, list[Problem]]:
     """Write the record a "Publish a decision" issue form describes, with the next free reference for its year.
 
-    Nothing is written when any answer is wrong; every problem is reported at once."""
+    Nothing is written when any answer is wrong; every problem is reported at once. Warnings (a date after
+    `today`) are returned, to be shown beside the record."""
     raw = load_package(root / "data", root / "content")
     try:
         body = body_file.read_text(encoding="utf-8-sig")
@@ -64,10 +65,10 @@ def create_from_issue(root: Path, body_file: Path) -> tuple[Path, dict]:
         raise InputError([Problem(str(body_file), None, None, f"cannot be read ({error})")]) from error
     priorities = {r["id"]: r["title"] for r in raw.tables["priorities"].rows} if "priorities" in raw.tables else {}
     meta, text, problems = issue_form.decision_fields(
-        issue_form.parse_body(body), priorities, office_categories(raw.profile)
+        issue_form.parse_body(body), priorities, office_categories(raw.profile), today
     )
-    if problems:
-        raise InputError(problems)
+    if any(not p.warning for p in problems):
+        raise InputError([p for p in problems if not p.warning])
     folder = root / "content" / "decisions"
     folder.mkdir(parents=True, exist_ok=True)
     reference = next_reference(folder, dt.date.fromisoformat(meta["date"]).year)
@@ -82,4 +83,4 @@ def create_from_issue(root: Path, body_file: Path) -> tuple[Path, dict]:
     if found:
         path.unlink()
         raise InputError([Problem(issue_form.FORM, None, p.column, p.message, p.hint) for p in found])
-    return path, record
+    return path, record, [p for p in problems if p.warning]

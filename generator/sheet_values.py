@@ -10,6 +10,7 @@ import re
 
 from .checks.suggest import label_column
 from .load import RawPackage, Table
+from .rowkeys import row_key
 
 BRACKETED = re.compile(r"^(?P<name>.*\S)\s*\((?P<id>[^()]+)\)$")
 # A column that repeats another dataset's name for readers; filled in a sheet, kept empty in data/ when it
@@ -60,7 +61,7 @@ def undo_display_values(
 ) -> list[dict[str, str]]:
     """Sheet rows as data/ stores them: identifiers for references, derived names left empty as published."""
     refs = references(raw.tables, resource)
-    key_columns = resource["schema"].get("primaryKey") or []
+    key_columns = row_key(resource)
     published = {tuple(r.get(c, "") for c in key_columns): r for r in previous.rows} if previous and key_columns else {}
     result = []
     for row in rows:

@@ -12,7 +12,9 @@ from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
+from . import base_sheet, withdrawal
 from .howto import import_command
+from .rowkeys import row_key
 from .sheet_reader import DATA_SHEET
 
 MONEY_FORMAT = "#,##0.00"
@@ -20,6 +22,14 @@ INTEGER_FORMAT = "0"
 DATE_FORMAT = "yyyy-mm-dd"
 MAX_ROWS = 5000  # rows below the published ones given drop-downs and checks in a template
 FORMULA_START = ("=", "+", "-", "@")  # what Excel would read as the start of a formula
+
+
+WITHDRAW_FIELD = {
+    "name": withdrawal.SHEET_HEADING,
+    "type": "string",
+    "description": "To withdraw a published row, type why here (e.g. entered by mistake): it leaves lists, totals "
+    "and downloads, and its page says it was withdrawn, when and why. Leave it empty otherwise.",
+}
 
 
 class Formats:
@@ -108,18 +118,24 @@ def write_template(
     path: Path,
     strict: set[str] | None = None,
     identifiers: tuple[str, str] | None = None,
+    published: list[list[str]] | None = None,
+    route: str = "command",
 ) -> None:
     """A workbook: instructions, the data sheet (headings in row 1) with drop-downs and checks, hidden lists.
     `identifiers`: the highest identifier published and the next one, for the instructions (next_identifier).
+    `published`: the very hidden sheet recording the published version (base_sheet.grid), so an import can
+    tell the cells a person changed. `route`: "site" (upload it to the inbox) or "command" (import it).
 
     Columns in `strict` (and any with a fixed list of values) refuse anything not in their list; other
     lists only warn, so a new fund name can still be typed. The drop-downs and checks reach MAX_ROWS rows
     below the published ones.
     """
-    fields = resource["schema"]["fields"]
+    # The withdrawal columns are the import's to fill: the sheet has a Withdraw column for the reason instead.
+    fields = [f for f in resource["schema"]["fields"] if f["name"] not in withdrawal.NAMES] + [WITHDRAW_FIELD]
+    resource = resource | {"schema": resource["schema"] | {"fields": fields}}
     number_formats = [number_format(f) for f in fields]
     book, formats = open_workbook(str(path))
-    _instructions(book.add_worksheet("instructions"), formats, resource, lists, path, identifiers)
+    _instructions(book.add_worksheet("instructions"), formats, resource, lists, path, identifiers, route)
     sheet = book.add_worksheet(DATA_SHEET)
     lists_sheet = book.add_worksheet("lists")
     write_row(sheet, formats, 0, [f["name"] for f in fields], bold=True)
@@ -142,7 +158,13 @@ def write_template(
             rule = {
                 "validate": "list",
                 "source": f"=lists!${letter}$2:${letter}${len(choices) + 1}",
-                "error_message": f"Choose a value from the list for {field['name']}.",
+                "error_message": f"Choose a value from the list for {field['name']}."
+                + (
+                    ""
+                    if enum or field["name"] in (strict or set()) or field["name"] not in _references(resource)
+                    else " A new one is accepted only when it is added in the same upload (for example a new "
+                    "organisation in organisations.xlsx); the checks refuse it otherwise."
+                ),
                 "error_type": "stop" if enum or field["name"] in (strict or set()) else "warning",
             }
         else:
@@ -156,6 +178,13 @@ def write_template(
             lists_sheet, formats, number, [column[number] if number < len(column) else None for column in columns]
         )
     lists_sheet.hide()
+    if published is not None:
+        record = book.add_worksheet(base_sheet.SHEET)
+        for number, cells in enumerate(published):
+            for column, text in enumerate(cells):
+                if text != "":
+                    record.write_string(number, column, str(text))
+        record.very_hidden()
     sheet.activate()
     book.close()
 
@@ -167,6 +196,11 @@ TYPE_RULES = {
     "integer": ("integer", -1000000000, 1000000000, "Type a whole number, such as 12."),
     "date": ("date", 1, 2958465, "Type a date, such as 31/03/2025 or 2025-03-31."),
 }
+
+
+def _references(resource: dict) -> set[str]:
+    """The columns holding another dataset's identifiers."""
+    return {key["fields"][0] for key in resource["schema"].get("foreignKeys", []) if key.get("fields")}
 
 
 def _type_rule(field: dict) -> dict | None:
@@ -187,7 +221,7 @@ def next_identifier(resource: dict, rows: list[dict]) -> tuple[str, str] | None:
     """For an office's own numbered identifiers (e.g. 360G-X-2026-007): (the highest published in the series of
     the last row, the next one). None without a single text identifier column, or when it is not numbered
     (a date, a financial year, a name)."""
-    key = resource["schema"].get("primaryKey") or []
+    key = row_key(resource)
     field = next((f for f in resource["schema"]["fields"] if key and f["name"] == key[0]), {})
     if len(key) != 1 or field.get("type", "string") != "string" or not rows:
         return None
@@ -212,18 +246,19 @@ def _instructions(
     lists: dict[str, list[str]],
     path: Path,
     identifiers: tuple[str, str] | None,
+    route: str,
 ) -> None:
     fields = resource["schema"]["fields"]
     lines = [
         f"How to fill in: {resource.get('title', resource['name'])}",
         "Fill in the 'data' sheet: one row per record, from row 2. Rows already there are published.",
-        "Then save this file and run, in the project folder: "
-        f"{import_command(path.name)}. Give the file's full path if you saved it somewhere else.",
-        "Rows are matched by their identifier: changed rows are updated, new rows added, and nothing is removed "
-        "unless you add REPLACE=1 (or --replace), which lists the rows it removes.",
+        *_route_lines(route, path),
+        "Rows are matched by their row key (" + ", ".join(row_key(resource)) + "): only the cells you change are "
+        "applied, so a correction a colleague published after this file was made is kept; a cell you both "
+        "changed is refused with both values, and nothing is written until you choose.",
     ]
     if identifiers:
-        column = resource["schema"]["primaryKey"][0]
+        column = row_key(resource)[0]
         lines.append(
             f"Each new row needs its own {column}: the highest published is {identifiers[0]}, so the next "
             f"is {identifiers[1]}."
@@ -248,6 +283,20 @@ def _instructions(
         write_row(sheet, formats, number, [*values, allowed, example(field), field.get("description", "")])
     for column, width in enumerate((28, 10, 10, 30, 22, 60)):
         sheet.set_column(column, column, width)
+
+
+def _route_lines(route: str, path: Path) -> list[str]:
+    """What to do with the saved file, for the route it came from."""
+    if route == "site":
+        return [
+            "Then save this file (keep its name) and upload it to the 'inbox' folder of the site's GitHub repository: "
+            "Add file, Upload files, then 'Create a new branch ... and start a pull request', Propose changes.",
+            "The checks import it and show, on the pull request, what will change; merge the pull request to publish.",
+        ]
+    return [
+        "Then save this file and run, in the project folder: "
+        f"{import_command(path.name)}. Give the file's full path if you saved it somewhere else.",
+    ]
 
 
 def example(field: dict) -> str:

@@ -9,23 +9,36 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+from . import base_sheet
 from .model import Site
 from .sheet_values import choices, display_rows
 from .spreadsheets import next_identifier, write_template
 
 
-def write_filled(site: Site, name: str, path: Path, with_data: bool = True) -> None:
-    """The dataset's template, with the published rows when asked: references shown as "Name (id)" drop-downs."""
+def write_filled(site: Site, name: str, path: Path, with_data: bool = True, route: str = "command") -> None:
+    """The dataset's template, with the published rows when asked: references shown as "Name (id)" drop-downs.
+    It records the published rows (even when not shown), so an import applies only what the person changed."""
     resource = site.resource(name)
     lists = choices(site.tables, resource)
-    strict = set(lists)  # references to other datasets must match; a new fund name may still be typed
+    # A reference to another dataset only warns, so a record added in the same upload (a new organisation in
+    # organisations.xlsx beside grants.xlsx) can be typed; the import checks both files together.
+    strict: set[str] = set()
     if name == "grants" and "grants" in site.tables:
         lists["Grant Programme:Title"] = sorted({row["Grant Programme:Title"] for row in site.tables["grants"].rows})
     rows = display_rows(site.tables, resource, site.tables[name].rows) if with_data and name in site.tables else []
     # Numbered identifiers of the office's own (not those other datasets refer to, such as charity numbers).
     own = name in site.tables and not any(name in referenced(r) for r in site.descriptor["resources"])
     identifiers = next_identifier(resource, site.tables[name].rows) if own else None
-    write_template(resource, lists, rows, path, strict, identifiers)
+    table = site.tables.get(name)
+    published = base_sheet.grid(
+        name,
+        site.build_date.isoformat(),
+        route,
+        list(table.header) if table else [f["name"] for f in resource["schema"]["fields"]],
+        table.rows if table else [],
+        shown=bool(rows),
+    )
+    write_template(resource, lists, rows, path, strict, identifiers, published, route)
 
 
 def filled_template(site: Site, name: str) -> bytes:
@@ -46,7 +59,7 @@ def _filled(site: Site, resource: dict) -> bytes:
     name = resource["name"]
     with tempfile.TemporaryDirectory(prefix="transparency-template-") as folder:
         path = Path(folder) / f"{name}.xlsx"
-        write_filled(site, name, path)
+        write_filled(site, name, path, route="site")
         return reproducible(path.read_bytes(), site.build_date)
 
 

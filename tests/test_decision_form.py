@@ -182,3 +182,32 @@ def test_this_repositorys_form_is_the_one_forms_writes_from_the_demo():
     from generator import forms
 
     assert forms.form_text(ROOT) == FORM.read_text(encoding="utf-8")
+
+
+def test_a_record_left_as_the_forms_empty_headings_is_refused(project, tmp_path):
+    form = yaml.safe_load(FORM.read_text(encoding="utf-8"))
+    headings = next(item for item in form["body"] if item.get("id") == "decision")["attributes"]["value"]
+    result = run_cli(project, "new", "decision", "--from-issue", str(body_with(tmp_path, decision=headings.strip())))
+    assert result.returncode == 1
+    assert "The decision record\": holds only the form's headings, with nothing written under them" in result.stderr
+    assert not (project / "content" / "decisions" / "2026-021.md").exists()
+
+
+def test_date_messages_say_why_a_date_is_not_real(project, tmp_path):
+    for written, why in (
+        ("31/04/2026", ": April has 30 days"),
+        ("29/02/2026", ": February 2026 has 28 days"),
+        ("2026-13-01", ": there is no month 13"),
+    ):
+        result = run_cli(project, "new", "decision", "--from-issue", str(body_with(tmp_path, date=written)))
+        assert result.returncode == 1
+        assert f'"{written}" is not a real date{why}' in result.stderr
+        assert "2026-03-31" not in result.stderr
+
+
+def test_a_decision_dated_in_the_future_is_written_with_a_warning(project, tmp_path):
+    result = run_cli(project, "new", "decision", "--from-issue", str(body_with(tmp_path, date="20/12/2026")))
+    assert result.returncode == 0, result.stderr
+    assert "Warning: " in result.stdout and "20/12/2026 is after today (23/11/2026)" in result.stdout
+    meta, _ = read_record(project / "content" / "decisions" / "2026-021.md")
+    assert meta["date"] == "2026-12-20"

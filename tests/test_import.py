@@ -104,7 +104,9 @@ def test_empty_template_plus_one_row_keeps_every_published_row(project, tmp_path
     assert "grants.xlsx (sheet data): 1 row added, 0 changed, 0 removed." in result.stdout
     assert "Added, 1 row:\n  - 360G-DEMOPCC-2026-900, " in result.stdout  # named, so it can be checked
     assert "Changed," not in result.stdout and "Removed" not in result.stdout
-    assert f"{len(published)} published rows not in the sheet were kept." in result.stdout
+    assert "Checked against the data published now: this sheet was made from the version of 2026-11-23." in (
+        result.stdout
+    )
     assert "  2026/27: 7, £742,500.50 → 8, £755,001   ← changed" in result.stdout
     assert f"  all: {len(published)}, £5,458,405.50 → {len(published) + 1}, £5,470,906" in result.stdout
     after = grants(project)
@@ -298,14 +300,16 @@ def test_xls_pdf_and_other_files_get_a_message_and_nothing_is_written(project, t
     assert files(project) == before
 
 
-def test_template_drop_downs_refuse_values_not_in_the_list(project, tmp_path):
+def test_template_drop_downs_check_values_against_the_list(project, tmp_path):
     path = tmp_path / "grants.xlsx"
     assert run_cli(project, "template", "grants", str(path)).returncode == 0
     book = load_workbook(path)
     rules = {str(rule.sqref).split(":")[0]: rule for rule in book["data"].data_validations.dataValidation}
     stop = (None, "stop")  # a rule without an error style refuses the value: "stop" is the default
     recipient = rules["G2"]
-    assert recipient.type == "list" and recipient.errorStyle in stop and recipient.showErrorMessage
+    # A recipient not yet published only warns: it may be added to organisations in the same upload.
+    assert recipient.type == "list" and recipient.errorStyle == "warning" and recipient.showErrorMessage
+    assert "added in the same upload" in recipient.error
     fund = rules[next(k for k, r in rules.items() if r.type == "list" and r.errorStyle == "warning")]
     assert fund.showErrorMessage  # a new fund name may be typed, with a warning
     lists = book["lists"]

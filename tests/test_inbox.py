@@ -141,3 +141,23 @@ def test_the_downloaded_spreadsheet_goes_back_unchanged(built, project):
     result = run_cli(project, "inbox")
     assert result.returncode == 0, result.stderr
     assert "Nothing changed: data/grants.csv already holds these rows" in result.stdout
+
+
+def test_a_sheet_named_like_another_dataset_is_imported_as_the_one_its_headings_match(project):
+    upload = template(project, "contracts", "grants.xlsx")
+    edit(upload, 2, "title", "Custody healthcare (renewed)")
+    grants_before = (project / "data" / "grants.csv").read_bytes()
+    result = subprocess.run(
+        [TRANSPARENCY, "--root", str(project), "inbox"],
+        env=os.environ | {"SOURCE_DATE_EPOCH": BUILD_EPOCH},
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "column missing" not in result.stdout + result.stderr
+    assert (
+        "grants.xlsx is named like the grants dataset, but its column headings are those of contracts, "
+        "so it was imported as contracts." in result.stdout
+    )
+    assert "Custody healthcare (renewed)" in (project / "data" / "contracts.csv").read_text(encoding="utf-8")
+    assert (project / "data" / "grants.csv").read_bytes() == grants_before

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .. import withdrawal
 from ..load import RawPackage
 from ..problems import Problem
 from . import crossrefs, decisions, duty_changes, history, identifiers, keys, package, payments, profile, tables
@@ -19,6 +20,7 @@ def check_all(raw: RawPackage) -> list[Problem]:
     for table in raw.tables.values():
         found += tables.check(table)
     found += payments.check(raw)
+    found += withdrawal.check(raw)
     found += decisions.check(raw.decisions)
     found += decisions.categories(raw.decisions, raw.profile)
     # Checks across files run on whatever could be read, so every problem shows in one run.

@@ -9,6 +9,7 @@ from frictionless import FrictionlessException, Resource, Schema
 from ..load import Table
 from ..memo import remember
 from ..problems import Problem, quote
+from ..rowkeys import duplicates
 from .columns import rows_to_check
 
 TYPE_HINTS = {
@@ -26,7 +27,7 @@ def check(table: Table) -> list[Problem]:
 
 def _check(table: Table) -> list[Problem]:
     fields = {f["name"]: f for f in table.descriptor.get("schema", {}).get("fields", [])}
-    found = check_header(table)
+    found = check_header(table) + duplicates(table)
     present = [fields[c] for c in table.header if c in fields]
     if not present or not table.rows:
         return found

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -53,6 +54,17 @@ def pages(site: Site) -> Iterator[Page]:
                 :300
             ],
         )
+    for row in site.withdrawn.get("grants", []):
+        # A withdrawn grant's page stays at its address, saying when and why (search leaves it out).
+        yield Page(
+            f"grants/{slug(row['Identifier'])}.md",
+            f"Withdrawn: {row.get('Title', '')}",
+            "grant_withdrawn.html",
+            {"row": row, "withdrawn_on": _long(row.get("withdrawn", ""))},
+            sources=GRANT_SOURCES,
+            description=f"This grant was withdrawn: {row.get('withdrawn_reason', '')}"[:300],
+            search=False,
+        )
     funded = [o for o in site.organisations.values() if o.grants]
     yield Page(
         "organisations/index.md",
@@ -80,6 +92,13 @@ def pages(site: Site) -> Iterator[Page]:
             charts=bool(organisation.kpis),
             sources=GRANT_SOURCES | INDICATOR_SOURCES | cited_decisions(organisation.grants),
         )
+
+
+def _long(text: str) -> str:
+    try:
+        return long_date(dt.date.fromisoformat(text.strip()))
+    except ValueError:
+        return text
 
 
 def yearly_totals_from_first(grants, years: list[str]) -> list[tuple[str, Decimal]]:

@@ -8,6 +8,7 @@ from functools import partial
 from .. import giving, giving_quality
 from ..exports import published_resources
 from ..model import Site
+from ..rowkeys import declared_key, row_key
 from ..templates import filled_template, referenced
 from . import Page
 
@@ -43,6 +44,8 @@ def pages(site: Site) -> Iterator[Page]:
                 "rows": rows.get(resource["name"], 0),
                 "extra": _extra_downloads(resource["name"]),
                 "spreadsheet": spreadsheet.removeprefix("data/"),
+                "key": row_key(resource) if resource["name"] in site.tables else ["reference"],
+                "key_enforced": bool(declared_key(resource)) or resource["name"] not in site.tables,
             },
             attachments={spreadsheet: partial(filled_template, site, resource["name"])} if spreadsheet else {},
             description=f"The fields of the {resource['title'].lower()} dataset, their types and rules, and its downloads.",
