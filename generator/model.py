@@ -292,7 +292,7 @@ def build_site(raw: RawPackage, build_date: dt.date) -> Site:
         ),
         bodies,
         list(raw.duty_changes.get("duties") or []),
-        withdrawn,
+        withdrawn=withdrawn,
     )
 
 

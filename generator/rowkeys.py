@@ -35,6 +35,7 @@ SHIPPED_KEYS: dict[str, list[str]] = {
     "documents": ["kind", "title"],
     "plan": ["id"],
     "plan_updates": ["ambition", "date"],
+    "glossary": ["term"],
 }
 
 
