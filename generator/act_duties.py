@@ -52,6 +52,14 @@ class Period:
         return f"{self.start.year}-{self.start.month:02d}-to-{self.end.year}-{self.end.month:02d}"
 
 
+def deadline(first_day: dt.date, days: int = 30) -> dt.date:
+    """The Act's deadline: "before the end of the period of 30 days beginning with" a day (ss.53, 69, 70).
+
+    The period counts that day as its first, so 30 days beginning with 30 June 2026 end on 29 July 2026.
+    """
+    return first_day + dt.timedelta(days=days - 1)
+
+
 def _month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
@@ -62,17 +70,13 @@ def periods(timing: dict, where: str, until: dt.date) -> list[Period]:
     ends = sorted(int(m) for m in timing.get("period_ends", []))
     if start is None or not ends:
         return []
-    first_due = (timing.get("first_due") or {}).get(where)
     found: list[Period] = []
     year, natural_start = start.year - 1, None
     while True:
         for month in ends:
             end = _month_end(year, month)
             if natural_start is not None and end >= start:
-                due = end + dt.timedelta(days=int(timing["due_days"]))
-                if not found and first_due:
-                    due = dt.date.fromisoformat(str(first_due))
-                found.append(Period(max(natural_start, start), end, due))
+                found.append(Period(max(natural_start, start), end, deadline(end, int(timing["due_days"]))))
                 if end >= until:
                     return found
             natural_start = end + dt.timedelta(days=1)
@@ -116,7 +120,7 @@ def judge_contract_notices(
     if not any(isinstance(r.get("procurement_start"), dt.date) for r in rows):
         return PUBLISHED, "Add procurement_start and ocid to contracts.csv so that this can be checked.", None
     start, threshold = in_force(timing, where), Decimal(str(timing.get("threshold", "0")))
-    days = dt.timedelta(days=int(timing["due_days"]))
+    days = int(timing["due_days"])
     needed = [
         r
         for r in rows
@@ -126,16 +130,16 @@ def judge_contract_notices(
         and r["value"] >= threshold
         and not r.get("ocid")
     ]
-    late = [r for r in needed if r["start_date"] + days < today]
+    late = [r for r in needed if deadline(r["start_date"], days) < today]
     if late:
         return (
             OVERDUE,
-            f"No contract details notice (ocid) is recorded for {plural(len(late), 'contract')} that started more "
-            f"than 30 days ago: {', '.join(r['reference'] for r in late)}.",
-            min(r["start_date"] for r in late) + days,
+            f"No contract details notice (ocid) is recorded for {plural(len(late), 'contract')} whose 30 days "
+            f"beginning with its start date have ended: {', '.join(r['reference'] for r in late)}.",
+            deadline(min(r["start_date"] for r in late), days),
         )
     if needed:
-        due = min(r["start_date"] for r in needed) + days
+        due = deadline(min(r["start_date"] for r in needed), days)
         names = ", ".join(r["reference"] for r in needed)
         return DUE_SOON, f"A contract details notice is due by {long_date(due)} for: {names}.", due
     return PUBLISHED, "", None

@@ -24,18 +24,20 @@ def deadlines(duty: str, nation: str, until: dt.date = TODAY) -> list[tuple[str,
 
 
 def test_the_payment_duties_fall_due_as_the_law_says():
-    # s.69 from 1 January 2026 in England (first due 30 April 2026), 1 April 2026 in Wales (first 30 October 2026).
+    # "Before the end of the period of 30 days beginning with the last day" of the period: last day + 29 days.
+    # s.69 from 1 January 2026 in England (first due 29 April 2026), 1 April 2026 in Wales (first 29 October 2026).
     assert deadlines("payments-compliance", "England")[:2] == [
-        ("January to March 2026", dt.date(2026, 4, 30)),
-        ("April to September 2026", dt.date(2026, 10, 30)),
+        ("January to March 2026", dt.date(2026, 4, 29)),
+        ("April to September 2026", dt.date(2026, 10, 29)),
     ]
-    assert deadlines("payments-compliance", "Wales")[0] == ("April to September 2026", dt.date(2026, 10, 30))
-    # s.70 from 1 April 2026: the first by 29 July 2026; July to September by 30 October; not in force in Wales.
+    assert deadlines("payments-compliance", "Wales")[0] == ("April to September 2026", dt.date(2026, 10, 29))
+    # s.70 from 1 April 2026: the first by 29 July 2026, then 29 October and 29 January; not in force in Wales.
     assert deadlines("contract-payments", "England")[:3] == [
         ("April to June 2026", dt.date(2026, 7, 29)),
-        ("July to September 2026", dt.date(2026, 10, 30)),
-        ("October to December 2026", dt.date(2027, 1, 30)),
+        ("July to September 2026", dt.date(2026, 10, 29)),
+        ("October to December 2026", dt.date(2027, 1, 29)),
     ]
+    assert act.deadline(dt.date(2026, 6, 30)) == dt.date(2026, 7, 29)
     assert deadlines("contract-payments", "Wales") == []
     assert not act.applies(REGISTER["contract-payments"].timing, "Wales")
 
@@ -45,12 +47,14 @@ def test_a_period_is_met_once_the_data_runs_to_its_end():
     status, note, due = act.judge_periodic(timing, "England", dt.date(2026, 9, 12), dt.date(2026, 10, 20))
     assert (status, due) == (
         "Due soon",
-        dt.date(2026, 10, 30),
-    ) and "July to September 2026 is due by 30 October" in note
-    status, note, due = act.judge_periodic(timing, "England", dt.date(2026, 9, 12), dt.date(2026, 10, 31))
-    assert status == "Overdue" and "was due by 30 October 2026" in note
+        dt.date(2026, 10, 29),
+    ) and "July to September 2026 is due by 29 October" in note
+    status, note, due = act.judge_periodic(timing, "England", dt.date(2026, 9, 12), dt.date(2026, 10, 29))
+    assert status == "Due soon"  # the last day of the 30 is still in time
+    status, note, due = act.judge_periodic(timing, "England", dt.date(2026, 9, 12), dt.date(2026, 10, 30))
+    assert status == "Overdue" and "was due by 29 October 2026" in note
     status, note, due = act.judge_periodic(timing, "England", dt.date(2026, 9, 30), dt.date(2026, 10, 31))
-    assert status == "Published" and due == dt.date(2027, 1, 30)
+    assert status == "Published" and due == dt.date(2027, 1, 29)
     status, note, due = act.judge_periodic(timing, "England", None, dt.date(2026, 5, 1))
     assert status == "Published" and "first, for April to June 2026, is due by 29 July 2026" in note
 
@@ -75,7 +79,7 @@ def test_a_contract_under_the_act_needs_its_notice_within_30_days():
     assert act.judge_contract_notices(timing, "England", rows, TODAY)[0] == "Published"
     rows.append(contract(30000, "2026-05-01", "2026-11-01"))
     status, note, due = act.judge_contract_notices(timing, "England", rows, TODAY)
-    assert (status, due) == ("Due soon", dt.date(2026, 12, 1)) and "C-30000" in note
+    assert (status, due) == ("Due soon", dt.date(2026, 11, 30)) and "C-30000" in note
     rows.append(contract(80000, "2026-02-01", "2026-09-01"))
     status, note, _ = act.judge_contract_notices(timing, "England", rows, TODAY)
     assert status == "Overdue" and "C-80000" in note
@@ -92,7 +96,7 @@ def test_the_compliance_page_states_and_judges_the_acts_duties(site_dir):
     payments = row_of(html, "contract-payments")
     assert "Information about payments over £30,000 (including VAT) made under a public contract" in payments
     assert "Procurement Act 2023 s.70" in payments and "Each quarter, within 30 days" in payments
-    assert "Published" in payments and "Next due by 30 January 2027, for October to December 2026" in payments
+    assert "Published" in payments and "Next due by 29 January 2027, for October to December 2026" in payments
     notice = row_of(html, "payments-compliance")
     assert "Procurement Act 2023 s.69" in notice and "April to September 2026" in notice
     assert "Procurement Act 2023 s.53, s.87" in row_of(html, "contract-details")
@@ -119,7 +123,7 @@ def test_a_welsh_body_follows_the_welsh_commencement(project):
 
 
 def test_reminders_give_the_acts_deadline(project):
-    # The spending data stops in September: July to September's payments are late (due 30 October).
+    # The spending data stops in September: July to September's payments are late (due 29 October).
     path = project / "data" / "spend.csv"
     rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
     kept = [r for r in rows if r["date"] < "2026-09-01"]
@@ -134,7 +138,7 @@ def test_reminders_give_the_acts_deadline(project):
     result = run_cli(project, "reminders")
     overdue = result.stdout.split("## Overdue")[1].split("## Due within")[0]
     assert (
-        "**Information about payments over £30,000 (including VAT) made under a public contract** (was due by 30 October 2026)"
+        "**Information about payments over £30,000 (including VAT) made under a public contract** (was due by 29 October 2026)"
         in overdue
     )
     assert "Law: Procurement Act 2023 s.70; how often: each quarter, within 30 days" in overdue
@@ -255,7 +259,7 @@ def test_a_quarters_page_lists_its_payments_and_says_why_others_are_not(site_dir
     assert "£120,833.33" in table and "£45,600.00" in table and "30 September 2026" in table
     assert "£30,000.00" not in table and "Custody Healthcare" not in table and "Language Line" not in table
     assert 'href="https://www.find-tender.service.gov.uk/api/1.0/ocdsRecordPackages/ocds-h6vhtk-04f1a8"' in table
-    assert "due on the Central Digital Platform by 30 October 2026" in html
+    assert "due on the Central Digital Platform by 29 October 2026" in html
     assert (
         "2 payments under contracts whose procurement began on or after 1 April 2026 were £30,000.00 or less including VAT"
         in html
