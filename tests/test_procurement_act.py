@@ -228,7 +228,7 @@ def test_only_payments_over_30000_with_vat_under_contracts_procured_since_1_apri
     assert first.not_over == 1
     assert [i["with_vat"] for i in second.listed] == [Decimal("30000.01")]
     assert (second.older, second.no_contract, second.not_over) == (2, 1, 0)
-    assert upload_csv(second).decode().splitlines() == [
+    assert upload_csv(second.listed).decode().splitlines() == [
         ",".join(UPLOAD_COLUMNS),
         "ocds-h6vhtk-000001,NEW,Supplier Ltd,2026-07-01,30000.01",
     ]
@@ -267,12 +267,20 @@ def test_a_quarters_page_lists_its_payments_and_says_why_others_are_not(site_dir
     assert "2 payments over £30,000 were made under contracts whose procurement began before 1 April 2026" in html
     first = (site_dir / "money/contract-payments/2026-04-to-2026-06/index.html").read_text(encoding="utf-8")
     assert "30 June 2026" in first and "£54,000<" in first and "by 29 July 2026" in first
+    # Each contracting authority publishes its own: the body's file never holds the Chief Constable's payments.
     upload = (site_dir / "money/contract-payments/2026-07-to-2026-09.csv").read_text(encoding="utf-8")
     assert upload.splitlines()[1:] == [
-        "ocds-h6vhtk-04f1a8,C-2026-015,Northern Body Worn Video Ltd,2026-08-14,31200.00",
         "ocds-h6vhtk-05a1b2,C-2026-011,South Yorkshire ISVA Partnership,2026-09-15,120833.33",
+    ]
+    chief = (site_dir / "money/contract-payments/2026-07-to-2026-09-chief-constable.csv").read_text(encoding="utf-8")
+    assert chief.splitlines()[1:] == [
+        "ocds-h6vhtk-04f1a8,C-2026-015,Northern Body Worn Video Ltd,2026-08-14,31200.00",
         "ocds-h6vhtk-04f1a8,C-2026-015,Northern Body Worn Video Ltd,2026-09-30,45600.00",
     ]
+    paid_by = re.findall(r'data-label="Paid by">([^<]+)<', table)
+    assert paid_by == ["Chief Constable", "Mayor", "Chief Constable"]  # the body in office on the date
+    assert "each publishes its own information on the platform" in html
+    assert "Paid by the Chief Constable</strong>: 2 payments, totalling £76,800.00" in html
     index = (site_dir / "money/contract-payments/index.html").read_text(encoding="utf-8")
     assert index.count("money/contract-payments/2026-") >= 6 and "In progress" in index
 

@@ -20,6 +20,7 @@ from ..contract_payments import (
 from ..formatting import long_date, money_format, percent
 from ..model import Site
 from . import Page
+from .money import CHIEF_CONSTABLE, paid_by
 
 SOURCES = frozenset({"spend", "contracts"})
 
@@ -30,31 +31,74 @@ def pages(site: Site) -> Iterator[Page]:
     found = quarters(site.records["spend"], site.records.get("contracts", []), site.profile, site.build_date)
     since = applies_from(site.profile)
     if since is not None:
-        yield _index(site, found, since)
+        split = {q.period.slug: _split(site, q) for q in found}
+        yield _index(site, found, since, split)
         for quarter in found:
-            yield _quarter(site, quarter, since)
+            yield _quarter(site, quarter, since, *split[quarter.period.slug])
     yield _payment_times(site)
 
 
-def _index(site: Site, found: list[Quarter], since) -> Page:
+def _index(site: Site, found: list[Quarter], since, split: dict) -> Page:
     return Page(
         "money/contract-payments/index.md",
         "Payments over £30,000 under contracts",
         "contract_payments.html",
-        {"quarters": list(reversed(found)), "since": since, "today": site.build_date},
-        description="Each quarter's payments over £30,000 including VAT under contracts procured from "
-        f"{long_date(since)}, as published on the Central Digital Platform under the Procurement Act 2023 s.70.",
+        {
+            "quarters": [(q, split[q.period.slug][1]) for q in reversed(found)],
+            "since": since,
+            "today": site.build_date,
+            "own": site.current_body.role_short,
+            "chief_constable": CHIEF_CONSTABLE,
+        },
+        description="Each quarter's payments over £30,000 including VAT under contracts whose "
+        f"procurement began on or after {long_date(since)}, by who paid them (Procurement Act 2023 s.70).",
         search=True,
         sources=SOURCES,
     )
 
 
-def _quarter(site: Site, quarter: Quarter, since) -> Page:
+def _authorities(site: Site, quarter: Quarter, rows: list[dict]) -> list[dict]:
+    """The quarter's payments split by the contracting authority that made them, each with its own upload file.
+
+    The body holding the functions and the Chief Constable are separate contracting authorities: each publishes
+    its own. A payment whose spend.csv row does not say who made it is in neither file.
+    """
+    slug = quarter.period.slug
+    groups = [
+        (
+            "own",
+            site.body_on(min(quarter.period.end, site.build_date)).role_short,
+            f"money/contract-payments/{slug}.csv",
+        ),
+        ("chief-constable", CHIEF_CONSTABLE, f"money/contract-payments/{slug}-chief-constable.csv"),
+    ]
+    found = []
+    for key, name, upload in groups:
+        listed = [r for r in rows if r["authority"] == key]
+        total = sum((r["with_vat"] for r in listed), Decimal(0))
+        found.append({"key": key, "name": name, "rows": listed, "total": total, "upload": upload})
+    return found
+
+
+def _authority(site: Site, payment: dict) -> tuple[str, str]:
+    """("own" | "chief-constable" | "", the name shown as "Paid by")."""
+    who = paid_by(site, payment)
+    if who == CHIEF_CONSTABLE:
+        return "chief-constable", who
+    return ("own", who) if who else ("", "Not recorded")
+
+
+def _split(site: Site, quarter: Quarter) -> tuple[list[dict], list[dict]]:
+    """The quarter's rows, each saying who paid it, and its authorities (see _authorities)."""
+    rows = []  # the template shows each payment with who made it, its contract and the contract's notices
+    for item in quarter.listed:
+        key, who = _authority(site, item["payment"])
+        rows.append(dict(item, notice=notice_url(item["contract"].get("ocid")), authority=key, paid_by=who))
+    return rows, _authorities(site, quarter, rows)
+
+
+def _quarter(site: Site, quarter: Quarter, since, rows: list[dict], authorities: list[dict]) -> Page:
     period = quarter.period
-    upload = f"money/contract-payments/{period.slug}.csv"
-    rows = [
-        dict(item, notice=notice_url(item["contract"].get("ocid"))) for item in quarter.listed
-    ]  # the template shows each payment with its contract and the contract's notices
     return Page(
         f"money/contract-payments/{period.slug}.md",
         f"Payments over £30,000 under contracts: {period.label}",
@@ -66,18 +110,20 @@ def _quarter(site: Site, quarter: Quarter, since) -> Page:
             "since": since,
             "threshold": THRESHOLD,
             "ended": period.end < site.build_date,
-            "upload": upload,
+            "authorities": authorities,
+            "unattributed": [r for r in rows if not r["authority"]],
             "columns": UPLOAD_COLUMNS,
             # One format for the money in the table: £5,200.00 beside £120,833.33, never £5,200.
             "shown": money_format(
                 [v for r in rows for v in (r["payment"]["amount"], r["payment"].get("vat"), r["with_vat"])]
-                + [quarter.total],
+                + [quarter.total]
+                + [a["total"] for a in authorities],
                 exact=True,
             ),
         },
-        description=f"{len(rows)} payments over £30,000 including VAT under contracts procured from "
-        f"{long_date(since)}, in {period.label}, with the file for the Central Digital Platform.",
-        attachments={upload: partial(upload_csv, quarter)},
+        description=f"{len(rows)} payments over £30,000 including VAT under contracts whose "
+        f"procurement began on or after {long_date(since)}, in {period.label}, by who paid them, with each one's file.",
+        attachments={a["upload"]: partial(upload_csv, a["rows"]) for a in authorities},
         search=True,
         sources=SOURCES,
     )
