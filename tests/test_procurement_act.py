@@ -179,7 +179,7 @@ def test_data_without_the_new_columns_still_builds(project):
     quarter = (site / "money/contract-payments/2026-07-to-2026-09/index.html").read_text(encoding="utf-8")
     assert "No payment in this quarter is over £30,000 including VAT" in quarter
     times = (site / "money/payment-times/index.html").read_text(encoding="utf-8")
-    assert "No payment in our spending data records the date its invoice was received yet" in times
+    assert "No payment in the spending data records both the date its invoice was received" in times
     compliance = (site / "transparency/index.html").read_text(encoding="utf-8")
     assert "Add procurement_start and ocid to contracts.csv so that this can be checked." in compliance
     releases = json.loads((site / "data/contracts-ocds.json").read_text(encoding="utf-8"))["releases"]
@@ -288,10 +288,17 @@ def test_a_quarters_page_lists_its_payments_and_says_why_others_are_not(site_dir
 def test_the_payment_times_page_has_a_chart_a_table_and_a_sentence(site_dir):
     html = (site_dir / "money/payment-times/index.html").read_text(encoding="utf-8")
     section = html.split('id="period-2026-04-to-2026-09"')[1].split("<h2")[0]
-    assert re.search(r"\d+ invoices took \d+\.\d days on average to pay", section)
+    # Each contracting authority has its own figures: the body's (the one in office then) and the Chief Constable's.
+    assert "Paid by the Mayor</h3>" in section and "Paid by the Chief Constable</h3>" in section
+    assert re.search(r"\d+ invoices paid by the Chief Constable took \d+\.\d days on average to pay", section)
+    assert "these figures are the Chief Constable's alone" in section
+    # Completed periods lead; the running one comes last, "so far".
+    headings = re.findall(r'<h2 id="period-([^"]+)"[^>]*>([^<]+)', html)
+    assert headings[0][0] == "2026-04-to-2026-09" and headings[-1][1].endswith("(so far)")
     assert re.search(r"\d+% were paid within 30 days, \d+% in 31 to 60 days and \d+% in 61 days or more", section)
     assert (
-        'class="chart__svg"' in section and "<caption>Invoices by time taken to pay, April to September 2026" in section
+        'class="chart__svg"' in section
+        and "<caption>Invoices paid by the Chief Constable by time taken to pay, April to September 2026" in section
     )
     assert "approved by a finance director or equivalent" in html
     assert 'href="../money/payment-times/"' in (site_dir / "money/index.html").read_text(encoding="utf-8")

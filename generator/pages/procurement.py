@@ -10,6 +10,7 @@ from ..charts import bar_chart
 from ..contract_payments import (
     THRESHOLD,
     UPLOAD_COLUMNS,
+    PaymentTimes,
     Quarter,
     applies_from,
     notice_url,
@@ -129,37 +130,47 @@ def _quarter(site: Site, quarter: Quarter, since, rows: list[dict], authorities:
     )
 
 
+def _times_chart(times: PaymentTimes, key: str, who: str, today) -> dict:
+    label = times.period.label + (" (so far)" if times.period.end >= today else "")
+    within = times.shares[0][1]
+    summary = (
+        f"From {long_date(times.period.start)} to {long_date(min(times.period.end, today))}, "
+        f"{times.count} invoices paid by the {who} took "
+        f"{times.average_days} days on average to pay; {percent(within, times.count)} were paid within 30 days, "
+        f"{percent(times.shares[1][1], times.count)} in 31 to 60 days and "
+        f"{percent(times.shares[2][1], times.count)} in 61 days or more."
+    )
+    return bar_chart(
+        f"payment-times-{times.period.slug}-{key}",
+        f"{percent(within, times.count)} of invoices paid by the {who} were paid within 30 days: {label}",
+        summary,
+        [(band, Decimal(count) * 100 / times.count) for band, count in times.shares],
+        "Share of invoices",
+        lambda value: f"{value.quantize(Decimal(1), ROUND_HALF_UP)}%",
+    )
+
+
 def _payment_times(site: Site) -> Page:
-    periods = payment_times(site.records["spend"], site.profile, site.build_date)
-    charts = []
-    for times in periods:
-        label = times.period.label + (" (so far)" if times.period.end >= site.build_date else "")
-        within = times.shares[0][1]
-        summary = (
-            f"From {long_date(times.period.start)} to {long_date(min(times.period.end, site.build_date))}, "
-            f"{times.count} invoices took "
-            f"{times.average_days} days on average to pay; {percent(within, times.count)} were paid within 30 days, "
-            f"{percent(times.shares[1][1], times.count)} in 31 to 60 days and "
-            f"{percent(times.shares[2][1], times.count)} in 61 days or more."
-        )
-        charts.append(
-            bar_chart(
-                f"payment-times-{times.period.slug}",
-                f"{percent(within, times.count)} of invoices were paid within 30 days: {label}",
-                summary,
-                [(band, Decimal(count) * 100 / times.count) for band, count in times.shares],
-                "Share of invoices",
-                lambda value: f"{value.quantize(Decimal(1), ROUND_HALF_UP)}%",
+    """Each period, completed ones first (newest first), then the one still running; per contracting authority."""
+    today = site.build_date
+    by_period: dict[str, dict] = {}
+    for key in ("own", "chief-constable"):
+        rows = [r for r in site.records["spend"] if _authority(site, r)[0] == key]
+        for times in payment_times(rows, site.profile, today):
+            who = CHIEF_CONSTABLE if key != "own" else site.body_on(min(times.period.end, today)).role_short
+            entry = by_period.setdefault(times.period.slug, {"period": times.period, "authorities": []})
+            entry["authorities"].append(
+                {"key": key, "name": who, "times": times, "chart": _times_chart(times, key, who, today)}
             )
-        )
+    ordered = sorted(by_period.values(), key=lambda e: (e["period"].end >= today, -e["period"].end.toordinal()))
     return Page(
         "money/payment-times.md",
-        "How quickly we pay invoices",
+        "How quickly invoices are paid",
         "payment_times.html",
-        {"periods": list(zip(periods, charts, strict=True))[::-1], "today": site.build_date},
-        description="How many days we took to pay invoices in each six-month period, and the share paid within "
-        "30 days, in 31 to 60 days and in 61 days or more (Procurement Act 2023 s.69).",
-        charts=bool(charts),
+        {"periods": ordered, "today": today, "chief_constable": CHIEF_CONSTABLE},
+        description="How many days invoices took to pay in each six-month period, by who paid them, and the share "
+        "paid within 30 days, in 31 to 60 days and in 61 days or more (Procurement Act 2023 s.69).",
+        charts=bool(ordered),
         search=True,
         sources=SOURCES,
     )
