@@ -14,6 +14,7 @@ CONTRACT_NOTICE = "within 30 days of entering the contract"
 FREQUENCIES = (*PERIODIC, CONTRACT_NOTICE)
 NATIONS = ("England", "Wales")
 PUBLISHED, DUE_SOON, OVERDUE = "Published", "Due soon", "Overdue"
+NOT_DUE_YET = "Not due yet"
 
 
 def nation(profile: dict) -> str:
@@ -95,7 +96,7 @@ def judge_periodic(timing: dict, where: str, latest: dt.date | None, today: dt.d
     if not ended:
         return (
             PUBLISHED,
-            f"Not due yet: the first, for {every[0].label}, is due by {long_date(every[0].due)}.",
+            f"{NOT_DUE_YET}: the first, for {every[0].label}, is due by {long_date(every[0].due)}.",
             every[0].due,
         )
     gap = next((p for p in ended if latest is None or latest < p.end), None)
@@ -103,7 +104,8 @@ def judge_periodic(timing: dict, where: str, latest: dt.date | None, today: dt.d
         upcoming = next(p for p in periods(timing, where, today + dt.timedelta(days=200)) if p.end >= today)
         return (
             PUBLISHED,
-            f"The data covers {ended[-1].label} (due on the Central Digital Platform by {long_date(ended[-1].due)}). "
+            f"The spending data covers {ended[-1].label}, ready for the Central Digital Platform (due there by "
+            f"{long_date(ended[-1].due)}; this site cannot see the upload itself). "
             f"Next due by {long_date(upcoming.due)}, for {upcoming.label}.",
             upcoming.due,
         )
@@ -111,6 +113,13 @@ def judge_periodic(timing: dict, where: str, latest: dt.date | None, today: dt.d
     if today > gap.due:
         return OVERDUE, f"{gap.label} was due by {long_date(gap.due)}; {runs_to}.", gap.due
     return DUE_SOON, f"{gap.label} is due by {long_date(gap.due)}; {runs_to}.", gap.due
+
+
+def periodic_label(status: str, note: str) -> str:
+    """What a met periodic duty's status says: the data is ready; only the platform shows the upload itself."""
+    if status != PUBLISHED:
+        return ""
+    return "Not due yet" if note.startswith(NOT_DUE_YET) else "Data complete for the period"
 
 
 def judge_contract_notices(

@@ -96,9 +96,14 @@ def test_the_compliance_page_states_and_judges_the_acts_duties(site_dir):
     payments = row_of(html, "contract-payments")
     assert "Information about payments over £30,000 (including VAT) made under a public contract" in payments
     assert "Procurement Act 2023 s.70" in payments and "Each quarter, within 30 days" in payments
-    assert "Published" in payments and "Next due by 29 January 2027, for October to December 2026" in payments
+    assert "whose procurement began on or after 1 April 2026" in payments
+    # The data shows the period is ready, not that it was uploaded: the status says no more than that.
+    assert "Data complete for the period" in payments and "Published" not in payments
+    assert "Next due by 29 January 2027, for October to December 2026" in payments
     notice = row_of(html, "payments-compliance")
     assert "Procurement Act 2023 s.69" in notice and "April to September 2026" in notice
+    assert "approved by a finance director or equivalent" in notice
+    assert "at least once a year for contracts worth over £5 million" in row_of(html, "contract-performance")
     assert "Procurement Act 2023 s.53, s.87" in row_of(html, "contract-details")
     assert "Procurement Act 2023 s.71" in row_of(html, "contract-performance")
     assert "Not yet in force here" not in html
@@ -138,8 +143,8 @@ def test_reminders_give_the_acts_deadline(project):
     result = run_cli(project, "reminders")
     overdue = result.stdout.split("## Overdue")[1].split("## Due within")[0]
     assert (
-        "**Information about payments over £30,000 (including VAT) made under a public contract** (was due by 29 October 2026)"
-        in overdue
+        "**Information about payments over £30,000 (including VAT) made under a public contract whose procurement "
+        "began on or after 1 April 2026** (was due by 29 October 2026)" in overdue
     )
     assert "Law: Procurement Act 2023 s.70; how often: each quarter, within 30 days" in overdue
 
