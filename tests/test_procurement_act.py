@@ -357,3 +357,12 @@ def test_the_change_summary_says_when_an_acts_duty_is_met(project):
         "- Contract details notices, including for below-threshold contracts of £30,000 or more including VAT "
         "(Procurement Act 2023 s.53, s.87): Overdue → **Published**"
     ) in result.stdout
+
+
+def test_the_contract_value_and_its_30000_test_say_whether_vat_is_included(site_dir):
+    contracts = (site_dir / "contracts/index.html").read_text(encoding="utf-8")
+    assert "worth £30,000 or more including VAT; one below £30,000 including VAT needs none" in contracts
+    spend = (site_dir / "data/spend/index.html").read_text(encoding="utf-8")
+    assert "contracts whose procurement began on or after 1 April 2026" in spend and "procured from" not in spend
+    register = (site_dir / "data/contracts/index.html").read_text(encoding="utf-8")
+    assert "Record it including VAT" in register
