@@ -14,6 +14,7 @@ CONTRACT_NOTICE = "within 30 days of entering the contract"
 FREQUENCIES = (*PERIODIC, CONTRACT_NOTICE)
 NATIONS = ("England", "Wales")
 PUBLISHED, DUE_SOON, OVERDUE = "Published", "Due soon", "Overdue"
+NOT_DUE_YET = "Not due yet"
 
 
 def nation(profile: dict) -> str:
@@ -52,6 +53,14 @@ class Period:
         return f"{self.start.year}-{self.start.month:02d}-to-{self.end.year}-{self.end.month:02d}"
 
 
+def deadline(first_day: dt.date, days: int = 30) -> dt.date:
+    """The Act's deadline: "before the end of the period of 30 days beginning with" a day (ss.53, 69, 70).
+
+    The period counts that day as its first, so 30 days beginning with 30 June 2026 end on 29 July 2026.
+    """
+    return first_day + dt.timedelta(days=days - 1)
+
+
 def _month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
@@ -62,17 +71,13 @@ def periods(timing: dict, where: str, until: dt.date) -> list[Period]:
     ends = sorted(int(m) for m in timing.get("period_ends", []))
     if start is None or not ends:
         return []
-    first_due = (timing.get("first_due") or {}).get(where)
     found: list[Period] = []
     year, natural_start = start.year - 1, None
     while True:
         for month in ends:
             end = _month_end(year, month)
             if natural_start is not None and end >= start:
-                due = end + dt.timedelta(days=int(timing["due_days"]))
-                if not found and first_due:
-                    due = dt.date.fromisoformat(str(first_due))
-                found.append(Period(max(natural_start, start), end, due))
+                found.append(Period(max(natural_start, start), end, deadline(end, int(timing["due_days"]))))
                 if end >= until:
                     return found
             natural_start = end + dt.timedelta(days=1)
@@ -91,7 +96,7 @@ def judge_periodic(timing: dict, where: str, latest: dt.date | None, today: dt.d
     if not ended:
         return (
             PUBLISHED,
-            f"Not due yet: the first, for {every[0].label}, is due by {long_date(every[0].due)}.",
+            f"{NOT_DUE_YET}: the first, for {every[0].label}, is due by {long_date(every[0].due)}.",
             every[0].due,
         )
     gap = next((p for p in ended if latest is None or latest < p.end), None)
@@ -99,7 +104,8 @@ def judge_periodic(timing: dict, where: str, latest: dt.date | None, today: dt.d
         upcoming = next(p for p in periods(timing, where, today + dt.timedelta(days=200)) if p.end >= today)
         return (
             PUBLISHED,
-            f"The data covers {ended[-1].label} (due on the Central Digital Platform by {long_date(ended[-1].due)}). "
+            f"The spending data covers {ended[-1].label}, ready for the Central Digital Platform (due there by "
+            f"{long_date(ended[-1].due)}; this site cannot see the upload itself). "
             f"Next due by {long_date(upcoming.due)}, for {upcoming.label}.",
             upcoming.due,
         )
@@ -109,6 +115,13 @@ def judge_periodic(timing: dict, where: str, latest: dt.date | None, today: dt.d
     return DUE_SOON, f"{gap.label} is due by {long_date(gap.due)}; {runs_to}.", gap.due
 
 
+def periodic_label(status: str, note: str) -> str:
+    """What a met periodic duty's status says: the data is ready; only the platform shows the upload itself."""
+    if status != PUBLISHED:
+        return ""
+    return "Not due yet" if note.startswith(NOT_DUE_YET) else "Data complete for the period"
+
+
 def judge_contract_notices(
     timing: dict, where: str, rows: list[dict], today: dt.date
 ) -> tuple[str, str, dt.date | None]:
@@ -116,7 +129,7 @@ def judge_contract_notices(
     if not any(isinstance(r.get("procurement_start"), dt.date) for r in rows):
         return PUBLISHED, "Add procurement_start and ocid to contracts.csv so that this can be checked.", None
     start, threshold = in_force(timing, where), Decimal(str(timing.get("threshold", "0")))
-    days = dt.timedelta(days=int(timing["due_days"]))
+    days = int(timing["due_days"])
     needed = [
         r
         for r in rows
@@ -126,16 +139,16 @@ def judge_contract_notices(
         and r["value"] >= threshold
         and not r.get("ocid")
     ]
-    late = [r for r in needed if r["start_date"] + days < today]
+    late = [r for r in needed if deadline(r["start_date"], days) < today]
     if late:
         return (
             OVERDUE,
-            f"No contract details notice (ocid) is recorded for {plural(len(late), 'contract')} that started more "
-            f"than 30 days ago: {', '.join(r['reference'] for r in late)}.",
-            min(r["start_date"] for r in late) + days,
+            f"No contract details notice (ocid) is recorded for {plural(len(late), 'contract')} whose 30 days "
+            f"beginning with its start date have ended: {', '.join(r['reference'] for r in late)}.",
+            deadline(min(r["start_date"] for r in late), days),
         )
     if needed:
-        due = min(r["start_date"] for r in needed) + days
+        due = deadline(min(r["start_date"] for r in needed), days)
         names = ", ".join(r["reference"] for r in needed)
         return DUE_SOON, f"A contract details notice is due by {long_date(due)} for: {names}.", due
     return PUBLISHED, "", None

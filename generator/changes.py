@@ -173,10 +173,10 @@ def compliance_changes(before: Site | None, after: Site | None) -> list[str]:
         for r in assess(before, load_register(before.profile.get("publication_timetable"), before.duty_changes))
     }
     new = assess(after, load_register(after.profile.get("publication_timetable"), after.duty_changes))
-    moved = [(old[r.duty.id].status, r) for r in new if r.duty.id in old and old[r.duty.id].status != r.status]
+    moved = [(old[r.duty.id].label, r) for r in new if r.duty.id in old and old[r.duty.id].label != r.label]
     if not moved:
         return ["No compliance status changes.", ""]
-    return [f"- {cell(r.duty.title)} ({cell(r.duty.para)}): {was} → **{r.status}**" for was, r in moved] + [""]
+    return [f"- {cell(r.duty.title)} ({cell(r.duty.para)}): {was} → **{r.label}**" for was, r in moved] + [""]
 
 
 def warnings(before: Side, after: Side) -> list[str]:

@@ -84,12 +84,12 @@ def quarters(spend: list[dict], contracts: list[dict], profile: dict, today: dt.
     return found
 
 
-def upload_csv(quarter: Quarter) -> bytes:
-    """The quarter's file to upload to the Central Digital Platform: one row per payment."""
+def upload_csv(listed: list[dict]) -> bytes:
+    """One contracting authority's file for a quarter, to upload to the Central Digital Platform: a row a payment."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(UPLOAD_COLUMNS)
-    for item in quarter.listed:
+    for item in listed:
         payment, contract = item["payment"], item["contract"]
         writer.writerow(
             [

@@ -45,6 +45,13 @@ class Compliance:
     note: str
     archive: int = 0  # records from before the current body took the functions: the earlier bodies' archive
     due: dt.date | None = None  # the next deadline, where the law sets one (the Procurement Act's duties)
+    # The words shown for the status where "Published" would claim too much: for the Act's periodic duties the data
+    # shows only that the period's figures are ready, not that they were uploaded to the Central Digital Platform.
+    shown: str = ""
+
+    @property
+    def label(self) -> str:
+        return self.shown or self.status
 
 
 @lru_cache(maxsize=1)
@@ -219,7 +226,7 @@ def _assessed(site, duty: Duty) -> Compliance:
     since = site.current_body.start
     found = _judge(site, duty, since)
     archive = 0 if duty.timing else archive_size(site, duty.source, since)  # the Act's duties began in 2025-26
-    return Compliance(found.duty, found.status, found.latest, found.note, archive, found.due)
+    return Compliance(found.duty, found.status, found.latest, found.note, archive, found.due, found.shown)
 
 
 def _judge(site, duty: Duty, since: dt.date | None) -> Compliance:
@@ -234,7 +241,7 @@ def _judge(site, duty: Duty, since: dt.date | None) -> Compliance:
         return Compliance(duty, MISSING, None, "Not published yet.")
     if duty.timing and duty.frequency in act.PERIODIC:
         status, note, due = act.judge_periodic(duty.timing, act.nation(site.profile), latest, site.build_date)
-        return Compliance(duty, status, latest, note, due=due)
+        return Compliance(duty, status, latest, note, due=due, shown=act.periodic_label(status, note))
     if duty.timing and duty.frequency == act.CONTRACT_NOTICE:
         rows = _rows(site, source) or []
         status, note, due = act.judge_contract_notices(duty.timing, act.nation(site.profile), rows, site.build_date)

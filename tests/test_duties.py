@@ -15,9 +15,9 @@ def statuses(project_or_site) -> dict[str, str]:
 def test_demo_data_is_published_or_due_soon(site_dir):
     found = statuses(site_dir)
     assert len(found) >= 30
-    assert set(found.values()) <= {"Published", "Due soon"}, {
-        k: v for k, v in found.items() if v not in ("Published", "Due soon")
-    }
+    # The Act's periodic duties, once met, say their data is complete: the site cannot see the platform upload.
+    met = {"Published", "Due soon", "Data complete for the period"}
+    assert set(found.values()) <= met, {k: v for k, v in found.items() if v not in met}
 
 
 def test_every_page_links_the_compliance_page(site_dir):

@@ -24,18 +24,20 @@ def deadlines(duty: str, nation: str, until: dt.date = TODAY) -> list[tuple[str,
 
 
 def test_the_payment_duties_fall_due_as_the_law_says():
-    # s.69 from 1 January 2026 in England (first due 30 April 2026), 1 April 2026 in Wales (first 30 October 2026).
+    # "Before the end of the period of 30 days beginning with the last day" of the period: last day + 29 days.
+    # s.69 from 1 January 2026 in England (first due 29 April 2026), 1 April 2026 in Wales (first 29 October 2026).
     assert deadlines("payments-compliance", "England")[:2] == [
-        ("January to March 2026", dt.date(2026, 4, 30)),
-        ("April to September 2026", dt.date(2026, 10, 30)),
+        ("January to March 2026", dt.date(2026, 4, 29)),
+        ("April to September 2026", dt.date(2026, 10, 29)),
     ]
-    assert deadlines("payments-compliance", "Wales")[0] == ("April to September 2026", dt.date(2026, 10, 30))
-    # s.70 from 1 April 2026: the first by 29 July 2026; July to September by 30 October; not in force in Wales.
+    assert deadlines("payments-compliance", "Wales")[0] == ("April to September 2026", dt.date(2026, 10, 29))
+    # s.70 from 1 April 2026: the first by 29 July 2026, then 29 October and 29 January; not in force in Wales.
     assert deadlines("contract-payments", "England")[:3] == [
         ("April to June 2026", dt.date(2026, 7, 29)),
-        ("July to September 2026", dt.date(2026, 10, 30)),
-        ("October to December 2026", dt.date(2027, 1, 30)),
+        ("July to September 2026", dt.date(2026, 10, 29)),
+        ("October to December 2026", dt.date(2027, 1, 29)),
     ]
+    assert act.deadline(dt.date(2026, 6, 30)) == dt.date(2026, 7, 29)
     assert deadlines("contract-payments", "Wales") == []
     assert not act.applies(REGISTER["contract-payments"].timing, "Wales")
 
@@ -45,12 +47,14 @@ def test_a_period_is_met_once_the_data_runs_to_its_end():
     status, note, due = act.judge_periodic(timing, "England", dt.date(2026, 9, 12), dt.date(2026, 10, 20))
     assert (status, due) == (
         "Due soon",
-        dt.date(2026, 10, 30),
-    ) and "July to September 2026 is due by 30 October" in note
-    status, note, due = act.judge_periodic(timing, "England", dt.date(2026, 9, 12), dt.date(2026, 10, 31))
-    assert status == "Overdue" and "was due by 30 October 2026" in note
+        dt.date(2026, 10, 29),
+    ) and "July to September 2026 is due by 29 October" in note
+    status, note, due = act.judge_periodic(timing, "England", dt.date(2026, 9, 12), dt.date(2026, 10, 29))
+    assert status == "Due soon"  # the last day of the 30 is still in time
+    status, note, due = act.judge_periodic(timing, "England", dt.date(2026, 9, 12), dt.date(2026, 10, 30))
+    assert status == "Overdue" and "was due by 29 October 2026" in note
     status, note, due = act.judge_periodic(timing, "England", dt.date(2026, 9, 30), dt.date(2026, 10, 31))
-    assert status == "Published" and due == dt.date(2027, 1, 30)
+    assert status == "Published" and due == dt.date(2027, 1, 29)
     status, note, due = act.judge_periodic(timing, "England", None, dt.date(2026, 5, 1))
     assert status == "Published" and "first, for April to June 2026, is due by 29 July 2026" in note
 
@@ -75,7 +79,7 @@ def test_a_contract_under_the_act_needs_its_notice_within_30_days():
     assert act.judge_contract_notices(timing, "England", rows, TODAY)[0] == "Published"
     rows.append(contract(30000, "2026-05-01", "2026-11-01"))
     status, note, due = act.judge_contract_notices(timing, "England", rows, TODAY)
-    assert (status, due) == ("Due soon", dt.date(2026, 12, 1)) and "C-30000" in note
+    assert (status, due) == ("Due soon", dt.date(2026, 11, 30)) and "C-30000" in note
     rows.append(contract(80000, "2026-02-01", "2026-09-01"))
     status, note, _ = act.judge_contract_notices(timing, "England", rows, TODAY)
     assert status == "Overdue" and "C-80000" in note
@@ -92,9 +96,14 @@ def test_the_compliance_page_states_and_judges_the_acts_duties(site_dir):
     payments = row_of(html, "contract-payments")
     assert "Information about payments over £30,000 (including VAT) made under a public contract" in payments
     assert "Procurement Act 2023 s.70" in payments and "Each quarter, within 30 days" in payments
-    assert "Published" in payments and "Next due by 30 January 2027, for October to December 2026" in payments
+    assert "whose procurement began on or after 1 April 2026" in payments
+    # The data shows the period is ready, not that it was uploaded: the status says no more than that.
+    assert "Data complete for the period" in payments and "Published" not in payments
+    assert "Next due by 29 January 2027, for October to December 2026" in payments
     notice = row_of(html, "payments-compliance")
     assert "Procurement Act 2023 s.69" in notice and "April to September 2026" in notice
+    assert "approved by a finance director or equivalent" in notice
+    assert "at least once a year for contracts worth over £5 million" in row_of(html, "contract-performance")
     assert "Procurement Act 2023 s.53, s.87" in row_of(html, "contract-details")
     assert "Procurement Act 2023 s.71" in row_of(html, "contract-performance")
     assert "Not yet in force here" not in html
@@ -119,7 +128,7 @@ def test_a_welsh_body_follows_the_welsh_commencement(project):
 
 
 def test_reminders_give_the_acts_deadline(project):
-    # The spending data stops in September: July to September's payments are late (due 30 October).
+    # The spending data stops in September: July to September's payments are late (due 29 October).
     path = project / "data" / "spend.csv"
     rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
     kept = [r for r in rows if r["date"] < "2026-09-01"]
@@ -134,8 +143,8 @@ def test_reminders_give_the_acts_deadline(project):
     result = run_cli(project, "reminders")
     overdue = result.stdout.split("## Overdue")[1].split("## Due within")[0]
     assert (
-        "**Information about payments over £30,000 (including VAT) made under a public contract** (was due by 30 October 2026)"
-        in overdue
+        "**Information about payments over £30,000 (including VAT) made under a public contract whose procurement "
+        "began on or after 1 April 2026** (was due by 29 October 2026)" in overdue
     )
     assert "Law: Procurement Act 2023 s.70; how often: each quarter, within 30 days" in overdue
 
@@ -175,7 +184,7 @@ def test_data_without_the_new_columns_still_builds(project):
     quarter = (site / "money/contract-payments/2026-07-to-2026-09/index.html").read_text(encoding="utf-8")
     assert "No payment in this quarter is over £30,000 including VAT" in quarter
     times = (site / "money/payment-times/index.html").read_text(encoding="utf-8")
-    assert "No payment in our spending data records the date its invoice was received yet" in times
+    assert "No payment in the spending data records both the date its invoice was received" in times
     compliance = (site / "transparency/index.html").read_text(encoding="utf-8")
     assert "Add procurement_start and ocid to contracts.csv so that this can be checked." in compliance
     releases = json.loads((site / "data/contracts-ocds.json").read_text(encoding="utf-8"))["releases"]
@@ -224,7 +233,7 @@ def test_only_payments_over_30000_with_vat_under_contracts_procured_since_1_apri
     assert first.not_over == 1
     assert [i["with_vat"] for i in second.listed] == [Decimal("30000.01")]
     assert (second.older, second.no_contract, second.not_over) == (2, 1, 0)
-    assert upload_csv(second).decode().splitlines() == [
+    assert upload_csv(second.listed).decode().splitlines() == [
         ",".join(UPLOAD_COLUMNS),
         "ocds-h6vhtk-000001,NEW,Supplier Ltd,2026-07-01,30000.01",
     ]
@@ -255,7 +264,7 @@ def test_a_quarters_page_lists_its_payments_and_says_why_others_are_not(site_dir
     assert "£120,833.33" in table and "£45,600.00" in table and "30 September 2026" in table
     assert "£30,000.00" not in table and "Custody Healthcare" not in table and "Language Line" not in table
     assert 'href="https://www.find-tender.service.gov.uk/api/1.0/ocdsRecordPackages/ocds-h6vhtk-04f1a8"' in table
-    assert "due on the Central Digital Platform by 30 October 2026" in html
+    assert "due on the Central Digital Platform by 29 October 2026" in html
     assert (
         "2 payments under contracts whose procurement began on or after 1 April 2026 were £30,000.00 or less including VAT"
         in html
@@ -263,12 +272,20 @@ def test_a_quarters_page_lists_its_payments_and_says_why_others_are_not(site_dir
     assert "2 payments over £30,000 were made under contracts whose procurement began before 1 April 2026" in html
     first = (site_dir / "money/contract-payments/2026-04-to-2026-06/index.html").read_text(encoding="utf-8")
     assert "30 June 2026" in first and "£54,000<" in first and "by 29 July 2026" in first
+    # Each contracting authority publishes its own: the body's file never holds the Chief Constable's payments.
     upload = (site_dir / "money/contract-payments/2026-07-to-2026-09.csv").read_text(encoding="utf-8")
     assert upload.splitlines()[1:] == [
-        "ocds-h6vhtk-04f1a8,C-2026-015,Northern Body Worn Video Ltd,2026-08-14,31200.00",
         "ocds-h6vhtk-05a1b2,C-2026-011,South Yorkshire ISVA Partnership,2026-09-15,120833.33",
+    ]
+    chief = (site_dir / "money/contract-payments/2026-07-to-2026-09-chief-constable.csv").read_text(encoding="utf-8")
+    assert chief.splitlines()[1:] == [
+        "ocds-h6vhtk-04f1a8,C-2026-015,Northern Body Worn Video Ltd,2026-08-14,31200.00",
         "ocds-h6vhtk-04f1a8,C-2026-015,Northern Body Worn Video Ltd,2026-09-30,45600.00",
     ]
+    paid_by = re.findall(r'data-label="Paid by">([^<]+)<', table)
+    assert paid_by == ["Chief Constable", "Mayor", "Chief Constable"]  # the body in office on the date
+    assert "each publishes its own information on the platform" in html
+    assert "Paid by the Chief Constable</strong>: 2 payments, totalling £76,800.00" in html
     index = (site_dir / "money/contract-payments/index.html").read_text(encoding="utf-8")
     assert index.count("money/contract-payments/2026-") >= 6 and "In progress" in index
 
@@ -276,10 +293,17 @@ def test_a_quarters_page_lists_its_payments_and_says_why_others_are_not(site_dir
 def test_the_payment_times_page_has_a_chart_a_table_and_a_sentence(site_dir):
     html = (site_dir / "money/payment-times/index.html").read_text(encoding="utf-8")
     section = html.split('id="period-2026-04-to-2026-09"')[1].split("<h2")[0]
-    assert re.search(r"\d+ invoices took \d+\.\d days on average to pay", section)
+    # Each contracting authority has its own figures: the body's (the one in office then) and the Chief Constable's.
+    assert "Paid by the Mayor</h3>" in section and "Paid by the Chief Constable</h3>" in section
+    assert re.search(r"\d+ invoices paid by the Chief Constable took \d+\.\d days on average to pay", section)
+    assert "these figures are the Chief Constable's alone" in section
+    # Completed periods lead; the running one comes last, "so far".
+    headings = re.findall(r'<h2 id="period-([^"]+)"[^>]*>([^<]+)', html)
+    assert headings[0][0] == "2026-04-to-2026-09" and headings[-1][1].endswith("(so far)")
     assert re.search(r"\d+% were paid within 30 days, \d+% in 31 to 60 days and \d+% in 61 days or more", section)
     assert (
-        'class="chart__svg"' in section and "<caption>Invoices by time taken to pay, April to September 2026" in section
+        'class="chart__svg"' in section
+        and "<caption>Invoices paid by the Chief Constable by time taken to pay, April to September 2026" in section
     )
     assert "approved by a finance director or equivalent" in html
     assert 'href="../money/payment-times/"' in (site_dir / "money/index.html").read_text(encoding="utf-8")
@@ -333,3 +357,12 @@ def test_the_change_summary_says_when_an_acts_duty_is_met(project):
         "- Contract details notices, including for below-threshold contracts of £30,000 or more including VAT "
         "(Procurement Act 2023 s.53, s.87): Overdue → **Published**"
     ) in result.stdout
+
+
+def test_the_contract_value_and_its_30000_test_say_whether_vat_is_included(site_dir):
+    contracts = (site_dir / "contracts/index.html").read_text(encoding="utf-8")
+    assert "worth £30,000 or more including VAT; one below £30,000 including VAT needs none" in contracts
+    spend = (site_dir / "data/spend/index.html").read_text(encoding="utf-8")
+    assert "contracts whose procurement began on or after 1 April 2026" in spend and "procured from" not in spend
+    register = (site_dir / "data/contracts/index.html").read_text(encoding="utf-8")
+    assert "Record it including VAT" in register

@@ -10,6 +10,7 @@ from ..charts import bar_chart
 from ..contract_payments import (
     THRESHOLD,
     UPLOAD_COLUMNS,
+    PaymentTimes,
     Quarter,
     applies_from,
     notice_url,
@@ -20,6 +21,7 @@ from ..contract_payments import (
 from ..formatting import long_date, money_format, percent
 from ..model import Site
 from . import Page
+from .money import CHIEF_CONSTABLE, paid_by
 
 SOURCES = frozenset({"spend", "contracts"})
 
@@ -30,31 +32,74 @@ def pages(site: Site) -> Iterator[Page]:
     found = quarters(site.records["spend"], site.records.get("contracts", []), site.profile, site.build_date)
     since = applies_from(site.profile)
     if since is not None:
-        yield _index(site, found, since)
+        split = {q.period.slug: _split(site, q) for q in found}
+        yield _index(site, found, since, split)
         for quarter in found:
-            yield _quarter(site, quarter, since)
+            yield _quarter(site, quarter, since, *split[quarter.period.slug])
     yield _payment_times(site)
 
 
-def _index(site: Site, found: list[Quarter], since) -> Page:
+def _index(site: Site, found: list[Quarter], since, split: dict) -> Page:
     return Page(
         "money/contract-payments/index.md",
         "Payments over £30,000 under contracts",
         "contract_payments.html",
-        {"quarters": list(reversed(found)), "since": since, "today": site.build_date},
-        description="Each quarter's payments over £30,000 including VAT under contracts procured from "
-        f"{long_date(since)}, as published on the Central Digital Platform under the Procurement Act 2023 s.70.",
+        {
+            "quarters": [(q, split[q.period.slug][1]) for q in reversed(found)],
+            "since": since,
+            "today": site.build_date,
+            "own": site.current_body.role_short,
+            "chief_constable": CHIEF_CONSTABLE,
+        },
+        description="Each quarter's payments over £30,000 including VAT under contracts whose "
+        f"procurement began on or after {long_date(since)}, by who paid them (Procurement Act 2023 s.70).",
         search=True,
         sources=SOURCES,
     )
 
 
-def _quarter(site: Site, quarter: Quarter, since) -> Page:
+def _authorities(site: Site, quarter: Quarter, rows: list[dict]) -> list[dict]:
+    """The quarter's payments split by the contracting authority that made them, each with its own upload file.
+
+    The body holding the functions and the Chief Constable are separate contracting authorities: each publishes
+    its own. A payment whose spend.csv row does not say who made it is in neither file.
+    """
+    slug = quarter.period.slug
+    groups = [
+        (
+            "own",
+            site.body_on(min(quarter.period.end, site.build_date)).role_short,
+            f"money/contract-payments/{slug}.csv",
+        ),
+        ("chief-constable", CHIEF_CONSTABLE, f"money/contract-payments/{slug}-chief-constable.csv"),
+    ]
+    found = []
+    for key, name, upload in groups:
+        listed = [r for r in rows if r["authority"] == key]
+        total = sum((r["with_vat"] for r in listed), Decimal(0))
+        found.append({"key": key, "name": name, "rows": listed, "total": total, "upload": upload})
+    return found
+
+
+def _authority(site: Site, payment: dict) -> tuple[str, str]:
+    """("own" | "chief-constable" | "", the name shown as "Paid by")."""
+    who = paid_by(site, payment)
+    if who == CHIEF_CONSTABLE:
+        return "chief-constable", who
+    return ("own", who) if who else ("", "Not recorded")
+
+
+def _split(site: Site, quarter: Quarter) -> tuple[list[dict], list[dict]]:
+    """The quarter's rows, each saying who paid it, and its authorities (see _authorities)."""
+    rows = []  # the template shows each payment with who made it, its contract and the contract's notices
+    for item in quarter.listed:
+        key, who = _authority(site, item["payment"])
+        rows.append(dict(item, notice=notice_url(item["contract"].get("ocid")), authority=key, paid_by=who))
+    return rows, _authorities(site, quarter, rows)
+
+
+def _quarter(site: Site, quarter: Quarter, since, rows: list[dict], authorities: list[dict]) -> Page:
     period = quarter.period
-    upload = f"money/contract-payments/{period.slug}.csv"
-    rows = [
-        dict(item, notice=notice_url(item["contract"].get("ocid"))) for item in quarter.listed
-    ]  # the template shows each payment with its contract and the contract's notices
     return Page(
         f"money/contract-payments/{period.slug}.md",
         f"Payments over £30,000 under contracts: {period.label}",
@@ -66,54 +111,66 @@ def _quarter(site: Site, quarter: Quarter, since) -> Page:
             "since": since,
             "threshold": THRESHOLD,
             "ended": period.end < site.build_date,
-            "upload": upload,
+            "authorities": authorities,
+            "unattributed": [r for r in rows if not r["authority"]],
             "columns": UPLOAD_COLUMNS,
             # One format for the money in the table: £5,200.00 beside £120,833.33, never £5,200.
             "shown": money_format(
                 [v for r in rows for v in (r["payment"]["amount"], r["payment"].get("vat"), r["with_vat"])]
-                + [quarter.total],
+                + [quarter.total]
+                + [a["total"] for a in authorities],
                 exact=True,
             ),
         },
-        description=f"{len(rows)} payments over £30,000 including VAT under contracts procured from "
-        f"{long_date(since)}, in {period.label}, with the file for the Central Digital Platform.",
-        attachments={upload: partial(upload_csv, quarter)},
+        description=f"{len(rows)} payments over £30,000 including VAT under contracts whose "
+        f"procurement began on or after {long_date(since)}, in {period.label}, by who paid them, with each one's file.",
+        attachments={a["upload"]: partial(upload_csv, a["rows"]) for a in authorities},
         search=True,
         sources=SOURCES,
     )
 
 
+def _times_chart(times: PaymentTimes, key: str, who: str, today) -> dict:
+    label = times.period.label + (" (so far)" if times.period.end >= today else "")
+    within = times.shares[0][1]
+    summary = (
+        f"From {long_date(times.period.start)} to {long_date(min(times.period.end, today))}, "
+        f"{times.count} invoices paid by the {who} took "
+        f"{times.average_days} days on average to pay; {percent(within, times.count)} were paid within 30 days, "
+        f"{percent(times.shares[1][1], times.count)} in 31 to 60 days and "
+        f"{percent(times.shares[2][1], times.count)} in 61 days or more."
+    )
+    return bar_chart(
+        f"payment-times-{times.period.slug}-{key}",
+        f"{percent(within, times.count)} of invoices paid by the {who} were paid within 30 days: {label}",
+        summary,
+        [(band, Decimal(count) * 100 / times.count) for band, count in times.shares],
+        "Share of invoices",
+        lambda value: f"{value.quantize(Decimal(1), ROUND_HALF_UP)}%",
+    )
+
+
 def _payment_times(site: Site) -> Page:
-    periods = payment_times(site.records["spend"], site.profile, site.build_date)
-    charts = []
-    for times in periods:
-        label = times.period.label + (" (so far)" if times.period.end >= site.build_date else "")
-        within = times.shares[0][1]
-        summary = (
-            f"From {long_date(times.period.start)} to {long_date(min(times.period.end, site.build_date))}, "
-            f"{times.count} invoices took "
-            f"{times.average_days} days on average to pay; {percent(within, times.count)} were paid within 30 days, "
-            f"{percent(times.shares[1][1], times.count)} in 31 to 60 days and "
-            f"{percent(times.shares[2][1], times.count)} in 61 days or more."
-        )
-        charts.append(
-            bar_chart(
-                f"payment-times-{times.period.slug}",
-                f"{percent(within, times.count)} of invoices were paid within 30 days: {label}",
-                summary,
-                [(band, Decimal(count) * 100 / times.count) for band, count in times.shares],
-                "Share of invoices",
-                lambda value: f"{value.quantize(Decimal(1), ROUND_HALF_UP)}%",
+    """Each period, completed ones first (newest first), then the one still running; per contracting authority."""
+    today = site.build_date
+    by_period: dict[str, dict] = {}
+    for key in ("own", "chief-constable"):
+        rows = [r for r in site.records["spend"] if _authority(site, r)[0] == key]
+        for times in payment_times(rows, site.profile, today):
+            who = CHIEF_CONSTABLE if key != "own" else site.body_on(min(times.period.end, today)).role_short
+            entry = by_period.setdefault(times.period.slug, {"period": times.period, "authorities": []})
+            entry["authorities"].append(
+                {"key": key, "name": who, "times": times, "chart": _times_chart(times, key, who, today)}
             )
-        )
+    ordered = sorted(by_period.values(), key=lambda e: (e["period"].end >= today, -e["period"].end.toordinal()))
     return Page(
         "money/payment-times.md",
-        "How quickly we pay invoices",
+        "How quickly invoices are paid",
         "payment_times.html",
-        {"periods": list(zip(periods, charts, strict=True))[::-1], "today": site.build_date},
-        description="How many days we took to pay invoices in each six-month period, and the share paid within "
-        "30 days, in 31 to 60 days and in 61 days or more (Procurement Act 2023 s.69).",
-        charts=bool(charts),
+        {"periods": ordered, "today": today, "chief_constable": CHIEF_CONSTABLE},
+        description="How many days invoices took to pay in each six-month period, by who paid them, and the share "
+        "paid within 30 days, in 31 to 60 days and in 61 days or more (Procurement Act 2023 s.69).",
+        charts=bool(ordered),
         search=True,
         sources=SOURCES,
     )
