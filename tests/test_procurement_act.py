@@ -366,3 +366,11 @@ def test_the_contract_value_and_its_30000_test_say_whether_vat_is_included(site_
     assert "contracts whose procurement began on or after 1 April 2026" in spend and "procured from" not in spend
     register = (site_dir / "data/contracts/index.html").read_text(encoding="utf-8")
     assert "Record it including VAT" in register
+
+
+def test_the_quarter_in_progress_is_shown_as_so_far_and_its_file_waits_for_the_quarters_end(site_dir):
+    html = (site_dir / "money/contract-payments/2026-10-to-2026-12/index.html").read_text(encoding="utf-8")
+    assert "<h1>Payments over £30,000 under contracts: October to December 2026 (so far)</h1>" in html
+    assert "(CSV)</a> (to upload once the quarter has ended)" in html
+    ended = (site_dir / "money/contract-payments/2026-07-to-2026-09/index.html").read_text(encoding="utf-8")
+    assert "(so far)" not in ended and "to upload once the quarter has ended" not in ended

@@ -102,7 +102,8 @@ def _quarter(site: Site, quarter: Quarter, since, rows: list[dict], authorities:
     period = quarter.period
     return Page(
         f"money/contract-payments/{period.slug}.md",
-        f"Payments over £30,000 under contracts: {period.label}",
+        f"Payments over £30,000 under contracts: {period.label}"
+        + ("" if period.end < site.build_date else " (so far)"),
         "contract_payments_quarter.html",
         {
             "quarter": quarter,
