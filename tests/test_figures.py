@@ -89,6 +89,31 @@ def test_indicator_headline_counts_only_indicators_with_a_target_and_a_current_f
         assert f"{len(no_target) + len(out_of_date)}" in text
 
 
+def test_a_quarterly_report_counts_indicators_by_the_same_rule_and_never_calls_an_old_figure_met(site_dir):
+    site = demo_site(dt.date(2026, 12, 4))
+    as_of = dt.date(2026, 10, 1)  # the day after 2026/27 Q2 ended
+    latest = {i.id: [r for r in i.readings if r.period_end < as_of] for i in site.indicators}
+    old = [
+        i
+        for i in site.indicators
+        if latest[i.id] and i.target is not None and as_of - latest[i.id][-1].period_end > dt.timedelta(days=183)
+    ]
+    judged = [i for i in site.indicators if latest[i.id] and i.target is not None and i not in old]
+    good = [
+        i
+        for i in judged
+        if (latest[i.id][-1].value >= i.target) == (i.better == "higher") or latest[i.id][-1].value == i.target
+    ]
+    assert old, "the demo should have an indicator whose figure is out of date at the end of 2026/27 Q2"
+    html = (site_dir / "reports/2026-q2-performance/index.html").read_text(encoding="utf-8")
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", html))
+    assert f"{len(good)} of {len(judged)} indicators with a target and an up-to-date figure" in text
+    assert f"{len(old)} {'has' if len(old) == 1 else 'have'} no figure from the last two quarters" in text
+    for indicator in old:
+        row = re.search(rf'#kpi-{indicator.slug}">.*?</tr>', html, re.S).group(0)
+        assert "Out of date: not counted" in row and "Met" not in row
+
+
 def test_ambitions_past_their_due_date_read_overdue_not_on_track(site_dir):
     site = demo_site(dt.date(2026, 11, 23))
     late = [a for a in site.ambitions if a.due and a.due < site.build_date and a.reported_status != "complete"]
