@@ -114,6 +114,19 @@ def test_a_quarterly_report_counts_indicators_by_the_same_rule_and_never_calls_a
         assert "Out of date: not counted" in row and "Met" not in row
 
 
+def test_part_years_say_so_and_a_sum_under_a_million_never_reads_as_one(site_dir):
+    site = demo_site(dt.date(2026, 11, 23))
+    spending = re.sub(r"<[^>]+>", "", (site_dir / "spending/index.html").read_text(encoding="utf-8"))
+    assert re.search(r"2026/27 so far \(part-year, to \w+ 2026\): £", spending)
+    assert re.search(r"^2025/26: £", spending, re.M), "a full year is not called part of one"
+    total = sum((g.amount for g in site.grants if g.financial_year == "2021/22"), Decimal(0))
+    assert total < 1_000_000, "the demo's 2021/22 grants should total under £1m"
+    grants = re.sub(r"<[^>]+>", "", (site_dir / "grants/index.html").read_text(encoding="utf-8"))
+    quoted = re.search(r"against £([\d.,]+)(m?) in 2021/22", grants)
+    value = Decimal(quoted.group(1).replace(",", "")) * (1_000_000 if quoted.group(2) else 1)
+    assert value < 1_000_000 and abs(value - total) < 5_000, quoted.group(0)
+
+
 def test_ambitions_past_their_due_date_read_overdue_not_on_track(site_dir):
     site = demo_site(dt.date(2026, 11, 23))
     late = [a for a in site.ambitions if a.due and a.due < site.build_date and a.reported_status != "complete"]

@@ -269,7 +269,7 @@ def spending(site: Site) -> Iterator[Page]:
         "spending/index.md",
         "Spending over £500",
         "spending.html",
-        {"years": index, "count": len(rows), "holders": site.holders},
+        {"years": index, "count": len(rows), "holders": site.holders, "in_progress": financial_year(site.build_date)},
         description=f"Every payment over £500 by {site.holders}, and by the Chief Constable, month by month.",
         search=True,
         sources=frozenset({"spend"}),
