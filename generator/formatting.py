@@ -3,9 +3,8 @@
 The rules for money, so one sum reads the same on every page (tests/test_figures.py collects them):
 - exact: whole pounds as "£1,250", and to the penny where the figure has pence ("£742,500.50"), never rounded;
 - in millions: "£1.3m", to one decimal, for a figure of £1m or more in a sentence or headline, and for every
-  figure of a chart whose figures are all £100,000 or more with one of £1m or more; when one of those figures is
-  under £1m the whole chart (and the sentence that quotes it) shows two decimals and a figure under £1m is never
-  rounded up to a million: £956,401 reads "£0.96m" beside "£1.24m", never "£1.0m";
+  figure of a chart whose figures are all £100,000 or more with one of £1m or more; a figure under £1m there
+  shows two decimals and is never rounded up to a million: £956,401 reads "£0.96m" beside "£1.2m", never "£1.0m";
 - a budget table in millions (money_format(millions=True)) shows two decimals when a figure is under £100,000.
 """
 
@@ -51,13 +50,14 @@ def money_format(values, millions: bool = False, exact: bool = False) -> Callabl
     largest = max(present, default=Decimal(0))
     smallest = min((v for v in present if v), default=Decimal(0))
     if largest >= 1_000_000 and (smallest >= 100_000 or millions):
-        places = Decimal("0.1") if smallest >= 1_000_000 else Decimal("0.01")
+        places = Decimal("0.1") if smallest >= 100_000 else Decimal("0.01")
         return lambda v: "" if v in (None, "") else _signed(v, lambda a: _millions(a, places))
     return exactly
 
 
 def _millions(amount: Decimal, places: Decimal) -> str:
-    """£1.24m; a figure under £1m keeps two decimals and never rounds up to a million it is not (£0.96m, £0.99m)."""
+    """£1.2m; a figure under £1m has two decimals and never rounds up to a million it is not (£0.96m, £0.99m)."""
+    places = min(places, Decimal("0.01")) if amount < 1_000_000 else places
     millions = (amount / 1_000_000).quantize(places, ROUND_HALF_UP)
     if amount < 1_000_000 and millions >= 1:
         millions = (amount / 1_000_000).quantize(places, ROUND_DOWN)
