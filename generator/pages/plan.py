@@ -9,6 +9,7 @@ from decimal import Decimal
 from ..indicators import headline, summarise
 from ..model import Site, group_by
 from ..plan import (
+    REPORT_DATASETS,
     STATUSES,
     counts,
     quarter_bounds,
@@ -130,7 +131,7 @@ def tracker(site: Site) -> Page:
 
 
 # A quarter's decisions are listed by reference, so the performance report depends on those records only.
-REPORT_SOURCES = frozenset({"grants", "organisations", "priorities", "kpis", "kpi_values", "plan", "plan_updates"})
+REPORT_SOURCES = REPORT_DATASETS["performance"]
 
 
 def quarterly_reports(
@@ -196,5 +197,5 @@ def quarterly_reports(
             "bodies": site.bodies_between(start, end) if site.predecessors else [],
         },
         description=f"Money in {label}: budget against outturn, spending over £500 and grants by area and priority.",
-        sources=frozenset({"budget", "spend", "grants", "priorities"}),
+        sources=REPORT_DATASETS["resources"],
     )
