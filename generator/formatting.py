@@ -3,7 +3,8 @@
 The rules for money, so one sum reads the same on every page (tests/test_figures.py collects them):
 - exact: whole pounds as "£1,250", and to the penny where the figure has pence ("£742,500.50"), never rounded;
 - in millions: "£1.3m", to one decimal, for a figure of £1m or more in a sentence or headline, and for every
-  figure of a chart whose figures are all £100,000 or more with one of £1m or more;
+  figure of a chart whose figures are all £100,000 or more with one of £1m or more; a figure under £1m there
+  shows two decimals and is never rounded up to a million: £956,401 reads "£0.96m" beside "£1.2m", never "£1.0m";
 - a budget table in millions (money_format(millions=True)) shows two decimals when a figure is under £100,000.
 """
 
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
 TENTHS, PENCE = Decimal("0.1"), Decimal("0.01")
@@ -37,7 +38,7 @@ def money_format(values, millions: bool = False, exact: bool = False) -> Callabl
     """One money format for a whole chart or table, chosen once from its figures (GAF: one unit per chart).
 
     In millions when one figure reaches £1m and every figure is at least £100,000 (or always, with millions=True,
-    for a table of budgets and their differences): £1.2m, or £0.08m and £4.20m when some are under £100,000.
+    for a table of budgets and their differences): £1.2m, or £0.96m and £4.20m when some are under £1m.
     Otherwise exactly: whole pounds (£57,851), or to the penny throughout when one figure has pence (£722,100.50
     beside £20,400.00), so a chart never rounds pence up to a pound the data does not have. exact=True forces that.
     """
@@ -50,10 +51,17 @@ def money_format(values, millions: bool = False, exact: bool = False) -> Callabl
     smallest = min((v for v in present if v), default=Decimal(0))
     if largest >= 1_000_000 and (smallest >= 100_000 or millions):
         places = Decimal("0.1") if smallest >= 100_000 else Decimal("0.01")
-        return lambda v: (
-            "" if v in (None, "") else _signed(v, lambda a: f"£{(a / 1_000_000).quantize(places, ROUND_HALF_UP):,}m")
-        )
+        return lambda v: "" if v in (None, "") else _signed(v, lambda a: _millions(a, places))
     return exactly
+
+
+def _millions(amount: Decimal, places: Decimal) -> str:
+    """£1.2m; a figure under £1m has two decimals and never rounds up to a million it is not (£0.96m, £0.99m)."""
+    places = min(places, Decimal("0.01")) if amount < 1_000_000 else places
+    millions = (amount / 1_000_000).quantize(places, ROUND_HALF_UP)
+    if amount < 1_000_000 and millions >= 1:
+        millions = (amount / 1_000_000).quantize(places, ROUND_DOWN)
+    return f"£{millions:,}m"
 
 
 def _signed(value, body: Callable[[Decimal], str]) -> str:

@@ -111,13 +111,22 @@ class Headline:
         return self.no_target + self.out_of_date
 
 
-def headline(indicators: list) -> Headline:
-    """Count only indicators with a target and a current figure: the rest cannot be on or off target today."""
-    no_target = [i for i in indicators if i.summary.target_status.tone == NEUTRAL]
-    out_of_date = [i for i in indicators if i not in no_target and i.summary.stale]
-    judged = [i for i in indicators if i not in no_target and i not in out_of_date]
-    good = sum(1 for i in judged if i.summary.target_status.tone == GOOD)
-    return Headline(len(judged), good, len(judged) - good, len(no_target), len(out_of_date))
+def counted(summary: IndicatorSummary) -> bool:
+    """Whether a headline may count this indicator: it has a target and a figure that is not out of date."""
+    return summary.target_status.tone != NEUTRAL and not summary.stale
+
+
+def headline(summaries: list[IndicatorSummary]) -> Headline:
+    """Count only indicators with a target and a current figure: the rest cannot be on or off target today.
+
+    The one rule for every count of indicators on target: the performance page, the home page and each quarterly
+    report (which passes summaries made as of the day after its quarter ended).
+    """
+    no_target = sum(1 for s in summaries if s.target_status.tone == NEUTRAL)
+    judged = [s for s in summaries if counted(s)]
+    good = sum(1 for s in judged if s.target_status.tone == GOOD)
+    out_of_date = len(summaries) - no_target - len(judged)
+    return Headline(len(judged), good, len(judged) - good, no_target, out_of_date)
 
 
 def format_value(value: Decimal | None, unit: str) -> str:

@@ -167,7 +167,7 @@ class Site:
     @property
     def indicator_headline(self) -> Headline:
         """How many indicators are on target, counting only those with a target and a current figure."""
-        return headline(self.indicators)
+        return headline([i.summary for i in self.indicators])
 
     @property
     def current_body(self) -> Body:

@@ -147,6 +147,23 @@ def report_quarters(ambitions: list[Ambition], indicators: list, today: dt.date)
     return sorted({q for q in map(quarter_of, dates) if quarter_bounds(*q)[1] < today}, reverse=True)
 
 
+# The datasets each quarterly report shows figures from: its date follows their publication (report_date).
+REPORT_DATASETS = {
+    "performance": frozenset({"grants", "organisations", "priorities", "kpis", "kpi_values", "plan", "plan_updates"}),
+    "resources": frozenset({"budget", "spend", "grants", "priorities"}),
+}
+
+
+def report_date(year: int, quarter: int, published: dict[str, dt.date], datasets: frozenset[str]) -> dt.date:
+    """A quarterly report's date: the day after its quarter ended, or, if later, the day its latest figures were
+    published (a dataset's last_updated, when that falls after the quarter ended and by the end of the next
+    quarter, the time an office publishes a quarter's figures; a later update is taken to be a later quarter's)."""
+    end = quarter_bounds(year, quarter)[1]
+    next_end = quarter_bounds(*quarter_of(end + dt.timedelta(days=1)))[1]
+    after = [published[name] for name in datasets if name in published and end < published[name] <= next_end]
+    return max([end + dt.timedelta(days=1), *after])
+
+
 def quarter_in_progress(today: dt.date) -> tuple[int, int, dt.date]:
     """The quarter today falls in and the day it ends: its report follows that day."""
     quarter = quarter_of(today)

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from .formatting import money, month_name, plural
 from .model import Site, group_by
-from .plan import quarter_bounds, quarter_label, report_quarters
+from .plan import REPORT_DATASETS, quarter_label, report_date, report_quarters
 
 LIMIT = 60
 
@@ -49,13 +49,21 @@ def latest_updates(site: Site, limit: int = LIMIT) -> list[Update]:
                     f"dataset-{resource['name']}-{resource['last_updated']}",
                 )
             )
+    published = {
+        resource["name"]: dt.date.fromisoformat(str(resource["last_updated"]))
+        for resource in site.descriptor.get("resources", [])
+        if resource["name"] in site.tables and resource.get("last_updated")
+    }
     for year, quarter in report_quarters(site.ambitions, site.indicators, site.build_date):
-        published = min(quarter_bounds(year, quarter)[1], site.build_date)
-        for kind in ("performance", "resources"):
+        for kind, datasets in REPORT_DATASETS.items():
             title = f"Quarterly {kind} report, {quarter_label(year, quarter)}"
             updates.append(
                 Update(
-                    published, "Report", title, f"reports/{year}-q{quarter}-{kind}/", f"report-{year}-q{quarter}-{kind}"
+                    min(report_date(year, quarter, published, datasets), site.build_date),
+                    "Report",
+                    title,
+                    f"reports/{year}-q{quarter}-{kind}/",
+                    f"report-{year}-q{quarter}-{kind}",
                 )
             )
     updates.sort(key=lambda u: (u.date, u.kind, u.id), reverse=True)

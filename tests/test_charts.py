@@ -41,7 +41,9 @@ def test_ticks_are_few_round_and_start_at_zero():
 
 def test_one_money_format_per_chart():
     mixed = money_format([Decimal(957_851), Decimal(1_203_000)])
-    assert [mixed(Decimal(957_851)), mixed(Decimal(1_203_000))] == ["£1.0m", "£1.2m"]
+    # A figure under £1m in millions keeps two decimals and never reads as a million it is not.
+    assert [mixed(Decimal(957_851)), mixed(Decimal(1_203_000))] == ["£0.96m", "£1.2m"]
+    assert money_format([Decimal(999_999), Decimal(1_203_000)])(Decimal(999_999)) == "£0.99m"
     small = money_format([Decimal(57_851), Decimal(1_203_000)])
     assert [small(Decimal(57_851)), small(Decimal(1_203_000))] == ["£57,851", "£1,203,000"]
     large = money_format([Decimal(322_100_000), Decimal(2_000_000)])

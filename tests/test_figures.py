@@ -89,6 +89,44 @@ def test_indicator_headline_counts_only_indicators_with_a_target_and_a_current_f
         assert f"{len(no_target) + len(out_of_date)}" in text
 
 
+def test_a_quarterly_report_counts_indicators_by_the_same_rule_and_never_calls_an_old_figure_met(site_dir):
+    site = demo_site(dt.date(2026, 12, 4))
+    as_of = dt.date(2026, 10, 1)  # the day after 2026/27 Q2 ended
+    latest = {i.id: [r for r in i.readings if r.period_end < as_of] for i in site.indicators}
+    old = [
+        i
+        for i in site.indicators
+        if latest[i.id] and i.target is not None and as_of - latest[i.id][-1].period_end > dt.timedelta(days=183)
+    ]
+    judged = [i for i in site.indicators if latest[i.id] and i.target is not None and i not in old]
+    good = [
+        i
+        for i in judged
+        if (latest[i.id][-1].value >= i.target) == (i.better == "higher") or latest[i.id][-1].value == i.target
+    ]
+    assert old, "the demo should have an indicator whose figure is out of date at the end of 2026/27 Q2"
+    html = (site_dir / "reports/2026-q2-performance/index.html").read_text(encoding="utf-8")
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", html))
+    assert f"{len(good)} of {len(judged)} indicators with a target and an up-to-date figure" in text
+    assert f"{len(old)} {'has' if len(old) == 1 else 'have'} no figure from the last two quarters" in text
+    for indicator in old:
+        row = re.search(rf'#kpi-{indicator.slug}">.*?</tr>', html, re.S).group(0)
+        assert "Out of date: not counted" in row and "Met" not in row
+
+
+def test_part_years_say_so_and_a_sum_under_a_million_never_reads_as_one(site_dir):
+    site = demo_site(dt.date(2026, 11, 23))
+    spending = re.sub(r"<[^>]+>", "", (site_dir / "spending/index.html").read_text(encoding="utf-8"))
+    assert re.search(r"2026/27 so far \(part-year, to \w+ 2026\): £", spending)
+    assert re.search(r"^2025/26: £", spending, re.M), "a full year is not called part of one"
+    total = sum((g.amount for g in site.grants if g.financial_year == "2021/22"), Decimal(0))
+    assert total < 1_000_000, "the demo's 2021/22 grants should total under £1m"
+    grants = re.sub(r"<[^>]+>", "", (site_dir / "grants/index.html").read_text(encoding="utf-8"))
+    quoted = re.search(r"against £([\d.,]+)(m?) in 2021/22", grants)
+    value = Decimal(quoted.group(1).replace(",", "")) * (1_000_000 if quoted.group(2) else 1)
+    assert value < 1_000_000 and abs(value - total) < 5_000, quoted.group(0)
+
+
 def test_ambitions_past_their_due_date_read_overdue_not_on_track(site_dir):
     site = demo_site(dt.date(2026, 11, 23))
     late = [a for a in site.ambitions if a.due and a.due < site.build_date and a.reported_status != "complete"]
@@ -213,7 +251,15 @@ def test_the_money_page_explains_the_gap_between_funding_and_spending(site_dir):
     assert (
         f"funding at {money(received)} and spending at {money(spent)}: {money(spent - received)} more is spent" in text
     )
-    assert "met from reserves" in text and "Total reserves are forecast to fall by" in text
+    assert "met from reserves" not in text and "outside the yearly budget" not in text, "no reason the data lacks"
+    reserves = site.records["reserves"]
+    totals = {d: sum(r["amount"] for r in reserves if r["as_at"] == d) for d in {r["as_at"] for r in reserves}}
+    start, end = int(year[:4]), int(year[:4]) + 1
+    change = totals[dt.date(end, 3, 31)] - totals[dt.date(start, 3, 31)]
+    assert change < 0 and f"Total reserves are forecast to fall by {money(-change)}" in text
+    difference = abs(change + spent - received)
+    assert difference >= 50_000, "the demo's forecast gap and change in reserves differ"
+    assert f"differ by {money(difference)}. The published figures do not show what makes up the difference." in text
 
 
 def test_precept_and_council_tax_income_each_say_what_they_are_and_link_to_each_other(site_dir):

@@ -28,3 +28,27 @@ def test_dataset_page_shows_last_update(site_dir):
     assert "this dataset was last updated on 10 November 2026" in (site_dir / "data/spend/index.html").read_text(
         encoding="utf-8"
     )
+
+
+def test_a_quarterly_report_is_dated_when_its_latest_figures_were_published_not_when_the_quarter_ended(site_dir):
+    import re
+
+    import yaml
+    from helpers import ROOT
+
+    from generator.plan import REPORT_DATASETS
+
+    descriptor = yaml.safe_load((ROOT / "data/datapackage.yaml").read_text(encoding="utf-8"))
+    published = {r["name"]: str(r.get("last_updated", "")) for r in descriptor["resources"]}
+    # 2026/27 Q2 ended on 30 September 2026; its figures came out in the following quarter.
+    for kind, datasets in REPORT_DATASETS.items():
+        expected = max(
+            ["2026-10-01"] + [d for name in datasets if "2026-10-01" <= (d := published.get(name, "")) <= "2026-12-31"]
+        )
+        html = (site_dir / "updates/index.html").read_text(encoding="utf-8")
+        row = re.search(
+            rf'<td data-sort="([0-9-]+)"[^>]*>[^<]*</td>\s*<td[^>]*>Report</td>\s*<td[^>]*><a href="[^"]*reports/2026-q2-{kind}/"',
+            html,
+        )
+        assert row and row.group(1) == expected, (kind, row and row.group(1), expected)
+    assert published["kpi_values"] > "2026-10-01", "the demo's Q2 figures are published after the quarter ended"

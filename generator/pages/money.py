@@ -142,8 +142,8 @@ def funding_charts(funding: list[dict], year: str) -> list:
     return [
         bar_chart(
             "funding-sources",
-            f"{top} is the largest source of funding in {year} ({kind})",
-            f"Total funding in {year} is {shown(total)}; the largest source is {top} at {shown(top_value)} ({percent(top_value, total)}).",
+            f"{top} is the largest source of {kind} funding in {year}",
+            f"Total {kind} funding in {year} is {shown(total)}; the largest source is {top} at {shown(top_value)} ({percent(top_value, total)}).",
             sources,
             "Amount",
             shown,
@@ -172,14 +172,14 @@ def funding_trend(history, sources: dict[str, frozenset[str]], shown, compared: 
     last_year, last = history[-1]
     comparable = [(y, v) for y, v in history if sources.get(y) == sources.get(last_year)]
     first_year, first = comparable[0]
+    what = "Budgeted funding" if compared == "budget" else "Total funding"
     if first_year == last_year:
-        sentence = f"Total funding is {shown(last)} in {last_year}."
+        sentence = f"{what} is {shown(last)} in {last_year}."
         if len(history) > 1:
             sentence += " Earlier years list different sources of funding, so they are not compared with it."
-        return f"Total funding is {shown(last)} in {last_year}", sentence
+        return f"{what} is {shown(last)} in {last_year}", sentence
     change = (last - first) * 100 / first
     direction = "rose" if last > first else "fell"
-    what = "Budgeted funding" if compared == "budget" else "Total funding"
     title = f"{what} {direction} by {abs(change).quantize(Decimal('0.1'))}% from {first_year} to {last_year}"
     sentence = (
         f"{what} went from {shown(first)} in {first_year} to {shown(last)} in {last_year} ({signed_percent(change)})."
@@ -269,7 +269,7 @@ def spending(site: Site) -> Iterator[Page]:
         "spending/index.md",
         "Spending over £500",
         "spending.html",
-        {"years": index, "count": len(rows), "holders": site.holders},
+        {"years": index, "count": len(rows), "holders": site.holders, "in_progress": financial_year(site.build_date)},
         description=f"Every payment over £500 by {site.holders}, and by the Chief Constable, month by month.",
         search=True,
         sources=frozenset({"spend"}),

@@ -25,33 +25,57 @@ def trend_series(funding: list[dict], best: list[tuple[str, Decimal]]) -> tuple[
     return best, ""
 
 
+SAME = Decimal(50_000)  # under £0.05m: equal in £m to one decimal
+RESERVES_KIND = {"actual": "outturn", "forecast": "forecast"}  # the funding figures a reserves figure goes with
+
+
 def funding_gap(funding: list[dict], budget: list[dict], year: str, reserves: list[dict]) -> list[str]:
-    """For one year, funding against spending for each kind of figure both have, and what covers a gap."""
-    sentences = []
+    """For one year, funding against spending for each kind of figure both have, then the change in reserves and,
+    where it differs from the gap, by how much: only what the figures show, no reason they do not give."""
+    sentences, gaps = [], {}
     for kind in ("budget", "forecast", "outturn"):
         received = totals_of_kind(funding, kind).get(year)
         spent = totals_of_kind(budget, kind).get(year)
         if received is None or spent is None:
             continue
-        gap = spent - received
+        gap = gaps[kind] = spent - received
         said = f"The {year} {kind} puts funding at {money(received)} and spending at {money(spent)}"
-        if abs(gap) < Decimal(50_000):  # under £0.05m: equal in £m to one decimal
+        if abs(gap) < SAME:
             sentences.append(said + ": they balance.")
         elif gap > 0:
-            sentences.append(
-                said
-                + f": {money(gap)} more is spent than received, a gap met from reserves (money kept from earlier years)."
-            )
+            sentences.append(said + f": {money(gap)} more is spent than received.")
         else:
-            sentences.append(said + f": {money(-gap)} more is received than spent, which is added to reserves.")
+            sentences.append(said + f": {money(-gap)} more is received than spent.")
     movement = reserves_movement(reserves, year)
     if sentences and movement:
-        sentences.append(movement)
+        change, kind_of_reserves, sentence = movement
+        sentences.append(sentence)
+        kind = RESERVES_KIND.get(kind_of_reserves)
+        kind = kind if kind in gaps else list(gaps)[-1]
+        sentences.append(gap_against_reserves(gaps[kind], change, kind))
     return sentences
 
 
-def reserves_movement(reserves: list[dict], year: str) -> str:
-    """How total reserves move over a financial year, from the reserves data, if it covers both ends."""
+def gap_against_reserves(gap: Decimal, change: Decimal, kind: str) -> str:
+    """Whether the change in reserves equals the year's gap (a gap of £6m would take £6m from reserves)."""
+    if abs(gap) < SAME:
+        said = f"the {kind}, in which funding and spending balance"
+    elif gap > 0:
+        said = f"the {money(gap)} by which spending exceeds funding in the {kind}"
+    else:
+        said = f"the {money(-gap)} by which funding exceeds spending in the {kind}"
+    difference = abs(change + gap)
+    if difference < SAME:
+        return f"The change in reserves matches {said}."
+    return (
+        f"The change in reserves is not the same as {said}: the two differ by {money(difference)}. "
+        "The published figures do not show what makes up the difference."
+    )
+
+
+def reserves_movement(reserves: list[dict], year: str) -> tuple[Decimal, str, str] | None:
+    """How total reserves move over a financial year, from the reserves data, if it covers both ends:
+    the change, the kind of the closing figure (actual or forecast) and a sentence saying so."""
     start, end = int(year[:4]), int(year[:4]) + 1
     totals: dict = {}
     for row in reserves:
@@ -59,15 +83,16 @@ def reserves_movement(reserves: list[dict], year: str) -> str:
     before = next((d for d in totals if d.year == start and d.month == 3 and d.day == 31), None)
     after = next((d for d in totals if d.year == end and d.month == 3 and d.day == 31), None)
     if before is None or after is None:
-        return ""
+        return None
     kind = next(r["kind"] for r in reserves if r["as_at"] == after)
     change = totals[after] - totals[before]
     direction = "fall" if change < 0 else "rise"
     verb = "are forecast to" if kind == "forecast" else "did"
     return (
+        change,
+        kind,
         f"Total reserves {verb} {direction} by {money(abs(change))} over the year, from {money(totals[before])} on "
-        f"{long_date(before)} to {money(totals[after])} on {long_date(after)}. Reserves also pay for things outside "
-        "the yearly budget, such as capital investment, so this need not equal the gap."
+        f"{long_date(before)} to {money(totals[after])} on {long_date(after)}.",
     )
 
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from decimal import Decimal
 
+from ..indicators import headline, summarise
 from ..model import Site, group_by
 from ..plan import (
+    REPORT_DATASETS,
     STATUSES,
     counts,
     quarter_bounds,
@@ -128,7 +131,7 @@ def tracker(site: Site) -> Page:
 
 
 # A quarter's decisions are listed by reference, so the performance report depends on those records only.
-REPORT_SOURCES = frozenset({"grants", "organisations", "priorities", "kpis", "kpi_values", "plan", "plan_updates"})
+REPORT_SOURCES = REPORT_DATASETS["performance"]
 
 
 def quarterly_reports(
@@ -138,11 +141,13 @@ def quarterly_reports(
     start, end = quarter_bounds(year, quarter)
     label = quarter_label(year, quarter)
     slug = f"{year}-q{quarter}"
+    as_of = end + dt.timedelta(days=1)  # figures are judged as they stood once the quarter was over
     indicators = []
     for indicator in site.indicators:
         readings = [r for r in indicator.readings if r.period_end <= end]
         if readings:
-            indicators.append((indicator, readings[-1]))
+            summary = summarise(readings, indicator.better, indicator.target, as_of)
+            indicators.append((indicator, readings[-1], summary))
     yield Page(
         f"reports/{slug}-performance.md",
         f"Quarterly performance report, {label}",
@@ -152,6 +157,8 @@ def quarterly_reports(
             "start": start,
             "end": end,
             "indicators": indicators,
+            "headline": headline([summary for _, _, summary in indicators]),
+            "as_of": as_of,
             "changes": status_changes(site.ambitions, start, end),
             "decisions": decisions,
             "grants": grants,
@@ -190,5 +197,5 @@ def quarterly_reports(
             "bodies": site.bodies_between(start, end) if site.predecessors else [],
         },
         description=f"Money in {label}: budget against outturn, spending over £500 and grants by area and priority.",
-        sources=frozenset({"budget", "spend", "grants", "priorities"}),
+        sources=REPORT_DATASETS["resources"],
     )
