@@ -25,7 +25,7 @@ def next_reference(folder: Path, year: int) -> str:
     return f"{year}/{max(used, default=0) + 1:03d}"
 
 
-def create(folder: Path, title: str, today: dt.date, decision_maker: str = "Police and Crime Commissioner") -> Path:
+def create(folder: Path, title: str, today: dt.date, decision_maker: str) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     reference = next_reference(folder, today.year)
     meta = {

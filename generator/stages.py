@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 TARGET = os.environ.get("TRANSPARENCY_STAGE_TIMES", "")
@@ -22,19 +22,20 @@ _totals: dict[str, list[float]] = {}  # stages run many times: name -> [wall, CP
 @contextmanager
 def stage(name: str) -> Iterator[None]:
     """Time what runs inside as a stage, and add its line to the file at once."""
-    if not TARGET:
+    with _timed(lambda wall, cpu: append([(name, wall, cpu, 1)])):
         yield
-        return
-    wall, cpu = time.perf_counter(), time.process_time()
-    try:
-        yield
-    finally:
-        append([(name, time.perf_counter() - wall, time.process_time() - cpu, 1)])
 
 
 @contextmanager
 def each(name: str) -> Iterator[None]:
     """Time what runs inside as one of many runs of a stage (written, summed, by write())."""
+    with _timed(lambda wall, cpu: add(name, wall, cpu)):
+        yield
+
+
+@contextmanager
+def _timed(record: Callable[[float, float], None]) -> Iterator[None]:
+    """Run what is inside, then record its wall and CPU seconds (nothing is timed unless stage times are asked for)."""
     if not TARGET:
         yield
         return
@@ -42,7 +43,7 @@ def each(name: str) -> Iterator[None]:
     try:
         yield
     finally:
-        add(name, time.perf_counter() - wall, time.process_time() - cpu)
+        record(time.perf_counter() - wall, time.process_time() - cpu)
 
 
 def begin(name: str) -> None:
