@@ -6,15 +6,17 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import build, changes, forms, github, inbox, new_decision, reimport, reminders, site_commands
-from .howto import import_command, serve_command
-from .importer import import_file
-from .load import read_yaml
-from .model import PROFILE_DEFAULTS
-from .ocds_import import import_ocds
-from .ocds_reader import looks_like_json
-from .problems import InputError, Problem
-from .templates import write_filled
+from .build import assemble
+from .comms import changes, forms, github, inbox, new_decision, reimport, reminders
+from .comms.importer import import_file
+from .comms.ocds_import import import_ocds
+from .comms.ocds_reader import looks_like_json
+from .core.howto import import_command, serve_command
+from .core.problems import InputError, Problem
+from .data.load import read_yaml
+from .model.records import PROFILE_DEFAULTS
+from .office import site_commands
+from .sheets.templates import write_filled
 
 EXAMPLES = {
     "validate": "transparency validate",
@@ -125,14 +127,14 @@ def main(argv: list[str] | None = None) -> int:
                 parser.error("give the decision's title, or --from-issue BODY_FILE")
             profile = read_yaml(args.root / "data" / "profile.yaml", "data/profile.yaml", [], required=False) or {}
             role = str(profile.get("role") or PROFILE_DEFAULTS["role"])
-            path = new_decision.create(args.root / "content" / "decisions", args.title, build.build_date(), role)
+            path = new_decision.create(args.root / "content" / "decisions", args.title, assemble.build_date(), role)
             print(f"Wrote {path}. Fill in the summary and the record, then preview with: {serve_command()}")
         elif args.command == "template":
             print(make_template(args.root, args.resource, args.file, args.with_data))
         elif args.command == "changes":
-            print(changes.changes_since(args.root, args.base, build.build_date()), end="")
+            print(changes.changes_since(args.root, args.base, assemble.build_date()), end="")
         elif args.command == "reminders":
-            site = build.validate(args.root / "data", args.root / "content")
+            site = assemble.validate(args.root / "data", args.root / "content")
             found = reminders.reminders(site, args.days)
             print(reminders.markdown(site, found, args.days), end="")
             return 2 if args.exit_code and not found else 0
@@ -143,9 +145,9 @@ def main(argv: list[str] | None = None) -> int:
             return run_inbox(args.root, args.check, args.format)
         elif args.command == "import" and args.file.is_file() and looks_like_json(args.file):
             # Contracts and tenders by ocid, from the platform's own notices: no double keying.
-            print(import_ocds(args.root, args.file, build.build_date(), args.dry_run))
+            print(import_ocds(args.root, args.file, assemble.build_date(), args.dry_run))
         elif args.command == "import":
-            print(import_file(args.root, args.file, args.resource, build.build_date(), args.replace, args.dry_run))
+            print(import_file(args.root, args.file, args.resource, assemble.build_date(), args.replace, args.dry_run))
     except InputError as error:
         print(
             error.report(
@@ -162,7 +164,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def validate(root: Path, output: str) -> int:
     try:
-        site, warnings = build.checked(root / "data", root / "content")
+        site, warnings = assemble.checked(root / "data", root / "content")
         warnings = warnings + forms.out_of_date(root, site)
     except InputError as error:
         if output != "github":
@@ -191,7 +193,7 @@ def validate(root: Path, output: str) -> int:
 
 def run_inbox(root: Path, check_only: bool, output: str) -> int:
     try:
-        done = inbox.import_inbox(root, build.build_date(), write=not check_only)
+        done = inbox.import_inbox(root, assemble.build_date(), write=not check_only)
     except InputError as error:
         if output == "github":
             print("\n".join(github.annotations(root, error.problems)))
@@ -225,7 +227,7 @@ def run_inbox(root: Path, check_only: bool, output: str) -> int:
 
 def decision_from_issue(root: Path, body_file: Path, report: Path | None) -> int:
     try:
-        path, record, warnings = new_decision.create_from_issue(root, body_file, build.build_date())
+        path, record, warnings = new_decision.create_from_issue(root, body_file, assemble.build_date())
     except InputError as error:
         if report:
             report.write_text(
@@ -259,13 +261,13 @@ def dataset_names(root: Path) -> list[str]:
 def already_imported(root: Path, path: Path, name: str) -> bool:
     """Whether importing this sheet would change nothing, so writing a fresh one over it loses nothing."""
     try:
-        return not import_file(root, path, name, build.build_date(), dry_run=True).changed
+        return not import_file(root, path, name, assemble.build_date(), dry_run=True).changed
     except InputError:
         return False
 
 
 def make_template(root: Path, name: str, path: Path, with_data: bool) -> str:
-    site = build.validate(root / "data", root / "content")
+    site = assemble.validate(root / "data", root / "content")
     resources = {r["name"]: r for r in site.descriptor["resources"]}
     if name not in resources:
         raise InputError([Problem(name, None, None, "is not a dataset", "use one of: " + ", ".join(sorted(resources)))])

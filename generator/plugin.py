@@ -13,7 +13,7 @@ on_files        add generated pages as in-memory files (in `serve --dirty`, as s
                 start a fresh cache of page chrome (generator/chrome.py), except in a preview rebuild that
                 leaves what surrounds every page unchanged
 on_env          let Material's compiled templates be reused by the next preview rebuild
-on_nav          give generated pages their front matter (title, description, template; build.page_meta)
+on_nav          give generated pages their front matter (title, description, template; assemble.page_meta)
 on_page_markdown give a generated page its front matter again (MkDocs has just read its empty stub); in
                 hand-written pages, make links to sections that were not built plain text (a site without
                 a plan has no plan/)
@@ -44,16 +44,18 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from watchdog.events import FileClosedEvent, FileCreatedEvent, FileDeletedEvent, FileModifiedEvent, FileMovedEvent
 from watchdog.observers import Observer
 
-from . import build, installed, memo, memory, search, stages, staging
-from .chrome import TEMPLATE, ChromeCache, Parts, kind_of
-from .csp import add_policy
-from .indexer import Indexer, SearchIndexError
-from .links import unlink_missing
+from .build import assemble, staging
+from .build.preview import RecordWriter, StubStore, remove_gone
+from .core import installed, memo, memory, stages
+from .core.problems import InputError
 from .pages import Page
-from .preview import RecordWriter, StubStore, remove_gone
-from .problems import InputError
-from .render import CompiledTemplates
-from .theme_markup import correct
+from .render.chrome import TEMPLATE, ChromeCache, Parts, kind_of
+from .render.csp import add_policy
+from .render.html import CompiledTemplates
+from .render.links import unlink_missing
+from .render.theme_markup import correct
+from .search import entries
+from .search.indexer import Indexer, SearchIndexError
 
 log = logging.getLogger("mkdocs.plugins.transparency")
 
@@ -75,14 +77,14 @@ class GeneratorConfig(Config):
 class TransparencyPlugin(BasePlugin[GeneratorConfig]):
     def __init__(self) -> None:
         self.command = "build"
-        self.result: build.Result | None = None
+        self.result: assemble.Result | None = None
         self.pages: dict[str, Page] = {}
         self.final_site_dir: Path | None = None
         self.theme_dir = installed.theme_dir()
         self.problems_html = ""  # in preview, data problems are shown on every page instead of stopping
         self.stubs: StubStore | None = None  # in `mkdocs serve --dirty`, lets unchanged pages be skipped
         self.chrome = ChromeCache()
-        self.shared = ""  # what surrounds every page (build.shared_digest), as the chrome was made for
+        self.shared = ""  # what surrounds every page (assemble.shared_digest), as the chrome was made for
         self.env = None
         self.contexts: dict[str, dict] = {}
         self.problems_shown = ""  # the box the pages were last built with, so a change rebuilds them all
@@ -139,17 +141,17 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
         self.use_own_theme(config)
         arguments = (root / self.config.data_dir, Path(config.docs_dir), self.theme_dir, config.site_url or "")
         if self.command == "serve":
-            result, error = build.prepare_preview(*arguments)
+            result, error = assemble.prepare_preview(*arguments)
             # When nothing can be left out to show the rest (a problem in profile.yaml, say), the preview goes on
             # showing the site as last built, with the problems listed on every page.
             earlier = result is None and self.result is not None
             self.result = self.result if earlier else result
-            self.problems_html = build.render_problems(self.theme_dir, error, earlier) if error else ""
+            self.problems_html = assemble.render_problems(self.theme_dir, error, earlier) if error else ""
             if error:
-                log.warning(error.report(f"Every page of the preview lists them. {build.preview_note(earlier)}"))
+                log.warning(error.report(f"Every page of the preview lists them. {assemble.preview_note(earlier)}"))
         else:
             try:
-                self.result = build.prepare(*arguments)
+                self.result = assemble.prepare(*arguments)
             except InputError as error:
                 raise PluginError(error.report()) from None
         if self.result is None:
@@ -160,17 +162,17 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
             config.site_url = self.result.address  # canonical links, the sitemap and the 404 page's links
         elif not self.result.address:
             # Printed rather than logged, so that `mkdocs build --quiet` (make site) still says it.
-            print(f"Note: {build.NO_ADDRESS}", file=sys.stderr)
+            print(f"Note: {assemble.NO_ADDRESS}", file=sys.stderr)
         config.extra["profile"] = self.result.site.profile
         config.site_name = self.result.site.profile["short_name"]
         config.extra["feeds"] = self.result.feeds
         if config.nav is None:
-            config.nav = build.navigation(self.result.pages, Path(config.docs_dir))
+            config.nav = assemble.navigation(self.result.pages, Path(config.docs_dir))
         if self.command == "build":
             self.final_site_dir = Path(config.site_dir)
             config.site_dir = str(staging.begin(self.final_site_dir))
             try:
-                self.indexer = search.start_indexer()
+                self.indexer = entries.start_indexer()
             except SearchIndexError as error:
                 raise PluginError(str(error)) from None
             stages.begin("rendering")  # MkDocs' part: from here until on_post_build (make bench)
@@ -210,16 +212,18 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
         self.problems_shown = self.problems_html
         if self.result is None:
             return files
-        shared = build.shared_digest(self.result, self.theme_dir, Path(config.config_file_path)) if self.stubs else ""
+        shared = (
+            assemble.shared_digest(self.result, self.theme_dir, Path(config.config_file_path)) if self.stubs else ""
+        )
         if not self.stubs or shared != self.shared:
             # What surrounds every page changed (or every rebuild renders in full): record pages' chrome is made
             # afresh. Otherwise the shells of the last rebuild still fit, and no exemplar needs rendering.
             self.chrome, self.shared = ChromeCache(), shared
         kept = {kind for kind, shell in self.chrome.shells.items() if shell is not None}
-        digests = build.fingerprints(self.result, Path(config.docs_dir), shared) if self.stubs else {}
+        digests = assemble.fingerprints(self.result, Path(config.docs_dir), shared) if self.stubs else {}
         if self.stubs and self.problems_html:
-            digests = {path: build.salted(digest, self.problems_html) for path, digest in digests.items()}
-        for name in build.PAGES_WITH_DATA:
+            digests = {path: assemble.salted(digest, self.problems_html) for path, digest in digests.items()}
+        for name in assemble.PAGES_WITH_DATA:
             written = files.get_file_from_path(name)
             if self.stubs and written is not None and written.abs_src_path:
                 # These hand-written pages also show what the data says, so a preview always rebuilds them.
@@ -234,9 +238,9 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
                 )
         self.outside, self.digests, self.exemplars = {}, digests, {}
         for page in self.result.pages:
-            content = build.page_stub(page)
+            content = assemble.page_stub(page)
             inclusion = InclusionLevel.INCLUDED if page.nav_title else InclusionLevel.NOT_IN_NAV
-            kind = build.record_kind(page) if self.stubs and self.chrome.enabled else None
+            kind = assemble.record_kind(page) if self.stubs and self.chrome.enabled else None
             kind = None if kind in self.full_kinds else kind
             if kind is not None and (kind in self.exemplars or kind in kept):
                 self.outside[page.path] = kind  # written by the plugin in its kind's chrome, after the build
@@ -275,14 +279,14 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
     def on_nav(self, nav, *, config, files):
         for file in files.documentation_pages():
             if file.src_uri in self.pages and file.page is not None:
-                file.page.meta = build.page_meta(self.pages[file.src_uri])  # pages a preview does not re-read
+                file.page.meta = assemble.page_meta(self.pages[file.src_uri])  # pages a preview does not re-read
         return nav
 
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
         if self.result is None:
             return markdown
         if page.file.src_uri in self.pages:
-            page.meta = build.page_meta(self.pages[page.file.src_uri])  # its stub is empty (build.page_stub)
+            page.meta = assemble.page_meta(self.pages[page.file.src_uri])  # its stub is empty (assemble.page_stub)
             return markdown
         built = {f.src_uri for f in files.documentation_pages()} | set(self.outside)
         markdown, missing = unlink_missing(markdown, page.file.src_uri, built)
@@ -295,9 +299,9 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
             return self.problems_html + html
         generated = self.pages.get(page.file.src_uri)
         if generated is not None:
-            return self.problems_html + build.render(self.result, generated)
-        content = html + build.render_addition(self.result, page.file.src_uri)
-        return self.problems_html + build.with_glossary(self.result, content, page.url)
+            return self.problems_html + assemble.render(self.result, generated)
+        content = html + assemble.render_addition(self.result, page.file.src_uri)
+        return self.problems_html + assemble.with_glossary(self.result, content, page.url)
 
     def on_post_page(self, output: str, *, page, config) -> str:
         context = self.contexts.pop(page.file.src_uri, None)
@@ -308,7 +312,7 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
             output = self.chrome.render(kind_of(page.url, page.meta), parts, full)
         if self.indexer is not None:
             try:
-                search.add_page(self.indexer, page.url, output)
+                entries.add_page(self.indexer, page.url, output)
             except SearchIndexError as error:
                 raise PluginError(str(error)) from None
             # A build never reads a written page's text again; letting it go keeps the build's memory
@@ -335,17 +339,17 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
             self.shown = set(self.pages)
             self.collector.after_build()
         if self.result is not None and not self.result.address:
-            build.drop_sitemap(Path(config.site_dir))
+            assemble.drop_sitemap(Path(config.site_dir))
         if self.final_site_dir is not None:
             try:
-                build.write_downloads(self.result, Path(config.site_dir))
+                assemble.write_downloads(self.result, Path(config.site_dir))
             except Exception as error:
                 raise PluginError(f"The downloads could not be made ({type(error).__name__}: {error}).") from error
             self.result, self.pages, self.env, self.chrome = None, {}, None, ChromeCache()
             memo.forget()
             memory.give_back()  # the site model, the data read and the pages are done with: free them before indexing
             try:
-                build.publish(Path(config.site_dir), self.final_site_dir, self.indexer)
+                assemble.publish(Path(config.site_dir), self.final_site_dir, self.indexer)
             except SearchIndexError as error:
                 raise PluginError(str(error)) from None
 
@@ -355,7 +359,7 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
 
         def html(path: str) -> str:
             page, shell = self.pages[path], shells[path]
-            return build.record_html(
+            return assemble.record_html(
                 self.result, page, shell, self.problems_html, config.site_url or "", config.site_description or ""
             )
 

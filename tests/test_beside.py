@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from generator.beside import Pending, can_fork
+from generator.build.beside import Pending, can_fork
 
 
 def made_in() -> dict[str, bytes]:

@@ -11,8 +11,8 @@ from decimal import Decimal
 
 from helpers import run_build
 
-from generator.charts import nice_ticks
-from generator.formatting import money_format
+from generator.core.formatting import money_format
+from generator.render.charts import nice_ticks
 
 FIGURE = re.compile(r'<figure class="chart" id="([^"]+)".*?</figure>', re.S)
 

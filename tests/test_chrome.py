@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.chrome import ChromeCache, Parts, fill, make_shell
+from generator.render.chrome import ChromeCache, Parts, fill, make_shell
 
 PAGE = (
     '<html><head><meta name="description" content="{d}"><title>{t} - Site</title></head><body>'

@@ -8,8 +8,8 @@ import random
 import pytest
 from helpers import ROOT
 
-from generator.checks import columns, tables
-from generator.load import load_package
+from generator.data.checks import columns, tables
+from generator.data.load import load_package
 
 # Values Frictionless accepts or rejects in ways a quick test could get wrong: spaces, signs, exponents,
 # grouping, impossible and unpadded dates, other digits, text that only matches a pattern before a newline.

@@ -8,7 +8,7 @@ from pathlib import Path
 import yaml
 from helpers import ROOT, run_build, run_cli
 
-from generator.issue_form import FIELDS, parse_body
+from generator.comms.issue_form import FIELDS, parse_body
 
 FIXTURE = Path(__file__).parent / "fixtures" / "issue-decision.md"
 FORM = ROOT / ".github" / "ISSUE_TEMPLATE" / "publish-decision.yml"
@@ -179,7 +179,7 @@ def test_validate_says_when_the_form_is_out_of_date_and_which_command_fixes_it(p
 
 
 def test_this_repositorys_form_is_the_one_forms_writes_from_the_demo():
-    from generator import forms
+    from generator.comms import forms
 
     assert forms.form_text(ROOT) == FORM.read_text(encoding="utf-8")
 

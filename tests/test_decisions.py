@@ -72,7 +72,7 @@ def test_grants_citing_a_decision_are_listed_with_total(site_dir, built):
     ]
     html = (site_dir / "decisions/2024-005/index.html").read_text(encoding="utf-8")
     total = sum(Decimal(r["Amount Awarded"]) for r in rows)
-    from generator.formatting import money
+    from generator.core.formatting import money
 
     assert f"{len(rows)} grant{'s' if len(rows) != 1 else ''} totalling {money(total, exact=True)}" in html
 

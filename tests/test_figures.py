@@ -9,9 +9,9 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
 from helpers import ROOT
 
-from generator.formatting import money
-from generator.load import load_package
-from generator.model import Site, build_site
+from generator.core.formatting import money
+from generator.data.load import load_package
+from generator.model.records import Site, build_site
 from generator.pages import all_pages
 
 
@@ -293,7 +293,7 @@ def test_the_reserves_page_judges_each_reserve_against_each_band(site_dir):
 
 
 def test_glossary_links_only_the_first_use_in_prose():
-    from generator.glossary import link_first_uses, terms_of
+    from generator.model.glossary import link_first_uses, terms_of
 
     terms = terms_of(
         [

@@ -10,15 +10,15 @@ from decimal import Decimal
 
 import yaml
 
-from generator import build
+from generator.build import assemble
 
 
 def rendered_and_fingerprints(project):
-    result, error = build.prepare_preview(project / "data", project / "content", project / "theme", "")
+    result, error = assemble.prepare_preview(project / "data", project / "content", project / "theme", "")
     assert error is None
-    pages = {page.path: build.render(result, page) for page in result.pages}
-    shared = build.shared_digest(result, project / "theme", project / "mkdocs.yml")
-    return pages, build.fingerprints(result, project / "content", shared)
+    pages = {page.path: assemble.render(result, page) for page in result.pages}
+    shared = assemble.shared_digest(result, project / "theme", project / "mkdocs.yml")
+    return pages, assemble.fingerprints(result, project / "content", shared)
 
 
 def test_every_page_showing_an_edited_decision_title_gets_a_new_fingerprint(project):
@@ -87,16 +87,16 @@ def test_a_page_is_rebuilt_whenever_a_table_it_shows_changes(project):
             edited = [edited_row(resource, row, keep, numbers) for row in (rows[0], rows[-1])]
             writer.writerows([edited[0], *rows[1:-1], edited[1]] if len(rows) > 1 else edited[:1])
             path.write_text(out.getvalue(), encoding="utf-8")
-            result, error = build.prepare_preview(project / "data", project / "content", project / "theme", "")
+            result, error = assemble.prepare_preview(project / "data", project / "content", project / "theme", "")
             if error is None:
                 break
             keep |= {(resource["name"], problem.column) for problem in error.problems}
         path.write_text(original, encoding="utf-8")
         if error is not None:
             continue
-        shared = build.shared_digest(result, project / "theme", project / "mkdocs.yml")
-        new = build.fingerprints(result, project / "content", shared)
-        changed = [page.path for page in result.pages if build.render(result, page) != before.get(page.path)]
+        shared = assemble.shared_digest(result, project / "theme", project / "mkdocs.yml")
+        new = assemble.fingerprints(result, project / "content", shared)
+        changed = [page.path for page in result.pages if assemble.render(result, page) != before.get(page.path)]
         if changed:
             exercised.append(resource["name"])
         stale += [f"{resource['name']}: {p}" for p in changed if new[p] is not None and new[p] == old.get(p)]

@@ -11,7 +11,8 @@ import re
 
 from helpers import run_cli, set_cell
 
-from generator import giving_quality, orgids
+from generator.data import orgids
+from generator.publish import giving_quality
 
 WEBSITE = "https://www.example.gov.uk/"
 DISTRICTS = {"Barnsley": "E08000016", "Doncaster": "E08000017", "Rotherham": "E08000018", "Sheffield": "E08000019"}

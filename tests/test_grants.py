@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from helpers import run_build
 
-from generator.giving import schema_errors
+from generator.publish.giving import schema_errors
 
 
 def test_360giving_json_validates_against_the_schema(site_dir):
@@ -131,7 +131,7 @@ def _same_form(rows: dict) -> dict:
 
 
 def test_360giving_json_csv_and_spreadsheet_carry_the_same_fields(site_dir):
-    from generator.giving import flatten
+    from generator.publish.giving import flatten
 
     data = json.loads((site_dir / "data/grants-360giving.json").read_text(encoding="utf-8"), parse_float=Decimal)
     from_json = _same_form({g["id"]: {k: str(v) for k, v in flatten(g).items()} for g in data["grants"]})

@@ -13,7 +13,7 @@ import xml.etree.ElementTree as ET
 import openpyxl
 from helpers import run_build
 
-from generator.giving import schema_errors
+from generator.publish.giving import schema_errors
 
 HANDOVER = dt.date(2024, 5, 7)
 PCC = ("GB-GOR-PC000123", "Office of the Police and Crime Commissioner for South Yorkshire (demo)")

@@ -13,7 +13,7 @@ from xml.sax.saxutils import escape
 from helpers import run_cli
 from openpyxl import load_workbook
 
-from generator.spreadsheets import MAX_ROWS
+from generator.sheets.spreadsheets import MAX_ROWS
 
 HOSTILE = [
     '=HYPERLINK("http://evil.example","click")',

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from generator.indicators import Reading, summarise
+from generator.model.indicators import Reading, summarise
 
 TODAY = dt.date(2025, 11, 23)
 

@@ -7,7 +7,7 @@ import json
 import re
 from decimal import Decimal
 
-from generator.formatting import money
+from generator.core.formatting import money
 
 
 def rows(built, name):

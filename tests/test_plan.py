@@ -8,7 +8,7 @@ import re
 
 from helpers import ROOT
 
-from generator.plan import build_ambitions, counts, quarter_bounds, quarter_of, status_changes
+from generator.model.plan import build_ambitions, counts, quarter_bounds, quarter_of, status_changes
 
 TODAY = dt.date(2026, 11, 23)
 

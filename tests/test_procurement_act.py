@@ -11,9 +11,9 @@ from decimal import Decimal
 
 from helpers import run_build, run_cli, set_cell
 
-from generator import act_duties as act
-from generator.contract_payments import UPLOAD_COLUMNS, payment_times, quarters, upload_csv
-from generator.duties import load_register
+from generator.law import act_duties as act
+from generator.law.duties import load_register
+from generator.model.contract_payments import UPLOAD_COLUMNS, payment_times, quarters, upload_csv
 
 REGISTER = {d.id: d for d in load_register()}
 TODAY = dt.date(2026, 11, 23)  # the tests' build date
@@ -112,10 +112,10 @@ def test_the_compliance_page_states_and_judges_the_acts_duties(site_dir):
 def test_a_welsh_body_follows_the_welsh_commencement(project):
     profile = project / "data" / "profile.yaml"
     profile.write_text(profile.read_text(encoding="utf-8") + "nation: Wales\n", encoding="utf-8")
-    import generator.build as build
+    import generator.build.assemble as build
 
     site = build.validate(project / "data", project / "content")
-    from generator.duties import assess, not_in_force
+    from generator.law.duties import assess, not_in_force
 
     register = load_register()
     assert [d.id for d in not_in_force(site, register)] == ["contract-payments"]
@@ -318,7 +318,7 @@ def test_an_invoice_received_after_it_was_paid_is_a_problem(project):
 
 
 def test_the_contracts_register_is_a_valid_ocds_release_package(site_dir):
-    from generator.ocds import schema_errors
+    from generator.publish.ocds import schema_errors
 
     data = json.loads((site_dir / "data/contracts-ocds.json").read_text(encoding="utf-8"))
     assert schema_errors(data) == []

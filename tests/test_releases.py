@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from helpers import ROOT, run_build, run_cli
 
-from generator import installed
+from generator.core import installed
 
 RELEASES = sorted(p.name for p in (ROOT / "tests" / "releases").iterdir() if p.is_dir())
 

@@ -10,7 +10,7 @@ import yaml
 from helpers import ROOT, run_cli
 from openpyxl import load_workbook
 
-from generator.rowkeys import SHIPPED_KEYS
+from generator.data.rowkeys import SHIPPED_KEYS
 
 
 def rows(project, name):

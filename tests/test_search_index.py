@@ -12,7 +12,7 @@ import pytest
 from helpers import ROOT, run_build
 from pagefind.service import get_executable
 
-from generator import index_check
+from generator.search import index_check
 
 # Stands between the build and the real Pagefind; once the index is written, it takes away every page's fragment,
 # as a write lost when Pagefind stops too soon would, before passing the answer on.

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from generator import search
-from generator.search import indexed_part
+from generator.search import entries
+from generator.search.entries import indexed_part
 
 PAGE = """<!doctype html><html lang="en-GB"><head><title>Grant 7 - Example OPCC</title></head><body>
 <nav><div><a href="/">Home</a> navigation words</div></nav>
@@ -38,9 +38,9 @@ def test_a_page_without_indexed_content_is_not_given_to_the_indexer():
     page = PAGE.replace("<div data-pagefind-body>", "<div>")
     assert indexed_part(page) is None
     indexer = Recorder()
-    search.add_page(indexer, "grants/7/", page)
-    search.add_page(indexer, "grants/8/", PAGE)
-    search.add_page(indexer, "", PAGE)
+    entries.add_page(indexer, "grants/7/", page)
+    entries.add_page(indexer, "grants/8/", PAGE)
+    entries.add_page(indexer, "", PAGE)
     assert list(indexer.pages) == ["/grants/8/", "/"]
 
 

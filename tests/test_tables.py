@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.tables import finish_tables
+from generator.render.tables import finish_tables
 
 REGION = '<div class="table-wrap" role="region" aria-label="Table, scrolls sideways on small screens" tabindex="0">'
 

@@ -36,7 +36,7 @@ def test_a_quarterly_report_is_dated_when_its_latest_figures_were_published_not_
     import yaml
     from helpers import ROOT
 
-    from generator.plan import REPORT_DATASETS
+    from generator.model.plan import REPORT_DATASETS
 
     descriptor = yaml.safe_load((ROOT / "data/datapackage.yaml").read_text(encoding="utf-8"))
     published = {r["name"]: str(r.get("last_updated", "")) for r in descriptor["resources"]}

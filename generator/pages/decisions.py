@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..formatting import slug
-from ..model import Site, group_by
+from ..core.formatting import slug
+from ..model.records import Site, group_by
 from . import Page, body_filter, decision_sources, priority_options
 from .explorer_data import as_json, decision_rows
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..duties import MISSING, OVERDUE, assess, load_register, not_in_force, retired
-from ..formatting import money_format
-from ..model import Site, group_by
+from ..core.formatting import money_format
+from ..law.duties import MISSING, OVERDUE, assess, load_register, not_in_force, retired
+from ..model.records import Site, group_by
 from . import Page
 
 MONEY_WORDS = ("salary", "amount", "value", "salary_band_top", "estimated_value")

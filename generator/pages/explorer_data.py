@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 
-from ..formatting import long_date, money
-from ..model import Decision, Grant
+from ..core.formatting import long_date, money
+from ..model.records import Decision, Grant
 
 
 def cell(text: str, href: str = "", sort: str = "", numeric: bool = False) -> dict:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..formatting import slug
-from ..glossary import glossary_rows
-from ..model import Site
+from ..core.formatting import slug
+from ..model.glossary import glossary_rows
+from ..model.records import Site
 from . import Page
 
 

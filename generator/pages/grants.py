@@ -6,10 +6,10 @@ import datetime as dt
 from collections.abc import Iterator
 from decimal import Decimal
 
-from ..charts import bar_chart
-from ..formatting import financial_year, long_date, money, money_format, slug
-from ..model import Site, group_by
-from ..summaries import grants_sentence, totals_by
+from ..core.formatting import financial_year, long_date, money, money_format, slug
+from ..model.records import Site, group_by
+from ..model.summaries import grants_sentence, totals_by
+from ..render.charts import bar_chart
 from . import Page, decision_sources, priority_options
 from .explorer_data import as_json, grant_rows
 from .performance import trend_chart

@@ -6,12 +6,12 @@ import datetime as dt
 from collections.abc import Iterator
 from decimal import Decimal
 
-from ..budget import actual_kind, budget_lines, previous_year, total_line
-from ..charts import bar_chart, line_chart
-from ..contract_payments import applies_from, notice_url
-from ..formatting import financial_year, money, money_format, month_name, percent, signed_percent, slug
-from ..model import Site, group_by
-from ..summaries import totals_by
+from ..core.formatting import financial_year, money, money_format, month_name, percent, signed_percent, slug
+from ..model.budget import actual_kind, budget_lines, previous_year, total_line
+from ..model.contract_payments import applies_from, notice_url
+from ..model.records import Site, group_by
+from ..model.summaries import totals_by
+from ..render.charts import bar_chart, line_chart
 from . import Page
 from .money_context import council_tax_two_ways, funding_gap, trend_series
 from .reserves import reserves

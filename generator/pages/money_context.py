@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..formatting import long_date, money
+from ..core.formatting import long_date, money
 
 
 def totals_of_kind(rows: list[dict], kind: str) -> dict[str, Decimal]:

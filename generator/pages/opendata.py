@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import partial
 
-from .. import giving, giving_quality
-from ..exports import published_resources
-from ..model import Site
-from ..rowkeys import declared_key, row_key
-from ..templates import filled_template, referenced
+from ..data.rowkeys import declared_key, row_key
+from ..model.records import Site
+from ..publish import giving, giving_quality
+from ..publish.exports import published_resources
+from ..sheets.templates import filled_template, referenced
 from . import Page
 
 

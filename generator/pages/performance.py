@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from ..charts import Chart, line_chart
-from ..indicators import format_change, format_value
-from ..memo import remember
-from ..model import Indicator, Site
+from ..core.memo import remember
+from ..model.indicators import format_change, format_value
+from ..model.records import Indicator, Site
+from ..render.charts import Chart, line_chart
 from . import Page, decision_sources
 
 KPI_SOURCES = frozenset({"priorities", "kpis", "kpi_values"})

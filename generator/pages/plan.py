@@ -6,9 +6,8 @@ import datetime as dt
 from collections.abc import Iterator
 from decimal import Decimal
 
-from ..indicators import headline, summarise
-from ..model import Site, group_by
-from ..plan import (
+from ..model.indicators import headline, summarise
+from ..model.plan import (
     REPORT_DATASETS,
     STATUSES,
     counts,
@@ -19,7 +18,8 @@ from ..plan import (
     report_quarters,
     status_changes,
 )
-from ..summaries import totals_by
+from ..model.records import Site, group_by
+from ..model.summaries import totals_by
 from . import Page, decision_sources
 from .performance import trend_chart
 

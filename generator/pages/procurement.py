@@ -6,8 +6,8 @@ from collections.abc import Iterator
 from decimal import ROUND_HALF_UP, Decimal
 from functools import partial
 
-from ..charts import bar_chart
-from ..contract_payments import (
+from ..core.formatting import long_date, money_format, percent
+from ..model.contract_payments import (
     THRESHOLD,
     UPLOAD_COLUMNS,
     PaymentTimes,
@@ -18,8 +18,8 @@ from ..contract_payments import (
     quarters,
     upload_csv,
 )
-from ..formatting import long_date, money_format, percent
-from ..model import Site
+from ..model.records import Site
+from ..render.charts import bar_chart
 from . import Page
 from .money import CHIEF_CONSTABLE, paid_by
 

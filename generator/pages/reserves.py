@@ -6,9 +6,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..charts import line_chart
-from ..formatting import financial_year, long_date, money, money_format
-from ..model import Site
+from ..core.formatting import financial_year, long_date, money, money_format
+from ..model.records import Site
+from ..render.charts import line_chart
 from . import Page
 
 GENERAL = "General"  # the reserve the policy's general band applies to, as reserves.csv names it

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..formatting import financial_year
-from ..model import Site
+from ..core.formatting import financial_year
+from ..model.records import Site
 from . import Page
 
 # Template -> (what one such page is, the section a reader filters by). Pages not listed are "Page".

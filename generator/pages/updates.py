@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..model import Site
-from ..updates import latest_updates
+from ..model.records import Site
+from ..model.updates import latest_updates
 from . import Page
 
 

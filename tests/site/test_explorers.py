@@ -6,7 +6,7 @@ import csv
 import json
 from decimal import Decimal
 
-from generator.formatting import money
+from generator.core.formatting import money
 
 
 def ready(page) -> None:

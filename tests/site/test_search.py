@@ -9,7 +9,7 @@ import re
 
 import yaml
 
-from generator.formatting import financial_year, slug
+from generator.core.formatting import financial_year, slug
 
 
 def records(built, name: str) -> list[dict]:

@@ -1,0 +1,311 @@
+"""Turn data/ and content/ into everything the site needs: model, pages and downloads."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from html import escape
+from pathlib import Path
+from urllib.parse import urljoin
+
+from jinja2 import Environment
+
+from ..core import memo, stages
+from ..core.problems import InputError, Problem
+from ..data.checks import check_all
+from ..data.load import load_package
+from ..model.glossary import glossary_rows, link_first_uses, terms_of
+from ..model.records import Site, build_site
+from ..pages import Page, all_pages, section_nav
+from ..publish import exports
+from ..publish.feeds import feeds
+from ..render import chrome
+from ..render.csp import add_policy
+from ..render.html import make_environment, render_page
+from ..render.theme_markup import correct
+from ..search import entries
+from ..search.indexer import Indexer
+from . import lenient, staging
+from .beside import Pending
+
+EMPTY_SITEMAP = (
+    b'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>\n'
+)
+
+
+@dataclass
+class Result:
+    site: Site
+    pages: list[Page]
+    pending: Pending  # the downloads, made beside the page rendering where the machine allows
+    environment: Environment
+    feeds: list[dict[str, str]]
+    address: str = ""  # the site's absolute address, ending in "/", or "" when it has none
+
+    @property
+    def downloads(self) -> dict[str, bytes]:
+        """Every file to download (path in the site: bytes); waits for them if they are still being made."""
+        return self.pending.result()
+
+
+def build_date() -> dt.date:
+    """The date the site is built for: SOURCE_DATE_EPOCH when set, so builds are reproducible."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+    return dt.date.today()
+
+
+def validate(data_dir: Path, docs_dir: Path) -> Site:
+    return checked(data_dir, docs_dir)[0]
+
+
+def checked(data_dir: Path, docs_dir: Path) -> tuple[Site, list[Problem]]:
+    """The site model and the warnings (which do not stop publishing); any other problem is raised."""
+    with stages.stage("load"):
+        raw = load_package(data_dir, docs_dir)
+    with stages.stage("validation"):
+        problems = check_all(raw)
+    errors = [p for p in problems if not p.warning]
+    if errors:
+        raise InputError(errors)
+    with stages.stage("model"):
+        site = build_site(raw, build_date())
+    return site, [p for p in problems if p.warning]
+
+
+def prepare(data_dir: Path, docs_dir: Path, theme_dir: Path, site_url: str = "", preview: bool = False) -> Result:
+    return assemble(validate(data_dir, docs_dir), theme_dir, site_url, preview)
+
+
+def prepare_preview(
+    data_dir: Path, docs_dir: Path, theme_dir: Path, site_url: str = ""
+) -> tuple[Result | None, InputError | None]:
+    """For `make serve`: the site and the data's problems; with problems, pages are built without what has them."""
+    try:
+        return prepare(data_dir, docs_dir, theme_dir, site_url, preview=True), None
+    except InputError as error:
+        site = lenient.site_without_problems(data_dir, docs_dir, build_date())
+        return (assemble(site, theme_dir, site_url, preview=True) if site else None), error
+
+
+def assemble(site: Site, theme_dir: Path, site_url: str = "", preview: bool = False) -> Result:
+    address = site.address = site_address(site_url, site.profile)
+    with stages.stage("model: pages"):
+        pages = all_pages(site)
+    templates = tuple(sorted(memo.signature(p) for p in (theme_dir / "generated").glob("*")))
+    environment = memo.remember("environment", str(theme_dir), templates, lambda: make_environment(theme_dir))
+    attachments = {path: data for page in pages for path, data in page.attachments.items()}
+    # Atom ids and links must be absolute (RFC 4287): without the site's address there are no feeds.
+    published = feeds(site) if address else []
+    atom = environment.get_template("atom.html")
+    files = {
+        feed.path: atom.render(feed=feed, base=address, profile=site.profile).encode("utf-8") for feed in published
+    }
+    files["robots.txt"] = robots_txt(address).encode("utf-8")
+    if published:
+        # Material's script fetches sitemap.xml beside every <link rel="alternate"> (for language
+        # alternates); an empty one here keeps that request tiny instead of a 404 or the full sitemap.
+        files["feeds/sitemap.xml"] = EMPTY_SITEMAP
+
+    def downloads() -> dict[str, bytes]:
+        with stages.stage("downloads: made"):  # beside the rendering, in a second process where it can
+            made = {path: data() if callable(data) else data for path, data in attachments.items()}
+            return exports.downloads(site, address or "/", compress=not preview) | made | files
+
+    links = [{"title": feed.title, "href": feed.path} for feed in published]
+    return Result(site, pages, Pending(downloads, beside=not preview), environment, links, address)
+
+
+def site_address(site_url: str, profile: dict) -> str:
+    """The site's absolute address, ending in "/": SITE_URL, else the website in data/profile.yaml, else ""."""
+    address = (site_url or str(profile.get("website") or "")).strip()
+    return address.rstrip("/") + "/" if address.startswith(("https://", "http://")) else ""
+
+
+def robots_txt(address: str) -> str:
+    """Every page may be indexed; with the site's address, crawlers are told where its sitemap is (the sitemap
+    needs the full address, so without one there is none to name). Crawlers read robots.txt only at a host's
+    root: a site published under a sub-path (e.g. GitHub Pages' owner.github.io/repository/) gives theirs to
+    whoever runs that host's root."""
+    lines = ["# Every page of this site may be crawled and indexed.", "User-agent: *", "Disallow:"]
+    if address:
+        lines += ["", f"Sitemap: {address}sitemap.xml"]
+    return "\n".join(lines) + "\n"
+
+
+NO_ADDRESS = (
+    "The site has no address: set SITE_URL, or website in data/profile.yaml. Until then the feeds and "
+    "sitemap.xml are not published and pages have no canonical link, because each needs the full address."
+)
+
+
+def drop_sitemap(site_dir: Path) -> None:
+    """A sitemap lists absolute addresses; without the site's address it would be empty, so there is none."""
+    for name in ("sitemap.xml", "sitemap.xml.gz"):
+        (site_dir / name).unlink(missing_ok=True)
+
+
+def navigation(pages: list[Page], docs_dir: Path) -> list:
+    nav: list = [{"Home": "index.md"}]
+    nav += section_nav(pages)
+    if (docs_dir / "about.md").exists():
+        nav.append({"About": "about.md"})
+    return nav
+
+
+def page_stub(page: Page) -> str:
+    """The Markdown MkDocs reads for a generated page: nothing. Its body is rendered separately, and its front
+    matter (page_meta) is given to MkDocs by the plugin, which is much faster than MkDocs parsing it as YAML."""
+    return ""
+
+
+def page_meta(page: Page) -> dict:
+    """A generated page's front matter: its title and description, scripts, and how Material lays it out."""
+    # Material prints titles and descriptions without escaping them, so escape data here.
+    meta = {
+        "title": escape(page.title),
+        "description": escape(page.description),
+        "charts": page.charts,
+        "explorer": page.explorer,
+        # Generated pages use the whole width: their sections are in the tabs, their headings need no contents list.
+        "hide": ["navigation", "toc"],
+    }
+    if not page.search:
+        meta["noindex"] = True
+    elif not page.nav_title and page.url != GLOSSARY_URL:
+        meta["template"] = chrome.TEMPLATE  # a record page: its chrome comes from a shell
+    return meta
+
+
+def record_kind(page: Page) -> tuple | None:
+    """The kind of record page this is (pages of a kind share their chrome), or None for other pages."""
+    if not page.search or page.nav_title or page.url == GLOSSARY_URL:
+        return None  # the glossary is linked from the footer: its own footer link differs from its kind's
+    return chrome.kind_of(page.url, {"charts": page.charts, "explorer": page.explorer})
+
+
+def record_html(result: Result, page: Page, shell: str, before: str, site_url: str, site_description: str) -> str:
+    """A record page put into its kind's chrome, as MkDocs and the plugin would make it in a preview (`before`:
+    the problem box a preview shows)."""
+    parts = chrome.Parts.of(
+        escape(page.title),
+        escape(page.description) or site_description,
+        urljoin(site_url, page.url) if site_url else "",
+        before + render(result, page),
+    )
+    return add_policy(correct(chrome.fill(shell, parts)), preview=True)
+
+
+def render(result: Result, page: Page) -> str:
+    """A generated page's content, its glossary terms linked, with its search facets."""
+    with stages.each("rendering: page bodies"):
+        content = with_glossary(result, render_page(result.environment, page, result.site.profile), page.url)
+        return content + entries.facets_html(result.environment, page)
+
+
+# Hand-written pages that get a generated part added at their end: the home page's headline figures, and who
+# holds the police and crime functions (home and about).
+PAGES_WITH_DATA = {"index.md": "_home.html", "about.md": "_about.html"}
+
+
+def with_glossary(result: Result, html: str, url: str) -> str:
+    """A page's content with the first use of each glossary term linked to its entry (not on the glossary)."""
+    if result is None or url == GLOSSARY_URL:
+        return html
+    terms = result.site.derived("glossary-terms", ["glossary"], lambda: terms_of(glossary_rows(result.site.records)))
+    return link_first_uses(html, terms, "../" * url.count("/") + GLOSSARY_URL)
+
+
+GLOSSARY_URL = "glossary/"
+
+
+def render_addition(result: Result, src_uri: str) -> str:
+    """What the site adds to a hand-written page from the data ("" for most pages)."""
+    template = PAGES_WITH_DATA.get(src_uri)
+    if template is None:
+        return ""
+    page = Page(src_uri, "", template, {"site": result.site})
+    return render_page(result.environment, page, result.site.profile)
+
+
+def write_downloads(result: Result, folder: Path) -> None:
+    """Write every download into the folder, then let go of them (a large office's are hundreds of MB)."""
+    with stages.stage("downloads: waited for and written"):
+        for path, data in result.downloads.items():
+            target = folder / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+    result.pending.release()
+
+
+def publish(folder: Path, site_dir: Path, indexer: Indexer) -> None:
+    """Write the search index of the pages built into the staging folder, then swap it into site_dir."""
+    with stages.stage("search: index written"):
+        entries.write_index(indexer, folder)
+    staging.publish(folder, site_dir)
+    stages.write()
+
+
+def render_problems(theme_dir: Path, error: InputError, earlier: bool = False) -> str:
+    """The box a preview shows on every page while the data has problems (`earlier`: the pages are as they were
+    before the change, because nothing could be left out to show the rest)."""
+    return (
+        make_environment(theme_dir)
+        .get_template("_problems.html")
+        .render(problems=error.lines(), count=len(error.problems), shown=preview_note(earlier))
+    )
+
+
+def preview_note(earlier: bool) -> str:
+    """What the preview shows while the data has problems."""
+    if earlier:
+        return "This preview shows the site as it was before the change that caused them."
+    return "This preview leaves out the rows and records that have these problems."
+
+
+def salted(digest: str | None, salt: str) -> str | None:
+    """A page digest that also changes when what every page shows (e.g. the problem box) changes."""
+    return None if digest is None else hashlib.sha1((digest + salt).encode("utf-8")).hexdigest()
+
+
+def shared_digest(result: Result, theme_dir: Path, config_file: Path) -> str:
+    """A digest of what every page shows around its content: the profile (in the footer), the navigation, the
+    build date, the templates and the site's settings (mkdocs.yml)."""
+    templates = sorted(memo.signature(p) for p in theme_dir.rglob("*") if p.is_file())
+    settings = memo.signature(config_file)
+    return digest_of([result.site.profile, result.site.build_date, section_nav(result.pages), templates, settings])
+
+
+def fingerprints(result: Result, docs_dir: Path, shared: str) -> dict[str, str | None]:
+    """For each page, a digest of everything it shows, or None when it may show anything.
+
+    A preview rebuild skips a page whose digest is unchanged. Every digest includes `shared`, what appears on
+    every page (shared_digest).
+    """
+    site = result.site
+    known: dict[str, object] = {name: table.signature for name, table in site.tables.items()}
+    for decision in site.decisions:
+        known[f"decision:{decision.reference}"] = memo.signature(docs_dir / decision.file.removeprefix("content/"))
+    known["decisions"] = sorted(str(v) for k, v in known.items() if k.startswith("decision:"))
+    for priority in site.priorities.values():
+        known[f"priority-decisions:{priority.id}"] = [decision.reference for decision in priority.decisions]
+    known["descriptor"] = json.dumps(site.descriptor, sort_keys=True, default=str)
+    # Each source as a short digest, so a page listing every decision does not re-encode 2,000 signatures.
+    short = {source: digest_of(value) for source, value in known.items()}
+    digests: dict[str, str | None] = {}
+    for page in result.pages:
+        if page.sources is None:
+            digests[page.path] = None
+            continue
+        parts = [shared, page.template, page.title, page.description, page.charts, page.explorer]
+        parts += [f"{source}={short.get(source)}" for source in sorted(page.sources)]
+        digests[page.path] = hashlib.sha1("\n".join(map(str, parts)).encode("utf-8")).hexdigest()
+    return digests
+
+
+def digest_of(value: object) -> str:
+    return hashlib.sha1(json.dumps(value, sort_keys=True, default=str).encode("utf-8")).hexdigest()

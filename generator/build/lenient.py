@@ -1,0 +1,62 @@
+"""The preview's site while the data has problems: built without the rows, records and files that have them.
+
+`make serve` shows every page with the problems listed on it, so a person sees both what is wrong and the
+rest of the site as it stands. Publishing never uses this: a build with any problem stops.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from pathlib import Path
+
+from ..core.problems import Problem
+from ..data.checks import check_all
+from ..data.load import RawPackage, load_package
+from ..model.records import Site, build_site
+
+ROUNDS = 5  # leaving a row out can orphan rows that refer to it; those go in the next round
+
+
+def site_without_problems(data_dir: Path, docs_dir: Path, today: dt.date) -> Site | None:
+    """The site model with every problem left out, or None when a problem cannot be (e.g. in profile.yaml)."""
+    raw = load_package(data_dir, docs_dir)
+    raw = dataclasses.replace(raw, tables=dict(raw.tables), decisions=list(raw.decisions), problems=list(raw.problems))
+    for _ in range(ROUNDS):
+        problems = [p for p in check_all(raw) if not p.warning]
+        if not problems:
+            try:
+                return build_site(raw, today)
+            except Exception:  # noqa: BLE001 - a preview aid only; the problems themselves are still shown
+                return None
+        if not _leave_out(raw, problems):
+            return None
+    return None
+
+
+def _leave_out(raw: RawPackage, problems: list[Problem]) -> bool:
+    """Drop what each problem names; False when one names something that cannot be dropped."""
+    tables = {table.file: name for name, table in raw.tables.items()}
+    rows: dict[str, set[str]] = {}
+    whole: set[str] = set()
+    for problem in problems:
+        if problem.file in tables and problem.row not in (None, 1):
+            rows.setdefault(problem.file, set()).add(str(problem.row))
+        elif problem.file in tables or (problem.file.startswith("data/") and problem.file.endswith(".csv")):
+            whole.add(problem.file)  # a heading or the whole file is wrong: treat it as not published yet
+        elif problem.file.startswith("content/decisions/"):
+            whole.add(problem.file)
+        else:
+            return False
+    # Problems found while reading (e.g. a row with more cells than headings) go with what they name.
+    raw.problems = [p for p in raw.problems if p.file not in whole and str(p.row) not in rows.get(p.file, ())]
+    raw.decisions = [d for d in raw.decisions if d.file not in whole]
+    for file, name in tables.items():
+        table = raw.tables[name]
+        if file in whole:
+            del raw.tables[name]
+        elif file in rows:
+            # A copy: the loaded table is remembered between preview rebuilds and must stay as read.
+            kept = [r for r in table.rows if r["__row__"] not in rows[file]]
+            raw.tables[name] = dataclasses.replace(table, rows=kept, signature=None)
+    return True

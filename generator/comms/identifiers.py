@@ -1,0 +1,108 @@
+"""Identifiers never collide: a new row whose identifier was taken meanwhile, or left blank, gets the next free one.
+
+Only for an office's own numbered identifiers (e.g. 360G-DEMOPCC-2026-007) that no other dataset points at;
+elsewhere a new row whose key a different record took since the sheet was made is refused, naming both.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..core.problems import Problem, quote
+from ..data.load import Table
+from ..data.rowkeys import key_of, row_key
+
+TITLE_COLUMNS = ("Title", "title", "name", "Name")
+
+
+@dataclass
+class Settled:
+    rows: list[dict[str, str]]
+    notes: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def settle(
+    resource: dict,
+    current: Table | None,
+    rows: list[dict[str, str]],
+    made_from: set[tuple[str, ...]] | None,
+    numbered: bool,
+    label: str,
+) -> Settled:
+    """`made_from`: the keys published when the sheet was made (None: not recorded, so none can be told taken
+    meanwhile). `numbered`: whether this dataset's identifiers are the office's own series to continue."""
+    key = row_key(resource)
+    published = {key_of(r, key): r for r in current.rows} if current and key else {}
+    series = _series(key, list(published.values()) + rows) if numbered and len(key) == 1 else None
+    result = Settled([])
+    for row in rows:
+        identity = key_of(row, key) if key else ()
+        taken = made_from is not None and identity not in made_from and identity in published
+        blank = len(key) == 1 and not identity[0]
+        if taken and _same_record(published[identity], row):
+            continue  # this very row was imported already (the same sheet uploaded again): nothing to add
+        if (blank or taken) and series is not None:
+            given = series.take()
+            if blank:
+                result.notes.append(
+                    f"Row {row['__row__']} had no {key[0]}, so it was given the next free one: {given}."
+                )
+            else:
+                result.notes.append(
+                    f"Row {row['__row__']}: {identity[0]} was taken by {_title(published[identity], key)} after this sheet "
+                    f"was made, so this new row was given the next free {key[0]}: {given}."
+                )
+            row = dict(row, **{key[0]: given})
+        elif taken:
+            result.problems.append(
+                Problem(
+                    label,
+                    int(row["__row__"]),
+                    key[0] if len(key) == 1 else None,
+                    f"this new row has the same {' + '.join(key)} as {_title(published[identity], key)}, which was "
+                    "published after this sheet was made",
+                    "if it is the same record, delete this row; if not, change its "
+                    + " or ".join(key)
+                    + " so the two can be told apart",
+                )
+            )
+            continue
+        result.rows.append(row)
+    return result
+
+
+class _Series:
+    def __init__(self, stem: str, digits: int, highest: int) -> None:
+        self.stem, self.digits, self.highest = stem, digits, highest
+
+    def take(self) -> str:
+        self.highest += 1
+        return f"{self.stem}{self.highest:0{self.digits}d}"
+
+
+def _series(key: list[str], rows: list[dict[str, str]]) -> _Series | None:
+    """The office's numbered series, from the highest identifier written so far (published or in the sheet)."""
+    values = sorted(v for v in (row.get(key[0], "").strip() for row in rows) if v and v[-1].isdigit())
+    if not values:
+        return None
+    last = max(values, key=lambda v: (len(v), v))
+    digits = len(last) - len(last.rstrip("0123456789"))
+    stem = last[: len(last) - digits]
+    if not any(c.isalpha() for c in stem):
+        return None  # a date, a year or a plain number is not a series to continue
+    numbers = [int(v[len(stem) :]) for v in values if v.startswith(stem) and v[len(stem) :].isdigit()]
+    return _Series(stem, digits, max(numbers))
+
+
+def _title(row: dict[str, str], key: list[str]) -> str:
+    title = next((row[c] for c in TITLE_COLUMNS if row.get(c)), "")
+    identifier = ", ".join(row.get(c, "") for c in key)
+    return f"{quote(title)} ({identifier})" if title else quote(identifier)
+
+
+def _same_record(published: dict[str, str], row: dict[str, str]) -> bool:
+    title = next((c for c in TITLE_COLUMNS if c in row), None)
+    if title:
+        return published.get(title, "").strip() == row.get(title, "").strip()
+    return all(published.get(c, "").strip() == v.strip() for c, v in row.items() if c != "__row__")

@@ -1,0 +1,123 @@
+"""Three-way merge by row: apply only the cells a person changed in a sheet since the version it was made from.
+
+The sheet's rows are rebased onto the data published now (`current`): a row left as it was is dropped (so a
+newer published value stays), a changed row becomes the published row with just the changed cells, and a
+cell changed both in the sheet and in the published data since is a conflict. What comes out is plain rows
+for merging.merge, which any other reader (an OCDS import) can feed the same way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..core.problems import Problem, quote
+from ..data.load import Table
+from ..data.rowkeys import key_of, row_key
+from ..sheets.base_sheet import Base
+from .merging import normal
+
+
+@dataclass
+class Rebased:
+    rows: list[dict[str, str]]
+    conflicts: list[Problem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    checked: bool = False  # True when the sheet recorded its version, so newer published values were kept
+
+
+def rebase(
+    resource: dict,
+    current: Table | None,
+    rows: list[dict[str, str]],
+    header: list[str],
+    base: Base | None,
+    why_not: str,
+    replace: bool,
+    label: str,
+) -> Rebased:
+    key = row_key(resource)
+    if base is None or not key or base.dataset != resource["name"]:
+        reason = (
+            why_not
+            or "this file does not record the published version it was made from (a CSV, or a sheet not made by the site or the template command)"
+        )
+        if base is not None and base.dataset != resource["name"]:
+            reason = f"it was made for the {base.dataset} dataset"
+        return Rebased(
+            rows,
+            notes=[
+                f"Not checked for newer changes: {reason}, so it could not be checked for changes published since "
+                "it was made. Each changed row below replaces the published one: check them."
+            ],
+        )
+    kinds = {f["name"]: f.get("type", "string") for f in resource["schema"]["fields"]}
+    published = {key_of(r, key): r for r in current.rows} if current else {}
+    made_from = {key_of(r, key): r for r in base.rows}
+    compared = [c for c in header if c]
+    result = Rebased([], checked=True)
+    untouched = newer = 0
+    seen = set()
+    for row in rows:
+        identity = key_of(row, key)
+        seen.add(identity)
+        before = made_from.get(identity)
+        if before is None:
+            result.rows.append(row)  # a new row (identifiers taken meanwhile are settled by identifiers.py)
+            continue
+        changed = [c for c in compared if _norm(kinds, c, row.get(c, "")) != _norm(kinds, c, before.get(c, ""))]
+        now = published.get(identity)
+        if now is None and not base.shown:
+            result.rows.append(row)  # typed into an empty template: a row to publish (again)
+            continue
+        if not changed:
+            untouched += 1
+            newer += now is not None and any(
+                _norm(kinds, c, now.get(c, "")) != _norm(kinds, c, before.get(c, "")) for c in compared
+            )
+            if replace:  # the sheet is the whole dataset: its rows stay, with any newer published values
+                result.rows.append(dict(now, __row__=row["__row__"]) if now is not None else row)
+            continue
+        if now is None and replace:
+            result.rows.append(row)
+            continue
+        if now is None:
+            result.conflicts.append(
+                Problem(
+                    label,
+                    int(row["__row__"]),
+                    None,
+                    f"you changed this row, but it was removed from the published data after this sheet was made "
+                    f"({base.made})",
+                    "download a fresh spreadsheet; if the row should be published again, add it there as a new row",
+                )
+            )
+            continue
+        for column in changed:
+            mine, theirs, was = row.get(column, ""), now.get(column, ""), before.get(column, "")
+            if _norm(kinds, column, theirs) not in (_norm(kinds, column, was), _norm(kinds, column, mine)):
+                result.conflicts.append(
+                    Problem(
+                        label,
+                        int(row["__row__"]),
+                        column,
+                        f"changed in this sheet to {quote(mine or '(empty)')}, but since the sheet was made "
+                        f"({base.made}) the published value was changed to {quote(theirs or '(empty)')} "
+                        f"(it was {quote(was or '(empty)')})",
+                        "decide which is right: type it in this sheet, or download a fresh spreadsheet and make "
+                        "your change there; nothing was written",
+                    )
+                )
+        result.rows.append(dict(now) | {c: row.get(c, "") for c in changed} | {"__row__": row["__row__"]})
+    if replace:
+        # Rows published after the sheet was made are not the sheet's to remove.
+        result.rows += [dict(r) for k, r in published.items() if k not in made_from and k not in seen]
+    note = f"Checked against the data published now: this sheet was made from the version of {base.made}."
+    if untouched:
+        note += f" {untouched:,} of its rows were not changed in the sheet, so their published values stay"
+        note += f" ({newer:,} changed by someone else since)." if newer else "."
+    result.notes.append(note)
+    return result
+
+
+def _norm(kinds: dict[str, str], column: str, text: str) -> object:
+    return normal(kinds.get(column, "string"), text)

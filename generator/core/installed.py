@@ -1,0 +1,49 @@
+"""Where the generator's own files are (its theme, and what `transparency init` writes) and its version."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent.parent  # the `generator` package (this file is in generator/core/)
+STANDARDS = PACKAGE / "standards"  # the law's and data standards' files: duties, schemas, registers
+# Markdown extensions the pages rely on (admonitions, attribute lists, tables, heading ids), added to any
+# mkdocs.yml that does not list them.
+MARKDOWN_EXTENSIONS = ("admonition", "attr_list", "tables", "toc")
+DISTRIBUTION = "pcc-transparency"
+
+
+def theme_dir() -> Path:
+    """The theme: inside the package when installed from a wheel, beside it in a checkout (an editable install)."""
+    inside = PACKAGE / "theme"
+    return inside if (inside / "main.html").is_file() else PACKAGE.parent / "theme"
+
+
+@cache
+def version() -> str:
+    """The generator's version, as installed (pyproject.toml's, for an editable install)."""
+    try:
+        return metadata.version(DISTRIBUTION)
+    except metadata.PackageNotFoundError:
+        return "0+unknown"
+
+
+def generator_name() -> str:
+    """What every page's <meta name="generator"> says."""
+    return f"{DISTRIBUTION} {version()}"
+
+
+def theme_stylesheets(theme: Path) -> list[str]:
+    """The theme's style sheets as MkDocs' extra_css names them: site.css first, then the others by name."""
+    names = sorted(p.name for p in (theme / "assets").glob("*.css"))
+    return [f"assets/{name}" for name in sorted(names, key=lambda name: name != "site.css")]
+
+
+def example_dir() -> Path:
+    """The demo site (data/, content/, mkdocs.yml) `transparency init` starts from: packed, or this checkout."""
+    inside = PACKAGE / "example"
+    return inside if (inside / "mkdocs.yml").is_file() else PACKAGE.parent
+
+
+SCAFFOLD = PACKAGE / "scaffold"  # the office's README, requirements.txt, .gitignore and .github/, as shipped

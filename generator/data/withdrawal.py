@@ -1,0 +1,127 @@
+"""Withdrawing a row: a reason typed in a sheet's Withdraw column takes it out of lists, totals, feeds and files.
+
+Every dataset may carry two optional columns, declared here for any descriptor that does not declare them:
+`withdrawn` (the date, set by the import) and `withdrawn_reason`. A row with a reason is withdrawn; nothing
+is withdrawn without one. A withdrawn grant's page stays at its address and says when and why.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from ..core.problems import Problem, quote
+
+if TYPE_CHECKING:  # load.py declares the columns through this module, so it is not imported at run time
+    from .load import RawPackage, Table
+
+DATE, REASON = "withdrawn", "withdrawn_reason"
+SHEET_HEADING = "Withdraw"  # the sheet's column for the reason
+FIELDS = [
+    {
+        "name": DATE,
+        "type": "date",
+        "description": "When the row was withdrawn (set by the import from the sheet's Withdraw column)",
+    },
+    {
+        "name": REASON,
+        "type": "string",
+        "description": "Why the row was withdrawn: it then leaves lists, totals, feeds and downloads, "
+        "and its own page, if it has one, says so",
+    },
+]
+NAMES = {DATE, REASON}
+
+
+def declare(descriptor: dict) -> None:
+    """Add the two optional columns to every resource that does not declare them."""
+    for resource in descriptor.get("resources", []) if isinstance(descriptor, dict) else []:
+        schema = resource.get("schema") if isinstance(resource, dict) else None
+        if not isinstance(schema, dict) or not isinstance(schema.get("fields"), list):
+            continue
+        names = {f.get("name") for f in schema["fields"] if isinstance(f, dict)}
+        schema["fields"] += [dict(f) for f in FIELDS if f["name"] not in names]
+
+
+def key_of(row: dict[str, str], columns: list[str]) -> tuple[str, ...]:
+    return tuple(row.get(c, "").strip() for c in columns)
+
+
+def is_withdrawn(row: dict[str, str]) -> bool:
+    return bool(row.get(REASON, "").strip())
+
+
+def split(tables: dict[str, Table]) -> tuple[dict[str, Table], dict[str, list[dict[str, str]]]]:
+    """The tables without their withdrawn rows, and the withdrawn rows of each."""
+    live, gone = {}, {}
+    for name, table in tables.items():
+        withdrawn = [row for row in table.rows if is_withdrawn(row)]
+        live[name] = (
+            dataclasses.replace(table, rows=[r for r in table.rows if not is_withdrawn(r)]) if withdrawn else table
+        )
+        if withdrawn:
+            gone[name] = withdrawn
+    return live, gone
+
+
+def check(raw: RawPackage) -> list[Problem]:
+    """A withdrawal has a date and a reason; a row still published never points at a withdrawn one."""
+    found = []
+    for table in raw.tables.values():
+        for row in table.rows:
+            number = int(row["__row__"])
+            if row.get(DATE, "").strip() and not is_withdrawn(row):
+                found.append(
+                    Problem(
+                        table.file,
+                        number,
+                        REASON,
+                        "is empty, but the row has a withdrawn date",
+                        "say why it was withdrawn (nothing is withdrawn without a reason), or clear the date",
+                    )
+                )
+            if is_withdrawn(row) and not row.get(DATE, "").strip():
+                found.append(
+                    Problem(
+                        table.file,
+                        number,
+                        DATE,
+                        "is empty, but the row has a reason for withdrawing it",
+                        "write the date it was withdrawn, e.g. 2026-11-23",
+                    )
+                )
+    for table in raw.tables.values():
+        for foreign in table.descriptor.get("schema", {}).get("foreignKeys", []):
+            target = raw.tables.get(foreign.get("reference", {}).get("resource"))
+            if target is None:
+                continue
+            withdrawn = {key_of(r, foreign["reference"]["fields"]) for r in target.rows if is_withdrawn(r)}
+            for row in table.rows:
+                value = key_of(row, foreign["fields"])
+                if not is_withdrawn(row) and value in withdrawn:
+                    found.append(
+                        Problem(
+                            table.file,
+                            int(row["__row__"]),
+                            foreign["fields"][0],
+                            f"{quote(', '.join(value))} is withdrawn from {target.name}, but this row still uses it",
+                            f"withdraw this row too, or clear the withdrawal in {target.file}",
+                        )
+                    )
+    return found
+
+
+def stamp(header: list[str], rows: list[dict[str, str]], today: dt.date) -> list[dict[str, str]]:
+    """Date each newly withdrawn row (a reason, no date yet) and undate a row whose reason was cleared; the rows
+    newly withdrawn. Adds the date column to the header when it is needed."""
+    newly = []
+    for row in rows:
+        if is_withdrawn(row) and not row.get(DATE, "").strip():
+            row[DATE] = today.isoformat()
+            newly.append(row)
+        elif not is_withdrawn(row) and row.get(DATE, "").strip():
+            row[DATE] = ""
+    if newly and DATE not in header:
+        header.insert(header.index(REASON) if REASON in header else len(header), DATE)
+    return newly

@@ -1,0 +1,53 @@
+"""`transparency build` and `transparency serve`: MkDocs run on a site folder, in its own process."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from ..core.problems import InputError, Problem
+
+
+def check_config(root: Path) -> None:
+    """What MkDocs would refuse with a traceback-like message, said plainly: no mkdocs.yml, or a theme folder
+    named that the site does not have (a fork's mkdocs.yml names custom_dir: theme; the theme now comes with
+    the generator)."""
+    config = root / "mkdocs.yml"
+    if not config.is_file():
+        raise InputError(
+            [
+                Problem(
+                    "mkdocs.yml",
+                    None,
+                    None,
+                    "is missing",
+                    "run this in the site's folder, or make one with: transparency init DIR",
+                )
+            ]
+        )
+    # mkdocs.yml holds MkDocs' own tags (!ENV), so it is searched rather than read as YAML.
+    named = re.search(r"(?m)^\s+custom_dir:\s*[\"']?([^\"'#\s]+)", config.read_text(encoding="utf-8-sig"))
+    custom = named.group(1) if named else None
+    if custom and not (root / str(custom)).is_dir():
+        raise InputError(
+            [
+                Problem(
+                    "mkdocs.yml",
+                    None,
+                    "theme.custom_dir",
+                    f'names the folder "{custom}", which this site does not have',
+                    "delete the line custom_dir: ... under theme: the theme comes with the generator",
+                )
+            ]
+        )
+
+
+def run(root: Path, command: str, options: list[str]) -> int:
+    """Run `mkdocs build` or `mkdocs serve` for the site in `root`; MkDocs' own exit status."""
+    check_config(root)
+    arguments = [sys.executable, "-m", "mkdocs", command, "--config-file", str(root / "mkdocs.yml"), *options]
+    environment = os.environ | {"NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.call(arguments, cwd=root, env=environment)

@@ -1,0 +1,117 @@
+"""The checks of 360Giving's Data Quality Tool on the published grants, re-implemented (their library,
+lib360dataquality, is not on the Python Package Index, so it cannot be installed with the project)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..data.orgids import OWN_PREFIX, prefix_of
+
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+CHARITY_NUMBER = re.compile(r"(SC\d{6}|NIC\d{6}|NI?\d{5,6}|[1-9]\d{5,6})(-\d{1,2})?", re.I)
+COMPANY_NUMBER = re.compile(r"([A-Z]{2}\d{6}|\d{8})", re.I)
+LONG_TITLE = 140
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str  # as a reader meets it: what a grant that fails it is like
+    fails: Callable[[dict], bool]
+
+
+@dataclass(frozen=True)
+class Result:
+    name: str
+    failing: int
+    total: int
+    examples: tuple[str, ...]  # the first few grants' identifiers
+
+    @property
+    def passed(self) -> bool:
+        return self.failing == 0
+
+
+def _recipient(grant: dict) -> dict:
+    return (grant.get("recipientOrganization") or [{}])[0]
+
+
+def _funder(grant: dict) -> dict:
+    return (grant.get("fundingOrganization") or [{}])[0]
+
+
+def _location(grant: dict) -> dict:
+    return (grant.get("beneficiaryLocation") or [{}])[0]
+
+
+def _unlisted(identifier: str) -> bool:
+    return not identifier.upper().startswith(OWN_PREFIX + "-") and prefix_of(identifier) is None
+
+
+def _texts(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [t for v in value.values() for t in _texts(v)]
+    if isinstance(value, list):
+        return [t for v in value for t in _texts(v)]
+    return []
+
+
+CHECKS = [
+    Check("Amount Awarded is 0", lambda g: Decimal(str(g.get("amountAwarded", 0))) == 0),
+    Check(
+        "Funding Org:Identifier does not start with a prefix listed by org-id.guide",
+        lambda g: _unlisted(_funder(g).get("id", "")),
+    ),
+    Check(
+        "Recipient Org:Identifier does not start with a prefix listed by org-id.guide (or 360G-)",
+        lambda g: _unlisted(_recipient(g).get("id", "")),
+    ),
+    Check(
+        "Recipient Org:Identifier starts 360G- (the organisation has no registered identifier)",
+        lambda g: _recipient(g).get("id", "").upper().startswith(OWN_PREFIX + "-"),
+    ),
+    Check(
+        "Recipient Org:Charity Number does not look like a charity number",
+        lambda g: (
+            bool(_recipient(g).get("charityNumber")) and not CHARITY_NUMBER.fullmatch(_recipient(g)["charityNumber"])
+        ),
+    ),
+    Check(
+        "Recipient Org:Company Number does not look like a company number",
+        lambda g: (
+            bool(_recipient(g).get("companyNumber")) and not COMPANY_NUMBER.fullmatch(_recipient(g)["companyNumber"])
+        ),
+    ),
+    Check(
+        "Recipient Org has neither a Charity Number nor a Company Number",
+        lambda g: not _recipient(g).get("charityNumber") and not _recipient(g).get("companyNumber"),
+    ),
+    Check("Recipient Org has no Postal Code", lambda g: not _recipient(g).get("postalCode")),
+    Check("Text that looks like an email address", lambda g: any(EMAIL.search(t) for t in _texts(g))),
+    Check("No Grant Programme:Title", lambda g: not (g.get("grantProgramme") or [{}])[0].get("title")),
+    Check("No Beneficiary Location", lambda g: not g.get("beneficiaryLocation")),
+    Check(
+        "Beneficiary Location has a name but no Geographic Code",
+        lambda g: bool(_location(g).get("name")) and not _location(g).get("geoCode"),
+    ),
+    Check(
+        "Title and Description are the same", lambda g: g.get("title", "").strip() == g.get("description", "").strip()
+    ),
+    Check(f"Title longer than {LONG_TITLE} characters", lambda g: len(g.get("title", "")) > LONG_TITLE),
+    Check("No Planned Dates", lambda g: not g.get("plannedDates")),
+    Check("No Last Modified", lambda g: not g.get("dateModified")),
+    Check("No Data Source", lambda g: not g.get("dataSource")),
+]
+
+
+def results(grants: list[dict]) -> list[Result]:
+    """Each check on every grant of a 360Giving package's "grants"."""
+    found = []
+    for check in CHECKS:
+        failing = [g.get("id", "") for g in grants if check.fails(g)]
+        found.append(Result(check.name, len(failing), len(grants), tuple(failing[:3])))
+    return found

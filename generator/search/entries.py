@@ -1,0 +1,129 @@
+"""Site search: what each page tells the index (its kind, key fact, section and year), and the Pagefind run.
+
+Pagefind reads HTML and writes an index split into small chunks, so a query downloads only what it needs. It
+is given each page's indexed part only (its language, title and main content, without the regions the
+templates mark as skipped) as soon as the page is built, which is a fraction of the work of reading whole
+pages with their navigation; it writes the index into the staging folder before the swap, so a failed index
+never reaches site/.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from jinja2 import Environment
+
+from ..core import stages
+from ..core.formatting import financial_year, long_date, money, plural
+from ..pages import Page
+from ..pages.search import KINDS
+from .indexer import Indexer
+from .search_stable import stabilise
+
+INDEX_FOLDER = "pagefind"
+# Inside the indexed content, these repeat what the page says elsewhere (chart pictures and their tables,
+# the explorers' controls and tables, whose rows are records with their own pages or, for a spending month,
+# payments whose suppliers the month's "By supplier" table names), so indexing them would only push the
+# records themselves down the results, and make the index several times larger to build.
+NOT_INDEXED = ".chart, .explorer form, .explorer table, [data-results], .md-source-file"
+# Pagefind also writes ready-made interfaces; the site has its own, so they are not published.
+UNUSED = (
+    "pagefind-ui.js",
+    "pagefind-ui.css",
+    "pagefind-modular-ui.js",
+    "pagefind-modular-ui.css",
+    "pagefind-component-ui.js",
+    "pagefind-component-ui.css",
+    "pagefind-highlight.js",
+)
+
+
+BODY = "<div data-pagefind-body>"  # theme/main.html wraps each indexed page's main content in it
+DIV_TAG = re.compile(r"<(/?)div\b")
+# Templates put big regions the index leaves out between these comments (explorer rows, charts), so that
+# Pagefind never has to read them: it uses memory for everything it parses, even what it then excludes.
+SKIPPED = re.compile(r"<!--search:skip-->.*?<!--/search:skip-->", re.DOTALL)
+LANGUAGE = re.compile(r'<html\b[^>]*\blang="([^"]*)"')
+TITLE = re.compile(r"<title>.*?</title>", re.DOTALL)
+
+
+def facets(page: Page) -> dict[str, str]:
+    """What a search result says about this page: kind and key fact; and the section and year it filters by."""
+    kind, section = KINDS.get(page.template, ("Page", ""))
+    found = {"kind": kind, "section": section, "year": "", "fact": ""}
+    context = page.context
+    if page.template == "grant.html":
+        grant = context["grant"]
+        found["year"] = grant.financial_year
+        found["fact"] = (
+            f"{money(grant.amount, exact=True)} to {grant.organisation.name}, awarded {long_date(grant.award_date)}"
+        )
+    elif page.template == "decision.html":
+        decision = context["decision"]
+        found["year"] = decision.financial_year
+        amount = f", {money(decision.amount, exact=True)}" if decision.amount is not None else ""
+        found["fact"] = f"{decision.reference}, signed {long_date(decision.date)}{amount}"
+    elif page.template == "organisation.html":
+        organisation = context["organisation"]
+        found["fact"] = f"{money(organisation.total, exact=True)} in {plural(len(organisation.grants), 'grant')}"
+    elif page.template == "spending_month.html":
+        year, month = (int(part) for part in context["slug"].split("-"))
+        found["year"] = financial_year(dt.date(year, month, 1))
+        found["fact"] = f"{plural(len(context['rows']), 'payment')} totalling {money(context['total'], exact=True)}"
+    elif page.template in ("grants_year.html", "decisions_year.html"):
+        found["year"] = context["year"]
+    elif page.template == "ambition.html":
+        status = str(context["a"].status)
+        found["fact"] = status[:1].upper() + status[1:]  # "Plan ambition: On track"
+    return found
+
+
+def facets_html(environment: Environment, page: Page) -> str:
+    return environment.get_template("_search_facets.html").render(**facets(page))
+
+
+def indexed_part(page_html: str) -> str | None:
+    """The page as the search index needs it: a document with its language, title and main content, without
+    the regions marked as skipped. None for a page that is not indexed. When the main content cannot be
+    delimited, the whole page (Pagefind then finds the content itself)."""
+    start = page_html.find(BODY)
+    if start < 0:
+        return None
+    rest = SKIPPED.sub("", page_html[start:])  # first, so the skipped regions' many rows are never scanned
+    depth = 0
+    for tag in DIV_TAG.finditer(rest):
+        depth += -1 if tag.group(1) else 1
+        if depth == 0:
+            end = rest.find(">", tag.end())
+            break
+    else:
+        return page_html
+    if end < 0:
+        return page_html
+    language = LANGUAGE.search(page_html, 0, start)
+    title = TITLE.search(page_html, 0, start)
+    head = f'<html lang="{language.group(1) if language else "en"}"><head><meta charset="utf-8">'
+    return f"<!doctype html>\n{head}{title.group(0) if title else ''}</head><body>{rest[: end + 1]}</body></html>\n"
+
+
+def start_indexer() -> Indexer:
+    """A Pagefind process ready to be given the pages as they are built (generator/indexer.py)."""
+    return Indexer([selector.strip() for selector in NOT_INDEXED.split(",")])
+
+
+def add_page(indexer: Indexer, url: str, page_html: str) -> None:
+    """Give the indexer a built page's indexed part; url is its address in the site (e.g. grants/abc/)."""
+    with stages.each("search: pages given to Pagefind"):
+        part = indexed_part(page_html)
+        if part is not None:
+            indexer.add("/" + url, part)
+
+
+def write_index(indexer: Indexer, site_dir: Path) -> None:
+    """Write the index of every page given to the indexer into site_dir/pagefind/."""
+    indexer.write((site_dir / INDEX_FOLDER).resolve())
+    for name in UNUSED:
+        (site_dir / INDEX_FOLDER / name).unlink(missing_ok=True)
+    stabilise(site_dir / INDEX_FOLDER)  # the same pages give the same bytes (generator/search_stable.py)
