@@ -1,4 +1,4 @@
-"""Packs the theme, the demo site and the owner's guide into the wheel, where the generator finds them (generator/installed.py).
+"""Packs the theme, the demo site and the owner's guide into the wheel, where the generator finds them (generator/core/installed.py).
 
 They stay at the top of this repository (theme/, data/, content/, mkdocs.yml), where people edit them; an editable
 install reads them there."""

@@ -7,10 +7,10 @@ on_config       load and validate data/ and content/decisions/ before anything i
                 are built without the rows that have them, or as last built when nothing can be left out);
                 build the site model; set the navigation and the profile for the theme;
                 point MkDocs at a staging folder so site/ is only replaced on success; start the search
-                indexer (generator/indexer.py)
+                indexer (generator/search/indexer.py)
 on_files        add generated pages as in-memory files (in `serve --dirty`, as stubs on disk that change
                 only when their page changed, so unchanged pages are skipped); in preview, the downloads too;
-                start a fresh cache of page chrome (generator/chrome.py), except in a preview rebuild that
+                start a fresh cache of page chrome (generator/render/chrome.py), except in a preview rebuild that
                 leaves what surrounds every page unchanged
 on_env          let Material's compiled templates be reused by the next preview rebuild
 on_nav          give generated pages their front matter (title, description, template; assemble.page_meta)
@@ -21,9 +21,9 @@ on_page_content put the rendered template in place of a generated page's (empty)
 on_page_context keep a record page's context, to render its chrome only when no shell fits it
 on_post_page    put a record page into its kind's shell (chrome rendered once per kind of page); in a build,
                 give its indexed part to the search indexer; correct Material's chrome where no block can
-                (generator/theme_markup.py); add the Content-Security-Policy that allows only the
+                (generator/render/theme_markup.py); add the Content-Security-Policy that allows only the
                 page's own scripts (in preview, inline scripts too: MkDocs' reload script)
-on_post_build   write the downloads (made beside the rendering, generator/beside.py) into the staging folder,
+on_post_build   write the downloads (made beside the rendering, generator/build/beside.py) into the staging folder,
                 and the search index of its pages, then swap it into site/; in preview, write the record pages
                 MkDocs was not given, take away pages that are gone, and collect garbage between rebuilds
 on_build_error  stop the indexer and throw the staging folder away, leaving the previous site/ untouched
@@ -48,11 +48,11 @@ from .build import assemble, staging
 from .build.preview import RecordWriter, StubStore, remove_gone
 from .core import installed, memo, memory, stages
 from .core.problems import InputError
-from .pages import Page
 from .render.chrome import TEMPLATE, ChromeCache, Parts, kind_of
 from .render.csp import add_policy
 from .render.html import CompiledTemplates
 from .render.links import unlink_missing
+from .render.page import Page
 from .render.theme_markup import correct
 from .search import entries
 from .search.indexer import Indexer, SearchIndexError

@@ -152,9 +152,9 @@ def test_absent_resource_means_not_published(project):
 
 def test_two_builds_are_byte_identical(site_dir, tmp_path):
     # The session's demo build against a second build of the demo with the same SOURCE_DATE_EPOCH, every file
-    # including the search index (whose filter files Pagefind writes in a random order; generator/search_stable.py
+    # including the search index (whose filter files Pagefind writes in a random order; generator/search/search_stable.py
     # puts them in order). The second build renders every page in full: record pages put into a shell of chrome
-    # rendered once per kind of page (generator/chrome.py) must be byte-identical to pages rendered one by one.
+    # rendered once per kind of page (generator/render/chrome.py) must be byte-identical to pages rendered one by one.
     project = copy_project(tmp_path / "again")
     result = run_build(project, TRANSPARENCY_FULL_RENDER="1")
     assert result.returncode == 0, result.stderr

@@ -19,12 +19,13 @@ from ..data.checks import check_all
 from ..data.load import load_package
 from ..model.glossary import glossary_rows, link_first_uses, terms_of
 from ..model.records import Site, build_site
-from ..pages import Page, all_pages, section_nav
+from ..pages import all_pages, section_nav
 from ..publish import exports
 from ..publish.feeds import feeds
 from ..render import chrome
 from ..render.csp import add_policy
 from ..render.html import make_environment, render_page
+from ..render.page import Page
 from ..render.theme_markup import correct
 from ..search import entries
 from ..search.indexer import Indexer

@@ -44,7 +44,7 @@ class RecordWriter:
     """In preview, record pages are written here, not by MkDocs: only those whose content or chrome changed.
 
     MkDocs renders one record page of each kind (its exemplar), which gives the chrome for the kind
-    (generator/chrome.py); every other record page is that chrome with its own parts put in. Handing MkDocs
+    (generator/render/chrome.py); every other record page is that chrome with its own parts put in. Handing MkDocs
     only the exemplars keeps each rebuild's bookkeeping to a few hundred pages instead of thousands.
     """
 

@@ -5,8 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from ..core.formatting import long_date, money, number
+
+if TYPE_CHECKING:
+    from .records import Indicator
 
 STALE_AFTER = dt.timedelta(days=183)  # two quarters
 YEAR = dt.timedelta(days=365)
@@ -149,3 +153,17 @@ def format_change(now: Decimal, before: Decimal, unit: str) -> str:
     if unit == "gbp":
         return f"{sign}{money(change)}" if change >= 0 else money(change)
     return f"{sign}{number(change)}"
+
+
+def card(indicator: Indicator) -> dict:
+    """What a reader needs to judge one indicator, already in words."""
+    s = indicator.summary
+    unit = indicator.unit
+    return {
+        "latest": format_value(s.latest.value, unit) if s.latest else "",
+        "period": s.latest.label if s.latest else "",
+        "target": format_value(indicator.target, unit) if indicator.target is not None else "",
+        "since_previous": format_change(s.latest.value, s.previous.value, unit) if s.previous else "",
+        "previous_period": s.previous.label if s.previous else "",
+        "since_year": format_change(s.latest.value, s.year_before.value, unit) if s.year_before else "",
+    }

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from ..core.memo import remember
-from ..model.indicators import format_change, format_value
+from ..model.indicators import format_value
 from ..model.records import Indicator, Site
 from ..render.charts import Chart, line_chart
 from . import Page, decision_sources
@@ -88,17 +88,3 @@ def _trend_title(indicator: Indicator) -> str:
     title = f"{indicator.title}: {format_value(latest.value, indicator.unit)} in {latest.label}"
     status = indicator.summary.target_status
     return title + (f", {status.words.lower()}" if indicator.target is not None else "")
-
-
-def card(indicator: Indicator) -> dict:
-    """What a reader needs to judge one indicator, already in words."""
-    s = indicator.summary
-    unit = indicator.unit
-    return {
-        "latest": format_value(s.latest.value, unit) if s.latest else "",
-        "period": s.latest.label if s.latest else "",
-        "target": format_value(indicator.target, unit) if indicator.target is not None else "",
-        "since_previous": format_change(s.latest.value, s.previous.value, unit) if s.previous else "",
-        "previous_period": s.previous.label if s.previous else "",
-        "since_year": format_change(s.latest.value, s.year_before.value, unit) if s.year_before else "",
-    }

@@ -12,9 +12,8 @@ from jinja2.bccache import Bucket
 from markupsafe import Markup
 
 from ..core.formatting import FILTERS
-from ..model.indicators import format_value
-from ..pages import Page
-from ..pages.performance import card
+from ..model.indicators import card, format_value
+from .page import Page
 from .tables import finish_tables
 
 ALLOWED_TAGS = {

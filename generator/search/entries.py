@@ -17,8 +17,8 @@ from jinja2 import Environment
 
 from ..core import stages
 from ..core.formatting import financial_year, long_date, money, plural
-from ..pages import Page
 from ..pages.search import KINDS
+from ..render.page import Page
 from .indexer import Indexer
 from .search_stable import stabilise
 
@@ -109,7 +109,7 @@ def indexed_part(page_html: str) -> str | None:
 
 
 def start_indexer() -> Indexer:
-    """A Pagefind process ready to be given the pages as they are built (generator/indexer.py)."""
+    """A Pagefind process ready to be given the pages as they are built (generator/search/indexer.py)."""
     return Indexer([selector.strip() for selector in NOT_INDEXED.split(",")])
 
 
@@ -126,4 +126,4 @@ def write_index(indexer: Indexer, site_dir: Path) -> None:
     indexer.write((site_dir / INDEX_FOLDER).resolve())
     for name in UNUSED:
         (site_dir / INDEX_FOLDER / name).unlink(missing_ok=True)
-    stabilise(site_dir / INDEX_FOLDER)  # the same pages give the same bytes (generator/search_stable.py)
+    stabilise(site_dir / INDEX_FOLDER)  # the same pages give the same bytes (generator/search/search_stable.py)

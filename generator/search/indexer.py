@@ -109,7 +109,7 @@ class Indexer:
 
     def write(self, output: Path) -> None:
         """Write the index of every page added into output, wait until it is whole on disk, then stop Pagefind
-        (stopping it sooner loses the writes still under way: generator/index_check.py)."""
+        (stopping it sooner loses the writes still under way: generator/search/index_check.py)."""
         try:
             self.ask({"type": "WriteFiles", "index_id": self.index_id, "output_path": str(output)}, TIMEOUT)
             if self.errors:
