@@ -34,14 +34,34 @@ def made(tmp_path_factory) -> Path:
 
 @pytest.fixture
 def site(made, tmp_path) -> Path:
-    """A site as `transparency init` makes it, with the office's data in place (no longer marked as a demo)."""
+    """A site as `transparency init` makes it, with the office's own profile in place of the example's."""
     import shutil
+
+    import yaml
 
     copy = tmp_path / "site"
     shutil.copytree(made, copy)
-    profile = copy / "data" / "profile.yaml"
-    profile.write_text(profile.read_text(encoding="utf-8").replace("demo: true", ""), encoding="utf-8")
+    path = copy / "data" / "profile.yaml"
+    profile = yaml.safe_load(path.read_text(encoding="utf-8"))
+    del profile["example"]
+    profile |= OFFICE
+    path.write_text(yaml.safe_dump(profile, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    result = subprocess.run([TRANSPARENCY, "--root", str(copy), "forms"], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
     return copy
+
+
+# Another office's values for each of the starting set's placeholders.
+OFFICE = {
+    "body_name": "Northshire Police, Fire and Crime Commissioner",
+    "short_name": "Northshire PFCC",
+    "police_area": "Northshire",
+    "role": "Police, Fire and Crime Commissioner for Northshire",
+    "commissioner": "Kim Other",
+    "funder_identifier": "GB-GOV-NORTHSHIRE",
+    "website": "https://www.example.gov.uk",
+    "contact_email": "transparency@example.gov.uk",
+}
 
 
 class FakeGitHub(BaseHTTPRequestHandler):
@@ -95,18 +115,26 @@ def in_actions(server, tmp_path) -> dict[str, str]:
     }
 
 
-def test_a_new_site_lacks_only_its_own_data_and_says_where_to_click(made):
+def test_a_new_site_lacks_only_its_own_profile_and_says_where_to_click(made):
     result = doctor(made)
     assert result.returncode == 1
     lines = result.stdout.splitlines()
     assert "OK: The GitHub workflows of pcc-transparency" in result.stdout
     assert "OK: The Publish a decision form offers what data/ holds" in lines
     assert (
-        "Missing: The site is not marked as a demonstration: demo: true in data/profile.yaml puts "
-        "'Demonstration site' on every page"
+        "Missing: The site is the office's own, not an example or a demonstration: still the example's placeholders "
+        "in data/profile.yaml: body_name, short_name, police_area, role, commissioner, funder_identifier, "
+        "contact_email; example: true in data/profile.yaml puts 'Example site' on every page"
     ) in lines
-    assert "    What to do: when the data is your office's, delete the line demo: true from data/profile.yaml" in lines
-    assert lines[-1] == "1 thing missing; OWNERS.md says how to set each up."
+    assert (
+        "    What to do: replace each placeholder in data/profile.yaml with your office's; when the data is your "
+        "office's, delete the line example: true from data/profile.yaml"
+    ) in lines
+    assert "Missing: A contact address for residents: transparency@example.org (the example's placeholder)" in lines
+    assert (
+        "Missing: The site's address: no address: neither SITE_URL nor website in data/profile.yaml gives one" in lines
+    )
+    assert lines[-1] == "3 things missing; OWNERS.md says how to set each up."
     assert any(line.startswith("Check by hand: The repository's settings on GitHub") for line in lines)
 
 

@@ -40,10 +40,11 @@ def theme_stylesheets(theme: Path) -> list[str]:
     return [f"assets/{name}" for name in sorted(names, key=lambda name: name != "site.css")]
 
 
-def example_dir() -> Path:
-    """The demo site (data/, content/, mkdocs.yml) `transparency init` starts from: packed, or this checkout."""
+def shared_dir() -> Path:
+    """Where mkdocs.yml, inbox/ and OWNERS.md, the same for every office, are: packed, or this checkout."""
     inside = PACKAGE / "example"
     return inside if (inside / "mkdocs.yml").is_file() else PACKAGE.parent
 
 
 SCAFFOLD = PACKAGE / "scaffold"  # the office's README, requirements.txt, .gitignore and .github/, as shipped
+STARTING_SET = SCAFFOLD / "start"  # the small example data/ and content/ `transparency init` writes
