@@ -29,6 +29,19 @@ def version() -> str:
         return "0+unknown"
 
 
+def source_url() -> str:
+    """The git repository the generator is installed from (pyproject.toml's [project.urls] Source), or ""."""
+    try:
+        urls = metadata.metadata(DISTRIBUTION).get_all("Project-URL") or []
+    except metadata.PackageNotFoundError:
+        return ""
+    for entry in urls:
+        label, _, url = entry.partition(",")
+        if label.strip().lower() == "source":
+            return url.strip()
+    return ""
+
+
 def generator_name() -> str:
     """What every page's <meta name="generator"> says."""
     return f"{DISTRIBUTION} {version()}"

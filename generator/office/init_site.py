@@ -15,9 +15,11 @@ COPIED = ("README.md", "github", "gitignore")  # the scaffold's files copied as 
 SITE_WORKFLOW = "site.yml"  # builds and publishes the site, and rebuilds it every day
 
 
-def requirement(source: str | None) -> str:
-    """The requirements.txt line pinning this version: from a package index, or a tag of a git repository."""
+def requirement(source: str | None = None) -> str:
+    """The requirements.txt line pinning this version: a release tag of the generator's git repository (`source`,
+    else pyproject.toml's [project.urls] Source), or the package index's when neither names one."""
     version = installed.version()
+    source = source or installed.source_url()
     if source:
         return f"pcc-transparency @ git+{source.removeprefix('git+').rstrip('/')}@v{version}"
     return f"pcc-transparency=={version}"

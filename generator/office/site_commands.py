@@ -29,7 +29,8 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     initing.add_argument(
         "--source",
         metavar="GIT_URL",
-        help="install the generator from a release tag of this git repository instead of the package index",
+        help="install the generator from a release tag of this git repository (default: the one it was installed "
+        "from, its Source address)",
     )
     building = commands.add_parser(
         "build", help="check the data and build the site into site/", epilog=f"Example: {EXAMPLES['build']}"
