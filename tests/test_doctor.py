@@ -32,6 +32,17 @@ def made(tmp_path_factory) -> Path:
     return folder
 
 
+def releases_repository(folder: Path, *tags: str) -> str:
+    """A git repository holding the release tags given, as the generator's repository would: its file:// URL."""
+    git = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.com", "-C", str(folder)]
+    folder.mkdir(parents=True)
+    subprocess.run([*git, "init", "--quiet"], check=True)
+    subprocess.run([*git, "commit", "--quiet", "--allow-empty", "-m", "Release"], check=True)
+    for tag in tags:
+        subprocess.run([*git, "tag", tag], check=True)
+    return folder.as_uri()
+
+
 @pytest.fixture
 def site(made, tmp_path) -> Path:
     """A site as `transparency init` makes it, with the office's own profile in place of the example's."""
@@ -48,6 +59,9 @@ def site(made, tmp_path) -> Path:
     path.write_text(yaml.safe_dump(profile, sort_keys=False, allow_unicode=True), encoding="utf-8")
     result = subprocess.run([TRANSPARENCY, "--root", str(copy), "forms"], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+    # Installed from a release tag of a repository whose newest release it is.
+    source = releases_repository(tmp_path / "generator", "v0.1.0", "v0.2.0")
+    (copy / "requirements.txt").write_text(f"pcc-transparency @ git+{source}@v0.2.0\n", encoding="utf-8")
     return copy
 
 
@@ -181,6 +195,7 @@ def test_in_actions_every_repository_setting_is_read_with_the_jobs_token(site, f
     asked = {path for path, _ in FakeGitHub.seen}
     assert asked == set(answers())
     assert {token for _, token in FakeGitHub.seen} == {"Bearer job-token"}
+    assert "OK: The newest release of the generator: v0.2.0, the newest at file://" in result.stdout
     summary = (tmp_path / "summary.md").read_text(encoding="utf-8")
     assert "## The site's set-up\n\nNothing is missing." in summary
     assert "| OK | The publish-decision label exists |" in summary
@@ -220,3 +235,21 @@ def test_in_actions_each_missing_setting_says_where_to_click(site, fake_github, 
     assert out.splitlines()[-1] == "5 things missing; OWNERS.md says how to set each up."
     summary = (tmp_path / "summary.md").read_text(encoding="utf-8")
     assert "5 things missing." in summary and "| Missing | Issues are on" in summary
+
+
+def test_in_actions_a_newer_release_tag_is_missing_and_says_how_to_upgrade(site, fake_github, tmp_path):
+    source = releases_repository(tmp_path / "newer", "v0.2.0", "v0.10.0", "v0.3.0", "not-a-release")
+    (site / "requirements.txt").write_text(f"pcc-transparency @ git+{source}@v0.2.0\n", encoding="utf-8")
+    FakeGitHub.answers = answers()
+    result = doctor(site, **in_actions(fake_github, tmp_path))
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert "Missing: The newest release of the generator: requirements.txt pins v0.2.0; v0.10.0 is out" in lines
+    assert any(line.startswith("    What to do: change @v0.2.0 to @v0.10.0 at the end of the line") for line in lines)
+    # A repository that cannot be reached is checked by hand, never waited on for a password.
+    (site / "requirements.txt").write_text(
+        f"pcc-transparency @ git+{(tmp_path / 'absent').as_uri()}@v0.2.0\n", encoding="utf-8"
+    )
+    result = doctor(site, **in_actions(fake_github, tmp_path))
+    assert result.returncode == 0
+    assert "Check by hand: The newest release of the generator: could not list the release tags of" in result.stdout

@@ -10,7 +10,7 @@ from ..comms import forms, github
 from ..core import installed
 from ..data.checks import placeholders
 from ..data.load import read_yaml
-from . import repo_settings
+from . import releases, repo_settings
 from .init_site import workflow_files
 from .repo_settings import Finding
 
@@ -116,6 +116,9 @@ def examine(root: Path) -> list[Finding]:
             )
         )
         return found
+    release = releases.check(root)  # asked over the network, so only where the workflow runs it
+    if release is not None:
+        found.append(release)
     settings, pages_address = repo_settings.check(connection)
     if pages_address and found[0].ok is False:
         found[0] = Finding("The site's address", True, f"{pages_address} (GitHub Pages; the site workflow uses it)")
