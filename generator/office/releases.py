@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .repo_settings import Finding
 
-# pcc-transparency @ git+https://github.com/OWNER/REPOSITORY@v0.2.0 (the line `transparency init` writes)
+# pcc-transparency @ git+<Source>@v0.2.0 (the line `transparency init` writes)
 PIN = re.compile(r"^\s*pcc-transparency\s*@\s*git\+(?P<url>\S+?)@v(?P<version>\d+(?:\.\d+)*)\s*(?:#.*)?$", re.M)
 RELEASE_TAG = re.compile(r"refs/tags/v(\d+(?:\.\d+)*)$")
 
