@@ -1,7 +1,7 @@
-"""Packs the theme, the demo site and the owner's guide into the wheel, where the generator finds them (generator/core/installed.py).
+"""Packs the theme and what every office's folder shares with the demo (mkdocs.yml, inbox/, the owner's guide) into the wheel, where the generator finds them (generator/core/installed.py).
 
-They stay at the top of this repository (theme/, data/, content/, mkdocs.yml), where people edit them; an editable
-install reads them there."""
+They stay at the top of this repository, where people edit them; an editable install reads them there. The demo's
+data is not packed: `transparency init` writes the small starting set in generator/scaffold/start/."""
 
 import shutil
 from pathlib import Path
@@ -12,8 +12,6 @@ from setuptools.command.build_py import build_py
 # Repository path -> path inside the installed package `generator`.
 SHIPPED = {
     "theme": "theme",
-    "data": "example/data",
-    "content": "example/content",
     "mkdocs.yml": "example/mkdocs.yml",
     "inbox": "example/inbox",
     "OWNERS.md": "example/OWNERS.md",

@@ -32,16 +32,50 @@ def made(tmp_path_factory) -> Path:
     return folder
 
 
+def releases_repository(folder: Path, *tags: str) -> str:
+    """A git repository holding the release tags given, as the generator's repository would: its file:// URL."""
+    git = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.com", "-C", str(folder)]
+    folder.mkdir(parents=True)
+    subprocess.run([*git, "init", "--quiet"], check=True)
+    subprocess.run([*git, "commit", "--quiet", "--allow-empty", "-m", "Release"], check=True)
+    for tag in tags:
+        subprocess.run([*git, "tag", tag], check=True)
+    return folder.as_uri()
+
+
 @pytest.fixture
 def site(made, tmp_path) -> Path:
-    """A site as `transparency init` makes it, with the office's data in place (no longer marked as a demo)."""
+    """A site as `transparency init` makes it, with the office's own profile in place of the example's."""
     import shutil
+
+    import yaml
 
     copy = tmp_path / "site"
     shutil.copytree(made, copy)
-    profile = copy / "data" / "profile.yaml"
-    profile.write_text(profile.read_text(encoding="utf-8").replace("demo: true", ""), encoding="utf-8")
+    path = copy / "data" / "profile.yaml"
+    profile = yaml.safe_load(path.read_text(encoding="utf-8"))
+    del profile["example"]
+    profile |= OFFICE
+    path.write_text(yaml.safe_dump(profile, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    result = subprocess.run([TRANSPARENCY, "--root", str(copy), "forms"], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    # Installed from a release tag of a repository whose newest release it is.
+    source = releases_repository(tmp_path / "generator", "v0.1.0", "v0.2.0")
+    (copy / "requirements.txt").write_text(f"pcc-transparency @ git+{source}@v0.2.0\n", encoding="utf-8")
     return copy
+
+
+# Another office's values for each of the starting set's placeholders.
+OFFICE = {
+    "body_name": "Northshire Police, Fire and Crime Commissioner",
+    "short_name": "Northshire PFCC",
+    "police_area": "Northshire",
+    "role": "Police, Fire and Crime Commissioner for Northshire",
+    "commissioner": "Kim Other",
+    "funder_identifier": "GB-GOV-NORTHSHIRE",
+    "website": "https://www.example.gov.uk",
+    "contact_email": "transparency@example.gov.uk",
+}
 
 
 class FakeGitHub(BaseHTTPRequestHandler):
@@ -95,18 +129,26 @@ def in_actions(server, tmp_path) -> dict[str, str]:
     }
 
 
-def test_a_new_site_lacks_only_its_own_data_and_says_where_to_click(made):
+def test_a_new_site_lacks_only_its_own_profile_and_says_where_to_click(made):
     result = doctor(made)
     assert result.returncode == 1
     lines = result.stdout.splitlines()
     assert "OK: The GitHub workflows of pcc-transparency" in result.stdout
     assert "OK: The Publish a decision form offers what data/ holds" in lines
     assert (
-        "Missing: The site is not marked as a demonstration: demo: true in data/profile.yaml puts "
-        "'Demonstration site' on every page"
+        "Missing: The site is the office's own, not an example or a demonstration: still the example's placeholders "
+        "in data/profile.yaml: body_name, short_name, police_area, role, commissioner, funder_identifier, "
+        "contact_email; example: true in data/profile.yaml puts 'Example site' on every page"
     ) in lines
-    assert "    What to do: when the data is your office's, delete the line demo: true from data/profile.yaml" in lines
-    assert lines[-1] == "1 thing missing; OWNERS.md says how to set each up."
+    assert (
+        "    What to do: replace each placeholder in data/profile.yaml with your office's; when the data is your "
+        "office's, delete the line example: true from data/profile.yaml"
+    ) in lines
+    assert "Missing: A contact address for residents: transparency@example.org (the example's placeholder)" in lines
+    assert (
+        "Missing: The site's address: no address: neither SITE_URL nor website in data/profile.yaml gives one" in lines
+    )
+    assert lines[-1] == "3 things missing; OWNERS.md says how to set each up."
     assert any(line.startswith("Check by hand: The repository's settings on GitHub") for line in lines)
 
 
@@ -153,6 +195,7 @@ def test_in_actions_every_repository_setting_is_read_with_the_jobs_token(site, f
     asked = {path for path, _ in FakeGitHub.seen}
     assert asked == set(answers())
     assert {token for _, token in FakeGitHub.seen} == {"Bearer job-token"}
+    assert "OK: The newest release of the generator: v0.2.0, the newest at file://" in result.stdout
     summary = (tmp_path / "summary.md").read_text(encoding="utf-8")
     assert "## The site's set-up\n\nNothing is missing." in summary
     assert "| OK | The publish-decision label exists |" in summary
@@ -192,3 +235,21 @@ def test_in_actions_each_missing_setting_says_where_to_click(site, fake_github, 
     assert out.splitlines()[-1] == "5 things missing; OWNERS.md says how to set each up."
     summary = (tmp_path / "summary.md").read_text(encoding="utf-8")
     assert "5 things missing." in summary and "| Missing | Issues are on" in summary
+
+
+def test_in_actions_a_newer_release_tag_is_missing_and_says_how_to_upgrade(site, fake_github, tmp_path):
+    source = releases_repository(tmp_path / "newer", "v0.2.0", "v0.10.0", "v0.3.0", "not-a-release")
+    (site / "requirements.txt").write_text(f"pcc-transparency @ git+{source}@v0.2.0\n", encoding="utf-8")
+    FakeGitHub.answers = answers()
+    result = doctor(site, **in_actions(fake_github, tmp_path))
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert "Missing: The newest release of the generator: requirements.txt pins v0.2.0; v0.10.0 is out" in lines
+    assert any(line.startswith("    What to do: change @v0.2.0 to @v0.10.0 at the end of the line") for line in lines)
+    # A repository that cannot be reached is checked by hand, never waited on for a password.
+    (site / "requirements.txt").write_text(
+        f"pcc-transparency @ git+{(tmp_path / 'absent').as_uri()}@v0.2.0\n", encoding="utf-8"
+    )
+    result = doctor(site, **in_actions(fake_github, tmp_path))
+    assert result.returncode == 0
+    assert "Check by hand: The newest release of the generator: could not list the release tags of" in result.stdout

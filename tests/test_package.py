@@ -8,14 +8,14 @@ import shutil
 import subprocess
 import sys
 import sysconfig
+import tomllib
 import venv
 from pathlib import Path
 
 from helpers import BUILD_EPOCH, ROOT
 
 # What a wheel is built from: the package, and what setup.py packs into it.
-SOURCES = ("generator", "theme", "data", "content", "inbox", "mkdocs.yml", "OWNERS.md", "pyproject.toml", "setup.py")
-SOURCES += ("README.md",)
+SOURCES = ("generator", "theme", "inbox", "mkdocs.yml", "OWNERS.md", "pyproject.toml", "setup.py", "README.md")
 
 
 def run(*command: str | Path, cwd: Path, **variables: str) -> subprocess.CompletedProcess:
@@ -79,8 +79,12 @@ def test_an_installed_wheel_makes_and_builds_an_offices_own_site(tmp_path):
     version = run(
         python, "-c", "from importlib.metadata import version; print(version('pcc-transparency'))", cwd=tmp_path
     )
-    assert f"pcc-transparency=={version.stdout.strip()}" in (office / "requirements.txt").read_text(encoding="utf-8")
-    assert "demo: true" in (office / "data" / "profile.yaml").read_text(encoding="utf-8"), "marked as an example"
+    # Pinned to a release tag of the address pyproject.toml names as Source, read from the installed metadata.
+    source = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["urls"]["Source"]
+    pinned = f"pcc-transparency @ git+{source}@v{version.stdout.strip()}"
+    assert pinned in (office / "requirements.txt").read_text(encoding="utf-8")
+    assert "example: true" in (office / "data" / "profile.yaml").read_text(encoding="utf-8"), "marked as an example"
+    assert len((office / "data" / "grants.csv").read_text(encoding="utf-8").splitlines()) == 2, "the starting set"
     run(transparency, "validate", cwd=office)
 
     # Another office's data in place of the example's, and its site is built from the installed package alone.

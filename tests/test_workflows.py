@@ -79,3 +79,99 @@ def test_least_privilege():
             for _, _, step in steps({"jobs": {name: job}}):
                 if "actions/checkout@" in step.get("uses", ""):
                     assert step.get("with", {}).get("persist-credentials") is False, f"{path.name} {name}"
+
+
+# This repository's workflows and the office's copies (generator/scaffold/github/workflows/) do the same, except
+# that here the generator is installed from this checkout (`make setup`, `make X`) and there from the version
+# requirements.txt pins (`transparency X`). A step changed in one and not the other fails here.
+OFFICE_WORKFLOWS = ROOT / "generator" / "scaffold" / "github" / "workflows"
+OFFICE_SETUP = {"name": "Set up (the generator, at the version requirements.txt pins)"}
+OFFICE_SETUP["run"] = "pip install --quiet -r requirements.txt"
+REPOSITORY_SETUP = {"name": "Set up", "run": "make setup"}
+# `make X` here is `transparency Y` in an office's site.
+MAKE = (
+    ("make validate FORMAT=github", "transparency validate --format github"),
+    ("make site", "transparency build"),
+    (".venv/bin/transparency ", "transparency "),
+)
+# What only this repository's workflows do: run its own tests, in the browser the runners ship.
+REPOSITORY_ONLY_STEPS = {("site.yml", "build"): ["Run every test"]}
+REPOSITORY_ONLY_ENV = {("site.yml", "build"): {"CHROME_PATH"}}
+OFFICE_ONLY = {"doctor.yml"}  # the office's set-up checked weekly; this repository is not an office's site
+
+
+def as_office_runs_it(step: dict) -> dict:
+    step = dict(step)
+    if "run" in step:
+        for here, there in MAKE:
+            step["run"] = step["run"].replace(here, there)
+    return step
+
+
+def comparable(workflow: dict, name: str, office: bool) -> dict:
+    """The workflow with its set-up steps left out and this repository's own extras removed."""
+    workflow = dict(workflow)
+    jobs = {}
+    for job_name, job in workflow.pop("jobs").items():
+        job = dict(job)
+        steps = [s for s in job.get("steps", []) if s != (OFFICE_SETUP if office else REPOSITORY_SETUP)]
+        if not office:
+            steps = [
+                as_office_runs_it(s)
+                for s in steps
+                if s.get("name") not in REPOSITORY_ONLY_STEPS.get((name, job_name), [])
+            ]
+            env = {
+                k: v for k, v in job.get("env", {}).items() if k not in REPOSITORY_ONLY_ENV.get((name, job_name), ())
+            }
+            job.pop("env", None)
+            if env:
+                job["env"] = env
+        job["steps"] = steps
+        jobs[job_name] = job
+    workflow["jobs"] = jobs
+    return workflow
+
+
+def test_this_repositorys_workflows_and_the_offices_copies_do_the_same():
+    here = {p.name for p in (ROOT / ".github" / "workflows").glob("*.yml")}
+    there = {p.name for p in OFFICE_WORKFLOWS.glob("*.yml")}
+    assert there - here == OFFICE_ONLY and here <= there, "each workflow has an office's copy"
+    for name in sorted(here):
+        ours = comparable(load(ROOT / ".github" / "workflows" / name), name, office=False)
+        theirs = comparable(load(OFFICE_WORKFLOWS / name), name, office=True)
+        assert ours.keys() == theirs.keys(), name
+        for key in ours:
+            if key != "jobs":
+                assert ours[key] == theirs[key], f"{name}: {key}"
+        assert ours["jobs"].keys() == theirs["jobs"].keys(), name
+        for job in ours["jobs"]:
+            mine, office = ours["jobs"][job], theirs["jobs"][job]
+            assert mine.keys() == office.keys(), f"{name} job {job}"
+            for key in mine:
+                if key != "steps":
+                    assert mine[key] == office[key], f"{name} job {job}: {key}"
+            for number, (step, copy) in enumerate(zip(mine["steps"], office["steps"], strict=False), start=1):
+                assert step == copy, f"{name} job {job}, step {number} ({step.get('name') or step.get('uses')})"
+            assert len(mine["steps"]) == len(office["steps"]), f"{name} job {job}: a step is only in one"
+
+
+def test_an_offices_workflows_install_the_generator_before_they_use_it():
+    for path in sorted(OFFICE_WORKFLOWS.glob("*.yml")):
+        for name, job in load(path)["jobs"].items():
+            runs = [s.get("run", "") for s in job.get("steps", [])]
+            uses = [i for i, run in enumerate(runs) if re.search(r"(^|\s)transparency ", run)]
+            if uses:
+                assert OFFICE_SETUP["run"] in runs[: uses[0]], f"{path.name} job {name}"
+            assert not any("make " in run or ".venv/" in run for run in runs), f"{path.name} job {name}"
+
+
+def test_the_comparison_catches_a_step_changed_on_one_side_only():
+    name = "site.yml"
+    ours = load(ROOT / ".github" / "workflows" / name)
+    theirs = load(OFFICE_WORKFLOWS / name)
+    assert comparable(ours, name, office=False)["jobs"] == comparable(theirs, name, office=True)["jobs"]
+    for step in ours["jobs"]["build"]["steps"]:
+        if step.get("run") == "make site":
+            step["run"] = "make site QUIET=1"
+    assert comparable(ours, name, office=False)["jobs"] != comparable(theirs, name, office=True)["jobs"]

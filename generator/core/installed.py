@@ -29,6 +29,19 @@ def version() -> str:
         return "0+unknown"
 
 
+def source_url() -> str:
+    """The git repository the generator is installed from (pyproject.toml's [project.urls] Source), or ""."""
+    try:
+        urls = metadata.metadata(DISTRIBUTION).get_all("Project-URL") or []
+    except metadata.PackageNotFoundError:
+        return ""
+    for entry in urls:
+        label, _, url = entry.partition(",")
+        if label.strip().lower() == "source":
+            return url.strip()
+    return ""
+
+
 def generator_name() -> str:
     """What every page's <meta name="generator"> says."""
     return f"{DISTRIBUTION} {version()}"
@@ -40,10 +53,11 @@ def theme_stylesheets(theme: Path) -> list[str]:
     return [f"assets/{name}" for name in sorted(names, key=lambda name: name != "site.css")]
 
 
-def example_dir() -> Path:
-    """The demo site (data/, content/, mkdocs.yml) `transparency init` starts from: packed, or this checkout."""
+def shared_dir() -> Path:
+    """Where mkdocs.yml, inbox/ and OWNERS.md, the same for every office, are: packed, or this checkout."""
     inside = PACKAGE / "example"
     return inside if (inside / "mkdocs.yml").is_file() else PACKAGE.parent
 
 
 SCAFFOLD = PACKAGE / "scaffold"  # the office's README, requirements.txt, .gitignore and .github/, as shipped
+STARTING_SET = SCAFFOLD / "start"  # the small example data/ and content/ `transparency init` writes

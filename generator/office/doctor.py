@@ -8,8 +8,9 @@ from pathlib import Path
 from ..build.assemble import site_address
 from ..comms import forms, github
 from ..core import installed
+from ..data.checks import placeholders
 from ..data.load import read_yaml
-from . import repo_settings
+from . import releases, repo_settings
 from .init_site import workflow_files
 from .repo_settings import Finding
 
@@ -33,8 +34,9 @@ def local(root: Path) -> list[Finding]:
     found.append(
         Finding(
             "A contact address for residents",
-            "@" in email,
-            email or "contact_email in data/profile.yaml is empty",
+            "@" in email and "contact_email" not in placeholders.left(profile),
+            (email + " (the example's placeholder)" * ("contact_email" in placeholders.left(profile)))
+            or "contact_email in data/profile.yaml is empty",
             "write the office's email address as contact_email in data/profile.yaml",
         )
     )
@@ -48,14 +50,7 @@ def local(root: Path) -> list[Finding]:
             "data/datapackage.yaml",
         )
     )
-    found.append(
-        Finding(
-            "The site is not marked as a demonstration",
-            not profile.get("demo"),
-            "demo: true in data/profile.yaml puts 'Demonstration site' on every page" if profile.get("demo") else "",
-            "when the data is your office's, delete the line demo: true from data/profile.yaml",
-        )
-    )
+    found.append(_not_an_example(profile))
     stale, missing = [], []
     for path, shipped in workflow_files().items():
         here = root / path
@@ -87,6 +82,27 @@ def local(root: Path) -> list[Finding]:
     return found
 
 
+def _not_an_example(profile: dict) -> Finding:
+    """The profile's placeholders are replaced, and no page says the site is an example or a demonstration."""
+    left = placeholders.left(profile)
+    marks = [key for key in ("example", "demo") if profile.get(key)]
+    detail = "; ".join(
+        [f"still the example's placeholders in data/profile.yaml: {', '.join(left)}"] * bool(left)
+        + [f"{key}: true in data/profile.yaml puts '{WORDING[key]}' on every page" for key in marks]
+    )
+    return Finding(
+        "The site is the office's own, not an example or a demonstration",
+        not left and not marks,
+        detail,
+        "replace each placeholder in data/profile.yaml with your office's; when the data is your office's, delete "
+        + " and ".join(f"the line {key}: true" for key in marks or ["example"])
+        + " from data/profile.yaml",
+    )
+
+
+WORDING = {"example": "Example site", "demo": "Demonstration site"}
+
+
 def examine(root: Path) -> list[Finding]:
     found = local(root)
     connection = repo_settings.from_environment()
@@ -100,6 +116,9 @@ def examine(root: Path) -> list[Finding]:
             )
         )
         return found
+    release = releases.check(root)  # asked over the network, so only where the workflow runs it
+    if release is not None:
+        found.append(release)
     settings, pages_address = repo_settings.check(connection)
     if pages_address and found[0].ok is False:
         found[0] = Finding("The site's address", True, f"{pages_address} (GitHub Pages; the site workflow uses it)")

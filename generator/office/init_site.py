@@ -11,12 +11,15 @@ from ..core.problems import InputError, Problem
 
 # Scaffold names without a leading dot (a wheel's package data leaves dot files out) -> names in the site.
 RENAMED = {"github": ".github", "gitignore": ".gitignore"}
+COPIED = ("README.md", "github", "gitignore")  # the scaffold's files copied as they are (forms/ is a template)
 SITE_WORKFLOW = "site.yml"  # builds and publishes the site, and rebuilds it every day
 
 
-def requirement(source: str | None) -> str:
-    """The requirements.txt line pinning this version: from a package index, or a tag of a git repository."""
+def requirement(source: str | None = None) -> str:
+    """The requirements.txt line pinning this version: a release tag of the generator's git repository (`source`,
+    else pyproject.toml's [project.urls] Source), or the package index's when neither names one."""
     version = installed.version()
+    source = source or installed.source_url()
     if source:
         return f"pcc-transparency @ git+{source.removeprefix('git+').rstrip('/')}@v{version}"
     return f"pcc-transparency=={version}"
@@ -46,16 +49,16 @@ def create(folder: Path, source: str | None = None) -> list[str]:
                 )
             ]
         )
-    example = installed.example_dir()
     folder.mkdir(parents=True, exist_ok=True)
-    for name in ("data", "content", "inbox"):
-        shutil.copytree(example / name, folder / name)
+    for name in ("data", "content"):
+        shutil.copytree(installed.STARTING_SET / name, folder / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shared = installed.shared_dir()
+    shutil.copytree(shared / "inbox", folder / "inbox")
     for name in ("mkdocs.yml", "OWNERS.md"):
-        shutil.copy(example / name, folder / name)
-    for item in sorted(installed.SCAFFOLD.iterdir()):
-        if item.name in ("requirements.txt", "__pycache__"):
-            continue
-        target = folder / RENAMED.get(item.name, item.name)
+        shutil.copy(shared / name, folder / name)
+    for name in COPIED:
+        item = installed.SCAFFOLD / name
+        target = folder / RENAMED.get(name, name)
         if item.is_dir():
             shutil.copytree(item, target, ignore=shutil.ignore_patterns("__pycache__"))
         else:

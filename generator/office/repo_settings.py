@@ -57,6 +57,14 @@ def from_environment() -> GitHub | None:
 BY_HAND = "the job's token may not read it (it needs the Administration permission), so check it by hand"
 
 
+def _administration_setting(github: GitHub, path: str, field: str, what: str, missing: str, fix: str) -> Finding:
+    """A yes-or-no Actions setting; the job's own token may not read it (then: check it by hand)."""
+    status, answer = github.get(path)
+    value = answer.get(field) if status == 200 else None
+    value = value if isinstance(value, bool) else None  # an answer without the field: not known
+    return Finding(what, value, {True: "", False: missing, None: BY_HAND}[value], fix)
+
+
 def check(github: GitHub) -> tuple[list[Finding], str]:
     """Each setting, and the address GitHub Pages publishes the site at ("" when unknown)."""
     found = []
@@ -95,24 +103,24 @@ def check(github: GitHub) -> tuple[list[Finding], str]:
                 "Settings → Pages → Build and deployment → Source: GitHub Actions",
             )
         )
-    status, workflow_permissions = github.get("/actions/permissions/workflow")
-    allowed = workflow_permissions.get("can_approve_pull_request_reviews") if status == 200 else None
     found.append(
-        Finding(
+        _administration_setting(
+            github,
+            "/actions/permissions/workflow",
+            "can_approve_pull_request_reviews",
             "Workflows may open pull requests",
-            allowed,
-            {True: "", False: "GitHub Actions may not open pull requests", None: BY_HAND}[allowed],
+            "GitHub Actions may not open pull requests",
             "Settings → Actions → General → Workflow permissions: tick Allow GitHub Actions to create and approve "
             "pull requests, then Save",
         )
     )
-    status, actions = github.get("/actions/permissions")
-    enabled = actions.get("enabled") if status == 200 else None
     found.append(
-        Finding(
+        _administration_setting(
+            github,
+            "/actions/permissions",
+            "enabled",
             "GitHub Actions is switched on",
-            enabled,
-            {True: "", False: "GitHub Actions is switched off", None: BY_HAND}[enabled],
+            "GitHub Actions is switched off",
             "Actions tab → enable the workflows; Settings → Actions → General → Actions permissions: "
             "Allow all actions and reusable workflows",
         )

@@ -22,14 +22,15 @@ NAMES = tuple(EXAMPLES)
 def add_commands(commands: argparse._SubParsersAction) -> None:
     initing = commands.add_parser(
         "init",
-        help="make a new site folder: example data and pages, mkdocs.yml, requirements.txt and the GitHub workflows",
+        help="make a new site folder: a small example data set and pages, mkdocs.yml, requirements.txt and the GitHub workflows",
         epilog=f"Example: {EXAMPLES['init']}",
     )
     initing.add_argument("folder", type=Path, help="the new folder (it must not exist yet, or be empty)")
     initing.add_argument(
         "--source",
         metavar="GIT_URL",
-        help="install the generator from a release tag of this git repository instead of the package index",
+        help="install the generator from a release tag of this git repository (default: the one it was installed "
+        "from, its Source address)",
     )
     building = commands.add_parser(
         "build", help="check the data and build the site into site/", epilog=f"Example: {EXAMPLES['build']}"
@@ -66,9 +67,10 @@ def run(args: argparse.Namespace) -> int:
         written = init_site.create(args.folder, args.source)
         print(
             f"Made a new site in {args.folder}: {', '.join(written)}.\n"
-            "Its data/ and content/ are the demonstration site's, marked as a demo on every page: replace them "
-            "with your office's. Then, in that folder: transparency validate, transparency serve, transparency "
-            "build. OWNERS.md there says how to publish it on GitHub; transparency doctor, what is left to do."
+            "Its data/ and content/ are a small example, marked as one on every page: replace the placeholders in "
+            "data/profile.yaml and the example rows with your office's. Then, in that folder: transparency "
+            "validate, transparency serve, transparency build. OWNERS.md there says how to publish it on GitHub; "
+            "transparency doctor, what is left to do."
         )
     elif args.command == "build":
         status = run_mkdocs.run(root, "build", ["--quiet"] if args.quiet else [])

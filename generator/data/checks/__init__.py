@@ -5,7 +5,19 @@ from __future__ import annotations
 from ...core.problems import Problem
 from .. import withdrawal
 from ..load import RawPackage
-from . import crossrefs, decisions, duty_changes, history, identifiers, keys, package, payments, profile, tables
+from . import (
+    crossrefs,
+    decisions,
+    duty_changes,
+    history,
+    identifiers,
+    keys,
+    package,
+    payments,
+    placeholders,
+    profile,
+    tables,
+)
 
 
 def check_all(raw: RawPackage) -> list[Problem]:
@@ -13,6 +25,7 @@ def check_all(raw: RawPackage) -> list[Problem]:
     found = list(raw.problems)
     found += package.check(raw)
     found += profile.check(raw.profile)
+    found += placeholders.check(raw.profile)
     found += keys.check("data/profile.yaml", raw.profile)
     found += keys.check("data/datapackage.yaml", raw.descriptor)
     found += history.check(raw)

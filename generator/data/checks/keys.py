@@ -28,6 +28,7 @@ PERSON_KEYS: dict[str, object] = {
 PROFILE_KEYS: dict[str, object] = {
     **PERSON_KEYS,
     "demo": None,
+    "example": None,
     "reserves_policy": {"general_min_percent": None, "general_max_percent": None, "total_min_percent": None},
     "publication_timetable": ANY_KEYS,
     "decision_categories": None,
