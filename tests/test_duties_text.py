@@ -36,6 +36,7 @@ SOURCES = {
     "spend": (["3(g) | Spending over £500"], {"monthly"}),
     "expenses": (["1(d), 3(h) | Allowances and expenses"], {"quarterly"}),
     "contracts": (["4 | Contracts over £10,000"], {"when it happens"}),
+    "contracts-list": (["4 | Contracts up to £10,000"], {"quarterly"}),
     "tenders": (["4 | Tenders"], {"when it happens"}),
     "accounts": (["Statement of accounts"], {"annual"}),
     "plan": (["Police and Crime Plan"], {"keep current"}),
@@ -169,8 +170,9 @@ def test_paragraph_ranges_are_read_as_the_law_writes_them():
 
 def test_compliance_page_states_the_amounts_in_full(site_dir):
     html = (site_dir / "transparency/index.html").read_text(encoding="utf-8")
-    assert ">Contracts over £10,000</a>" in html
-    assert "Invitations to tender for contracts over £10,000" in html
+    assert ">A copy of each contract over £10,000 to which we or the Chief Constable are a party</a>" in html
+    assert ">A list of contracts up to £10,000: the value, every party and the purpose of each</a>" in html
+    assert "Each invitation to tender for a contract expected to exceed £10,000" in html
     assert "HMICFRS report, within 56 days" in html
     assert "over £500" in html
     assert not re.search(r"£10(?!,000)\b", html)

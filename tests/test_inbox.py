@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 
@@ -161,3 +162,34 @@ def test_a_sheet_named_like_another_dataset_is_imported_as_the_one_its_headings_
     )
     assert "Custody healthcare (renewed)" in (project / "data" / "contracts.csv").read_text(encoding="utf-8")
     assert (project / "data" / "grants.csv").read_bytes() == grants_before
+
+
+def test_a_find_a_tender_ocds_file_is_imported_like_transparency_import(project):
+    from test_ocds_import import FIND_A_TENDER
+
+    (project / "inbox").mkdir(exist_ok=True)
+    upload = project / "inbox" / "notice 034512-2026.json"
+    upload.write_text(json.dumps(FIND_A_TENDER), encoding="utf-8")
+    prices = template(project, "precept")  # a spreadsheet in the same upload is imported too
+    append(prices, {"financial_year": "2027/28", "band_d": 301.45, "total": 151000000})
+    result = run_cli(project, "inbox")
+    assert result.returncode == 0, result.stderr
+    assert "inbox/notice 034512-2026.json:" in result.stdout
+    assert "notice 034512-2026.json (contracts): 1 row added, 1 changed, 0 removed." in result.stdout
+    assert "Wrote data/contracts.csv" in result.stdout and "Wrote data/precept.csv" in result.stdout
+    contracts = (project / "data/contracts.csv").read_text(encoding="utf-8")
+    assert "ocds-h6vhtk-06b7c2,Translation and interpreting 2027 to 2030,Language Line Partners Ltd" in contracts
+    assert not upload.exists() and not prices.exists()
+    # The same file again changes nothing; JSON that is not OCDS is refused, naming the upload, and nothing is written.
+    upload.write_text(json.dumps(FIND_A_TENDER), encoding="utf-8")
+    before = snapshot(project)
+    again = run_cli(project, "inbox")
+    assert again.returncode == 0 and "Nothing changed" in again.stdout and snapshot(project) == before
+    bad = project / "inbox" / "grants.json"
+    bad.write_text('{"grants": []}', encoding="utf-8")
+    refused = run_cli(project, "inbox")
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr
+    assert (
+        "inbox/grants.json" in refused.stderr and "is JSON but not an OCDS release or record package" in refused.stderr
+    )
+    assert snapshot(project) == before and bad.exists()

@@ -1,4 +1,4 @@
-"""`transparency inbox`: import every spreadsheet uploaded to inbox/, all or nothing, through the importer."""
+"""`transparency inbox`: import every spreadsheet (or Find a Tender OCDS file) in inbox/, all or nothing."""
 
 from __future__ import annotations
 
@@ -12,10 +12,13 @@ from ..core.problems import InputError, Problem
 from ..data.load import load_package
 from ..sheets.sheet_reader import SAVE_AS, read_rows, sniff
 from . import importer
+from .ocds_import import import_ocds
+from .ocds_reader import looks_like_json
 
 FOLDER = "inbox"
 KEEP = {"readme.md"}  # the folder's own files, never imported
 WORKBOOKS = (".xlsx", ".xlsm", ".ods")
+OCDS = "contracts and tenders (OCDS)"  # an upload's "resource" when it is a Find a Tender JSON file
 
 
 @dataclass
@@ -41,6 +44,9 @@ def identify(root: Path, paths: list[Path], descriptor: dict) -> tuple[list[Uplo
     names = sorted(r["name"] for r in descriptor.get("resources", []))
     for path in paths:
         shown = f"{FOLDER}/{path.name}"
+        if path.suffix.lower() not in WORKBOOKS and looks_like_json(path):
+            found.append(Upload(path, shown, OCDS))  # merged by ocid, so several may come together
+            continue
         if path.suffix.lower() in WORKBOOKS and sniff(path) == "csv":
             problems.append(
                 Problem(shown, None, None, "is named like a workbook but is not one (it holds plain text)", SAVE_AS)
@@ -66,7 +72,8 @@ def identify(root: Path, paths: list[Path], descriptor: dict) -> tuple[list[Uplo
         found.append(Upload(path, shown, resource, note))
     by_resource: dict[str, list[str]] = {}
     for upload in found:
-        by_resource.setdefault(upload.resource, []).append(upload.shown)
+        if upload.resource != OCDS:
+            by_resource.setdefault(upload.resource, []).append(upload.shown)
     for resource, files in by_resource.items():
         if len(files) > 1:
             problems.append(
@@ -93,7 +100,8 @@ def import_inbox(root: Path, today: dt.date, write: bool = True) -> list[tuple[s
     if problems:
         raise InputError(problems)
     order = [r["name"] for r in raw.descriptor["resources"]]  # organisations before the grants that name them
-    found.sort(key=lambda u: order.index(u.resource))
+    order.append(OCDS)  # a platform file adds to the register after any spreadsheet of it
+    found.sort(key=lambda u: (order.index(u.resource), u.shown))
     summaries = []
     with tempfile.TemporaryDirectory(prefix="transparency-inbox-") as scratch:
         trial = Path(scratch)
@@ -102,7 +110,10 @@ def import_inbox(root: Path, today: dt.date, write: bool = True) -> list[tuple[s
             shutil.copytree(root / "content", trial / "content")
         for upload in found:
             try:
-                summary = importer.import_file(trial, upload.path, upload.resource, today)
+                if upload.resource == OCDS:
+                    summary = import_ocds(trial, upload.path, today)
+                else:
+                    summary = importer.import_file(trial, upload.path, upload.resource, today)
             except InputError as error:
                 problems += [_from_upload(p, upload) for p in error.problems]
                 continue

@@ -11,6 +11,7 @@ import yaml
 from ..core.formatting import long_date
 from ..core.installed import STANDARDS
 from . import act_duties as act
+from . import completeness
 
 REGISTER = STANDARDS / "duties.yaml"
 PUBLISHED, DUE_SOON, OVERDUE, MISSING = "Published", "Due soon", "Overdue", "Missing"
@@ -166,9 +167,10 @@ def _rows(site, source: dict) -> list[dict] | None:
     if name not in site.records:
         return None
     where = source.get("where", {})
-    if not where:
-        return site.records[name]  # read only: no copy of (say) 100,000 payments for each question asked of them
-    return [r for r in site.records[name] if all(str(r.get(k)) == v for k, v in where.items())]
+    if not where:  # read only: no copy of (say) 100,000 payments for each question asked of them
+        return completeness.covered(site.records[name], source)
+    rows = [r for r in site.records[name] if all(str(r.get(k)) == v for k, v in where.items())]
+    return completeness.covered(rows, source)
 
 
 def latest_date(site, source: dict) -> dt.date | None:
@@ -270,4 +272,13 @@ def _judge(site, duty: Duty, since: dt.date | None) -> Compliance:
         )
     else:
         status, note = status_by_age(duty.frequency, latest, site.build_date)
-    return Compliance(duty, status, latest, note)
+    # Each record must hold what the law asks of it (a copy of each contract over £10,000): else incomplete.
+    missing = completeness.lacking(_rows(site, source), source, _file(site, source)) if "complete" in source else ""
+    if missing and status == PUBLISHED:
+        return Compliance(duty, DUE_SOON, latest, missing, shown=completeness.INCOMPLETE)
+    return Compliance(duty, status, latest, f"{note} {missing}".strip())
+
+
+def _file(site, source: dict) -> str:
+    """The data file behind a dataset duty, as the comms team knows it: contracts.csv."""
+    return str(site.resource(source["resource"]).get("path", f"{source['resource']}.csv"))

@@ -235,6 +235,7 @@ def council_tax(site: Site) -> Page:
 
 
 CHIEF_CONSTABLE = "Chief Constable"
+COPY_OVER = Decimal(10000)  # the Order: a copy of each contract over £10,000; a list of those up to it
 
 
 def paid_by(site: Site, row: dict) -> str:
@@ -294,21 +295,29 @@ def spending(site: Site) -> Iterator[Page]:
 
 
 def contracts(site: Site) -> Page:
-    rows = sorted(site.records["contracts"], key=lambda r: (r["start_date"], r["reference"]), reverse=True)
+    everything = sorted(site.records["contracts"], key=lambda r: (r["start_date"], r["reference"]), reverse=True)
+    # The Order asks for a copy of each contract over £10,000, and only a list of those up to it.
+    rows = [r for r in everything if r["value"] > COPY_OVER]
+    small = [r for r in everything if r["value"] <= COPY_OVER]
     current = [r for r in rows if r.get("end_date") is None or r["end_date"] >= site.build_date]
     ended = [r for r in rows if r not in current]
     return Page(
         "contracts/index.md",
-        "Contracts over £10,000",
+        "Contracts" if small else "Contracts over £10,000",
         "contracts.html",
         {
             "current": current,
             "ended": ended,
+            "small": small,
+            "copy_over": COPY_OVER,
             "total_current": sum((r["value"] for r in current), Decimal(0)),
             # Each contract's notices on the Central Digital Platform, where it has an ocid.
-            "notices": {r["reference"]: notice_url(r["ocid"]) for r in rows if r.get("ocid")},
+            "notices": {r["reference"]: notice_url(r["ocid"]) for r in everything if r.get("ocid")},
         },
-        description="The register of contracts worth more than £10,000, current and ended.",
+        description="The register of contracts worth more than £10,000, current and ended, each with a copy, "
+        "and the list of contracts up to £10,000."
+        if small
+        else "The register of contracts worth more than £10,000, current and ended.",
         search=True,
         sources=frozenset({"contracts"}),
     )

@@ -131,11 +131,14 @@ def _quarter(site: Site, quarter: Quarter, since, rows: list[dict], authorities:
     )
 
 
-def _times_chart(times: PaymentTimes, key: str, who: str, today) -> dict:
+def _times_chart(times: PaymentTimes, key: str, who: str, today, first=None, last=None) -> dict:
+    """The chart of one authority's figures; first and last: the days of its part of a period split by a handover."""
     label = times.period.label + (" (so far)" if times.period.end >= today else "")
+    if first:  # a body's part of a period split by a handover
+        label = f"{long_date(first)} to {long_date(last)}"
     within = times.shares[0][1]
     summary = (
-        f"From {long_date(times.period.start)} to {long_date(min(times.period.end, today))}, "
+        f"From {long_date(first or times.period.start)} to {long_date(last or min(times.period.end, today))}, "
         f"{times.count} invoices paid by the {who} took "
         f"{times.average_days} days on average to pay; {percent(within, times.count)} were paid within 30 days, "
         f"{percent(times.shares[1][1], times.count)} in 31 to 60 days and "
@@ -151,18 +154,60 @@ def _times_chart(times: PaymentTimes, key: str, who: str, today) -> dict:
     )
 
 
+def _own_parts(site: Site, rows: list[dict], period) -> list[tuple]:
+    """A period's own figures, one part per body in office during it (the functions may pass part way through):
+    (body, first day, last day, its payments)."""
+    today = site.build_date
+    parts = []
+    for body in site.bodies_between(period.start, min(period.end, today)):
+        first = max(d for d in (period.start, body.start) if d is not None)
+        last = min(d for d in (period.end, body.end, today) if d is not None)
+        paid = [r for r in rows if first <= r["date"] <= last and site.body_on(r["date"]) == body]
+        parts.append((body, first, last, paid))
+    return parts
+
+
 def _payment_times(site: Site) -> Page:
-    """Each period, completed ones first (newest first), then the one still running; per contracting authority."""
+    """Each period, completed ones first (newest first), then the one still running; per contracting authority.
+
+    A period during which the functions passed to a new body shows each body's part apart, with its dates."""
     today = site.build_date
     by_period: dict[str, dict] = {}
-    for key in ("own", "chief-constable"):
-        rows = [r for r in site.records["spend"] if _authority(site, r)[0] == key]
-        for times in payment_times(rows, site.profile, today):
-            who = CHIEF_CONSTABLE if key != "own" else site.body_on(min(times.period.end, today)).role_short
-            entry = by_period.setdefault(times.period.slug, {"period": times.period, "authorities": []})
+    own = [r for r in site.records["spend"] if _authority(site, r)[0] == "own"]
+    for times in payment_times(own, site.profile, today):
+        period = times.period
+        parts = _own_parts(site, own, period)
+        split = len(parts) > 1
+        entry = by_period.setdefault(period.slug, {"period": period, "authorities": [], "handover": None})
+        if split:
+            entry["handover"] = {"before": parts[0][0], "after": parts[-1][0], "on": parts[-1][1]}
+        for number, (body, first, last, paid) in enumerate(parts, start=1):
+            found = next((t for t in payment_times(paid, site.profile, today) if t.period == period), None)
+            if found is None:
+                continue
+            key = f"own-{number}" if split else "own"
+            dates = (first, last) if split else (None, None)
             entry["authorities"].append(
-                {"key": key, "name": who, "times": times, "chart": _times_chart(times, key, who, today)}
+                {
+                    "key": key,
+                    "name": body.role_short,
+                    "part": dates if split else None,
+                    "times": found,
+                    "chart": _times_chart(found, key, body.role_short, today, *dates),
+                }
             )
+    chief = [r for r in site.records["spend"] if _authority(site, r)[0] == "chief-constable"]
+    for times in payment_times(chief, site.profile, today):
+        entry = by_period.setdefault(times.period.slug, {"period": times.period, "authorities": [], "handover": None})
+        entry["authorities"].append(
+            {
+                "key": "chief-constable",
+                "name": CHIEF_CONSTABLE,
+                "part": None,
+                "times": times,
+                "chart": _times_chart(times, "chief-constable", CHIEF_CONSTABLE, today),
+            }
+        )
     ordered = sorted(by_period.values(), key=lambda e: (e["period"].end >= today, -e["period"].end.toordinal()))
     return Page(
         "money/payment-times.md",
