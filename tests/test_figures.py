@@ -44,7 +44,7 @@ def test_the_reports_page_names_the_quarter_in_progress_and_when_it_ends(site_di
 
 
 def test_spending_after_the_handover_names_the_body_that_paid(site_dir):
-    """The demo's Mayor took the functions on 7 May 2024; spend.csv still says "Commissioner" after that."""
+    """The demo's Mayor took the functions on 7 May 2024; before that the Commissioner paid."""
 
     def payers(month: str) -> set[str]:
         html = (site_dir / f"spending/{month}/index.html").read_text(encoding="utf-8")

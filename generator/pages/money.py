@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from ..core.formatting import financial_year, money, money_format, month_name, percent, signed_percent, slug
+from ..data import bodies
 from ..model.budget import actual_kind, budget_lines, previous_year, total_line
 from ..model.contract_payments import applies_from, notice_url
 from ..model.records import Site, group_by
@@ -234,19 +235,10 @@ def council_tax(site: Site) -> Page:
     )
 
 
-CHIEF_CONSTABLE = "Chief Constable"
-
-
 def paid_by(site: Site, row: dict) -> str:
-    """Who made a payment: the Chief Constable, or the body holding the police and crime functions on its date.
-
-    spend.csv's "Commissioner" means the police and crime body as against the Chief Constable, whoever held it.
-    """
-    if row.get("spending_body") == CHIEF_CONSTABLE:
-        return CHIEF_CONSTABLE
-    if not row.get("spending_body"):
-        return ""
-    return site.body_on(row["date"]).role_short
+    """Who made a payment: the Chief Constable, the body the office named, or the body holding the police and
+    crime functions on its date (for spend.csv's generic "Commissioner"). The downloads say the same."""
+    return bodies.paid_by(site.bodies, row.get("spending_body") or "", row["date"])
 
 
 def spending(site: Site) -> Iterator[Page]:
