@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from ..core.formatting import financial_year, money, money_format, month_name, percent, signed_percent, slug
 from ..data import bodies
+from ..model.as_known import as_known
 from ..model.budget import actual_kind, budget_lines, previous_year, total_line
 from ..model.contract_payments import applies_from, notice_url
 from ..model.records import Site, group_by
@@ -51,7 +52,7 @@ def yearly_totals(rows: list[dict]) -> list[tuple[str, Decimal]]:
 
 
 def overview(site: Site) -> Page:
-    funding, budget = site.records.get("funding", []), site.records.get("budget", [])
+    funding, budget = as_known(site, "funding"), as_known(site, "budget")
     charts, tables = [], {}
     year = max(r["financial_year"] for r in funding + budget)
     if funding:
@@ -71,7 +72,7 @@ def overview(site: Site) -> Page:
             "tables": tables,
             "has": {n: site.has(n) for n in ("precept", "reserves", "spend", "contracts")}
             | {"contract_payments": site.has("spend") and applies_from(site.profile) is not None},
-            "gap": funding_gap(funding, budget, year, site.records.get("reserves", [])) if funding and budget else [],
+            "gap": funding_gap(funding, budget, year, as_known(site, "reserves")) if funding and budget else [],
             "council_tax": council_tax_two_ways(funding, site.records.get("precept", []), year),
         },
         description="Where the money for policing comes from and where it goes: funding, budget, council tax, reserves, spending and contracts.",
@@ -227,7 +228,7 @@ def council_tax(site: Site) -> Page:
             "rows": table,
             "trend": chart,
             "sentence": sentence + ".",
-            "two_ways": council_tax_two_ways(site.records.get("funding", []), rows, latest["year"]),
+            "two_ways": council_tax_two_ways(as_known(site, "funding"), rows, latest["year"]),
         },
         sources=frozenset({"precept", "funding"}),
         description=sentence[:300] + ".",
