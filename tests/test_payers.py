@@ -105,3 +105,13 @@ def test_contracts_let_before_the_handover_name_the_commissioner_as_buyer(site_d
     assert package["publisher"]["name"] == "South Yorkshire Mayoral Combined Authority (demo)"
     for release in package["releases"]:
         assert release["parties"][0]["name"] == release["buyer"]["name"]
+
+
+def test_the_demo_has_no_invoice_before_its_contract_and_one_is_warned_of(project):
+    assert not [p for p in check_all(load_package(project / "data", project / "content")) if p.warning]
+    spend = project / "data/spend.csv"
+    rows = csv_rows(spend.read_bytes())
+    row = next(n for n, r in enumerate(rows, start=2) if r["contract_reference"] == "C-2026-012")
+    set_cell(spend, row, "invoice_date", "2026-08-24")
+    warned = [str(p) for p in check_all(load_package(project / "data", project / "content")) if p.warning]
+    assert any(f"row {row}" in w and "before its contract, C-2026-012, started on 2026-10-19" in w for w in warned)

@@ -17,7 +17,31 @@ def _date(text: str) -> dt.date | None:
 
 
 def check(raw: RawPackage) -> list[Problem]:
-    return invoice_dates(raw) + payers(raw)
+    return invoice_dates(raw) + invoices_before_contracts(raw) + payers(raw)
+
+
+def invoices_before_contracts(raw: RawPackage) -> list[Problem]:
+    """A warning for an invoice under a contract dated before the contract started (published anyway)."""
+    spend, contracts = raw.tables.get("spend"), raw.tables.get("contracts")
+    if spend is None or contracts is None or not {"invoice_date", "contract_reference"} <= set(spend.header):
+        return []
+    starts = {row.get("reference", "").strip(): _date(row.get("start_date", "")) for row in contracts.rows}
+    found = []
+    for row in spend.rows:
+        received, start = _date(row.get("invoice_date", "")), starts.get(row.get("contract_reference", "").strip())
+        if received and start and received < start:
+            found.append(
+                Problem(
+                    spend.file,
+                    int(row["__row__"]),
+                    "invoice_date",
+                    f'"{received.isoformat()}" is before its contract, {row["contract_reference"].strip()}, '
+                    f"started on {start.isoformat()}",
+                    "check the invoice date and the contract's start_date in contracts.csv",
+                    warning=True,
+                )
+            )
+    return found
 
 
 def invoice_dates(raw: RawPackage) -> list[Problem]:
