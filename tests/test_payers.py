@@ -92,7 +92,10 @@ def test_a_body_the_office_named_is_kept_and_must_have_held_office_then(project)
     before = next(n for n, r in enumerate(rows, start=2) if r["date"] < "2024-05-07")
     set_cell(spend, before, "spending_body", "Mayor")
     set_cell(spend, before + 1, "spending_body", "The Treasurer")
-    messages = [str(p) for p in check_all(load_package(project / "data", project / "content"))]
+    problems = check_all(load_package(project / "data", project / "content"))
+    # Warnings, not errors: a profile.yaml edited later (a role renamed, a date corrected) never stops a build.
+    assert problems and all(p.warning for p in problems)
+    messages = [str(p) for p in problems]
     assert any(f"row {before}" in m and "did not hold the police and crime functions" in m for m in messages)
     assert any(f"row {before + 1}" in m and "use one of: Chief Constable, Commissioner" in m for m in messages)
 

@@ -65,8 +65,9 @@ def invoice_dates(raw: RawPackage) -> list[Problem]:
 
 
 def payers(raw: RawPackage) -> list[Problem]:
-    """spending_body is the Chief Constable, the generic "Commissioner", or a body in profile.yaml that held
-    the functions on the payment's date (a data package may also limit it by enum)."""
+    """Warnings: spending_body is the Chief Constable, the generic "Commissioner", or a body in profile.yaml that
+    held the functions on the payment's date (a data package may also limit it by enum). A warning, not an
+    error, so that a change to profile.yaml (a role renamed, a handover date corrected) never stops a build."""
     spend = raw.tables.get("spend")
     if spend is None or "spending_body" not in spend.header or not isinstance(raw.profile, dict):
         return []
@@ -88,7 +89,8 @@ def payers(raw: RawPackage) -> list[Problem]:
                     int(row["__row__"]),
                     "spending_body",
                     f'"{value}" is neither the Chief Constable nor a body in data/profile.yaml',
-                    f"use one of: {known}",
+                    f"use one of: {known}; until then it is published as paid by the body in office on its date",
+                    warning=True,
                 )
             )
         elif paid and not body.holds_on(paid):
@@ -100,6 +102,7 @@ def payers(raw: RawPackage) -> list[Problem]:
                     f'"{value}" did not hold the police and crime functions on {paid.isoformat()}',
                     f"write {GENERIC_PAYER} (the site shows the body in office on the payment's date) "
                     f"or {CHIEF_CONSTABLE}",
+                    warning=True,
                 )
             )
     return found
