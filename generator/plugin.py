@@ -16,7 +16,7 @@ on_env          let Material's compiled templates be reused by the next preview 
 on_nav          give generated pages their front matter (title, description, template; assemble.page_meta)
 on_page_markdown give a generated page its front matter again (MkDocs has just read its empty stub); in
                 hand-written pages, make links to sections that were not built plain text (a site without
-                a plan has no plan/)
+                a plan has no plan/), and hide the sidebar of a page alone at the top of the navigation
 on_page_content put the rendered template in place of a generated page's (empty) Markdown
 on_page_context keep a record page's context, to render its chrome only when no shell fits it
 on_post_page    put a record page into its kind's shell (chrome rendered once per kind of page); in a build,
@@ -288,6 +288,8 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
         if page.file.src_uri in self.pages:
             page.meta = assemble.page_meta(self.pages[page.file.src_uri])  # its stub is empty (assemble.page_stub)
             return markdown
+        if page.parent is None:  # a page alone at the top (Home, About): a sidebar would hold only itself
+            page.meta["hide"] = sorted({*(page.meta.get("hide") or []), "navigation"})
         built = {f.src_uri for f in files.documentation_pages()} | set(self.outside)
         markdown, missing = unlink_missing(markdown, page.file.src_uri, built)
         for target in missing:

@@ -100,3 +100,31 @@ def bodies_between(bodies: list[Body], first: dt.date, last: dt.date) -> list[Bo
     return [b for b in bodies if (b.start is None or b.start <= last) and (b.end is None or b.end >= first)] or [
         body_on(bodies, last)
     ]
+
+
+CHIEF_CONSTABLE = "Chief Constable"
+# spend.csv's spending_body "Commissioner" means the police and crime body as against the Chief Constable,
+# whoever held the functions: it names no particular body.
+GENERIC_PAYER = "Commissioner"
+
+
+def names_of(body: Body) -> set[str]:
+    """Every name a cell may give a body by: its role, short role, name or short name."""
+    return {name for name in (body.role, body.role_short, body.body_name, body.short_name) if name}
+
+
+def named_body(bodies: list[Body], value: str) -> Body | None:
+    """The body a cell names (by any of its names, the generic "Commissioner" aside), or None."""
+    if value == GENERIC_PAYER:
+        return None
+    return next((body for body in reversed(bodies) if value in names_of(body)), None)
+
+
+def paid_by(bodies: list[Body], value: str, date: dt.date) -> str:
+    """Who made a payment, as the page and the downloads both say: the Chief Constable, a body the office
+    named, or (for the generic "Commissioner") the body holding the functions on the payment's date.
+    An empty cell stays empty: the data does not say who paid."""
+    value = (value or "").strip()
+    if not value or value == CHIEF_CONSTABLE or named_body(bodies, value):
+        return value
+    return body_on(bodies, date).role_short

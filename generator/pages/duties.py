@@ -25,6 +25,24 @@ def money_formats(resource: dict, rows: list[dict]) -> dict:
     return {name: money_format([r.get(name) for r in rows], exact=True) for name in fields}
 
 
+HIDDEN_COLUMNS = ("withdrawn", "withdrawn_reason")
+
+
+def register_columns(resource: dict) -> list[dict]:
+    """Each column a register shows: its heading in words (the schema's title, else its name in words) and,
+    for a link column, the words its links say ("Minutes", "Inspection report"), never a bare "Link"."""
+    columns = []
+    for field in resource["schema"]["fields"]:
+        name = field["name"]
+        if name in HIDDEN_COLUMNS:
+            continue
+        link = name == "url" or name.endswith("_url")
+        plain = name.removesuffix("_url").replace("_", " ").capitalize() if name != "url" else "Open"
+        heading = str(field.get("title") or plain)
+        columns.append({"field": field, "name": name, "heading": heading, "link": heading if link else ""})
+    return columns
+
+
 def pages(site: Site) -> Iterator[Page]:
     register = load_register(site.profile.get("publication_timetable"), site.duty_changes)
     results = assess(site, register)
@@ -60,6 +78,7 @@ def pages(site: Site) -> Iterator[Page]:
             "register.html",
             {
                 "resource": resource,
+                "columns": register_columns(resource),
                 "rows": site.records[name],
                 "money_formats": money_formats(resource, site.records[name]),
             },

@@ -7,6 +7,8 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from ..core.formatting import financial_year, money, money_format, month_name, percent, signed_percent, slug
+from ..data import bodies
+from ..model.as_known import as_known
 from ..model.budget import actual_kind, budget_lines, previous_year, total_line
 from ..model.contract_payments import applies_from, notice_url
 from ..model.records import Site, group_by
@@ -50,7 +52,7 @@ def yearly_totals(rows: list[dict]) -> list[tuple[str, Decimal]]:
 
 
 def overview(site: Site) -> Page:
-    funding, budget = site.records.get("funding", []), site.records.get("budget", [])
+    funding, budget = as_known(site, "funding"), as_known(site, "budget")
     charts, tables = [], {}
     year = max(r["financial_year"] for r in funding + budget)
     if funding:
@@ -70,7 +72,7 @@ def overview(site: Site) -> Page:
             "tables": tables,
             "has": {n: site.has(n) for n in ("precept", "reserves", "spend", "contracts")}
             | {"contract_payments": site.has("spend") and applies_from(site.profile) is not None},
-            "gap": funding_gap(funding, budget, year, site.records.get("reserves", [])) if funding and budget else [],
+            "gap": funding_gap(funding, budget, year, as_known(site, "reserves")) if funding and budget else [],
             "council_tax": council_tax_two_ways(funding, site.records.get("precept", []), year),
         },
         description="Where the money for policing comes from and where it goes: funding, budget, council tax, reserves, spending and contracts.",
@@ -226,7 +228,7 @@ def council_tax(site: Site) -> Page:
             "rows": table,
             "trend": chart,
             "sentence": sentence + ".",
-            "two_ways": council_tax_two_ways(site.records.get("funding", []), rows, latest["year"]),
+            "two_ways": council_tax_two_ways(as_known(site, "funding"), rows, latest["year"]),
         },
         sources=frozenset({"precept", "funding"}),
         description=sentence[:300] + ".",
@@ -239,15 +241,9 @@ COPY_OVER = Decimal(10000)  # the Order: a copy of each contract over £10,000; 
 
 
 def paid_by(site: Site, row: dict) -> str:
-    """Who made a payment: the Chief Constable, or the body holding the police and crime functions on its date.
-
-    spend.csv's "Commissioner" means the police and crime body as against the Chief Constable, whoever held it.
-    """
-    if row.get("spending_body") == CHIEF_CONSTABLE:
-        return CHIEF_CONSTABLE
-    if not row.get("spending_body"):
-        return ""
-    return site.body_on(row["date"]).role_short
+    """Who made a payment: the Chief Constable, the body the office named, or the body holding the police and
+    crime functions on its date (for spend.csv's generic "Commissioner"). The downloads say the same."""
+    return bodies.paid_by(site.bodies, row.get("spending_body") or "", row["date"])
 
 
 def spending(site: Site) -> Iterator[Page]:

@@ -7,6 +7,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import partial
 
 from ..core.formatting import long_date, money_format, percent
+from ..data.bodies import CHIEF_CONSTABLE
 from ..model.contract_payments import (
     THRESHOLD,
     UPLOAD_COLUMNS,
@@ -21,7 +22,7 @@ from ..model.contract_payments import (
 from ..model.records import Site
 from ..render.charts import bar_chart
 from . import Page
-from .money import CHIEF_CONSTABLE, paid_by
+from .money import paid_by
 
 SOURCES = frozenset({"spend", "contracts"})
 

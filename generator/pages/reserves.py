@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..core.formatting import financial_year, long_date, money, money_format
+from ..model.as_known import as_known
 from ..model.records import Site
 from ..render.charts import line_chart
 from . import Page
@@ -34,7 +35,7 @@ def percent_text(value: Decimal) -> str:
 
 
 def reserves(site: Site, yearly_totals: Callable) -> Page:
-    rows = site.records["reserves"]
+    rows = as_known(site, "reserves")
     dates = sorted({r["as_at"] for r in rows})
     totals = [(d, sum((r["amount"] for r in rows if r["as_at"] == d), Decimal(0))) for d in dates]
     names = sorted({r["reserve"] for r in rows}, key=lambda n: (n != GENERAL, n))

@@ -10,6 +10,7 @@ import zipfile
 from decimal import Decimal
 
 from ..data import withdrawal
+from ..data.bodies import paid_by
 from ..model.records import Site
 from ..sheets.spreadsheets import open_workbook, write_row
 from . import giving, ocds
@@ -23,7 +24,10 @@ def downloads(site: Site, site_url: str, compress: bool = True) -> dict[str, byt
     files: dict[str, bytes] = {}
     for name, table in sorted(site.tables.items()):
         tables = [name, *FILLED_FROM.get(name, ())]
-        files.update(site.derived(("downloads", name), tables, lambda n=name, t=table: table_downloads(site, n, t)))
+        also = bodies_key(site) if name == "spend" else ()
+        files.update(
+            site.derived(("downloads", name), tables, lambda n=name, t=table: table_downloads(site, n, t), also)
+        )
     if site.decisions:
         header, rows = decision_rows(site, site_url)
         files["data/decisions.csv"] = table_csv(header, rows, [])
@@ -37,7 +41,11 @@ def downloads(site: Site, site_url: str, compress: bool = True) -> dict[str, byt
             )
         )
     if site.has("contracts"):
-        files.update(site.derived("ocds", ["contracts", "tenders"], lambda: ocds_downloads(site, site_url), site_url))
+        files.update(
+            site.derived(
+                "ocds", ["contracts", "tenders"], lambda: ocds_downloads(site, site_url), site_url, bodies_key(site)
+            )
+        )
     package = datapackage(site)
     files["data/datapackage.json"] = to_json(package)
     # The data package as one file: its descriptor and the CSV of every resource it describes (the JSON copies
@@ -50,6 +58,7 @@ def downloads(site: Site, site_url: str, compress: bool = True) -> dict[str, byt
 # Columns a download fills from another table where the office left them empty (its data dictionary says so).
 FILLED_FROM = {"grants": ("organisations",)}
 RECIPIENT_ID, RECIPIENT_NAME = "Recipient Org:Identifier", "Recipient Org:Name"
+SPENDING_BODY = "spending_body"
 
 
 def with_recipient_names(site: Site, rows: list[dict]) -> list[dict]:
@@ -63,11 +72,29 @@ def with_recipient_names(site: Site, rows: list[dict]) -> list[dict]:
     ]
 
 
+def bodies_key(site: Site) -> tuple:
+    """What the body that paid depends on besides spend.csv: who held the functions, and when."""
+    return tuple((b.role_short, b.role, b.body_name, b.short_name, b.start, b.end) for b in site.bodies)
+
+
+def with_payers(site: Site, rows: list[dict]) -> list[dict]:
+    """Spending rows saying who paid as the pages do: the generic "Commissioner" becomes the body holding the
+    functions on the payment's date; a body the office named, the Chief Constable or an empty cell stay."""
+    found = []
+    for row in rows:
+        date = row["date"] if isinstance(row["date"], dt.date) else dt.date.fromisoformat(str(row["date"]).strip())
+        typed = str(row.get(SPENDING_BODY) or "")
+        found.append(row | {SPENDING_BODY: paid_by(site.bodies, typed, date)} if typed.strip() else row)
+    return found
+
+
 def table_downloads(site: Site, name: str, table) -> dict[str, bytes]:
     fields = site.resource(name)["schema"]["fields"]
     rows, records = table.rows, site.records[name]
     if name == "grants":
         rows, records = with_recipient_names(site, rows), with_recipient_names(site, records)
+    if name == "spend" and SPENDING_BODY in table.header:
+        rows, records = with_payers(site, rows), with_payers(site, records)
     files = {
         f"data/{name}.csv": table_csv(table.header, rows, fields),
         f"data/{name}.json": to_json(records),
@@ -98,7 +125,7 @@ def spend_by_month(site: Site) -> dict[str, bytes]:
     table = site.tables["spend"]
     fields = site.resource("spend")["schema"]["fields"]
     months: dict[str, list[dict]] = {}
-    for row in table.rows:
+    for row in with_payers(site, table.rows) if SPENDING_BODY in table.header else table.rows:
         months.setdefault(row["date"].strip()[:7], []).append(row)
     return {f"data/spend/{month}.csv": table_csv(table.header, rows, fields) for month, rows in sorted(months.items())}
 

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from ..core.formatting import slug
 from ..core.installed import STANDARDS
+from ..data.bodies import Body, body_on, history
 from ..model.contract_payments import notice_url
 
 PACKAGE_PATH = "data/contracts-ocds.json"
@@ -28,8 +29,15 @@ def ocid(contract: dict, profile: dict) -> str:
     return contract.get("ocid") or f"{profile['funder_identifier']}-contract-{contract['reference']}"
 
 
-def release(contract: dict, tender: dict | None, profile: dict) -> dict:
-    buyer = {"id": profile["funder_identifier"], "name": profile["body_name"]}
+def buyer_of(contract: dict, bodies: list[Body]) -> dict:
+    """The body that awarded a contract: the one holding the functions when its procurement began (or, if the
+    register does not say, when it started), so a contract let before a handover keeps its own buyer."""
+    body = body_on(bodies, contract.get("procurement_start") or contract["start_date"])
+    return {"id": body.funder_identifier, "name": body.body_name}
+
+
+def release(contract: dict, tender: dict | None, profile: dict, bodies: list[Body] | None = None) -> dict:
+    buyer = buyer_of(contract, bodies or history(profile))
     supplier = {"id": f"supplier-{slug(contract['supplier'])}", "name": contract["supplier"]}
     period = {"startDate": _time(contract["start_date"])}
     if contract.get("end_date"):
@@ -97,6 +105,7 @@ def _tender(tender: dict) -> dict:
 def package(contracts: list[dict], tenders: list[dict], profile: dict, published: dt.date, site_url: str) -> dict:
     """One release per contract; a tender with the same ocid fills in the release's tender."""
     by_ocid = {t["ocid"]: t for t in tenders if t.get("ocid")}
+    bodies = history(profile)
     return {
         "uri": f"{site_url}{PACKAGE_PATH}" if site_url else PACKAGE_PATH,
         "version": "1.1",
@@ -104,7 +113,7 @@ def package(contracts: list[dict], tenders: list[dict], profile: dict, published
         "publisher": {"name": profile["body_name"]},
         "license": LICENCE,
         "releases": [
-            release(c, by_ocid.get(c.get("ocid") or ""), profile)
+            release(c, by_ocid.get(c.get("ocid") or ""), profile, bodies)
             for c in sorted(contracts, key=lambda c: (c["start_date"], c["reference"]))
         ],
     }

@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from html import escape
 
 import plotly.graph_objects as go
 
@@ -55,22 +56,41 @@ def bar_chart(
             }
         )
     height = len(items) * (BAR_HEIGHT + BAR_GAP)
+    # As in the SVG, each bar's label and value sit above it, starting at zero, so no label is cut off on a
+    # 375 px phone (labels beside the bars leave the bars, and the values past them, no room).
+    notes = [_wrapped(escape(f"{label}: {formatter(value)}", quote=False)) for label, value in items]
+    lines = max((note.count("<br>") + 1 for note in notes), default=1)
+    slot = BAR_HEIGHT + 8 + 20 * lines
     figure = go.Figure(
         go.Bar(
             x=[float(v) for _, v in items],
             y=[label for label, _ in items],
             orientation="h",
             marker_color=COLOURS[0],
+            width=BAR_HEIGHT / slot,
             text=[formatter(v) for _, v in items],
-            textposition="outside",
-            cliponaxis=False,
+            textposition="none",
             hovertemplate="%{y}: %{text}<extra></extra>",
         ),
-        layout=_layout(max(220, 44 * len(items) + 60))
+        layout=_layout(slot * len(items) + 46)
         | {
-            "yaxis": {"autorange": "reversed", "automargin": True},
+            "margin": {"l": 4, "r": 4, "t": 36, "b": 10},  # the top keeps the tool bar off the first label
+            "yaxis": {"autorange": "reversed", "showticklabels": False, "fixedrange": True},
             # The same scale as the SVG: zero at the left, the largest bar at 80% of the width.
             "xaxis": {"range": [0, float(largest) / BAR_SHARE], "showticklabels": False, "showgrid": False},
+            "annotations": [
+                {
+                    "x": 0,
+                    "y": label,
+                    "text": note,
+                    "showarrow": False,
+                    "xanchor": "left",
+                    "yanchor": "bottom",
+                    "align": "left",
+                    "yshift": BAR_HEIGHT / 2 + 2,
+                }
+                for (label, _), note in zip(items, notes, strict=True)
+            ],
         },
     )
     rows = [[label, formatter(value)] for label, value in items]
@@ -278,7 +298,8 @@ def _line_figure(points, value_label, formatter, target, ticks, labels) -> go.Fi
         "showlegend": False,
         "annotations": notes,
         "margin": {"l": 10, "r": 20, "t": 40, "b": 40},
-        "xaxis": {"type": "category", "automargin": True},
+        # Labels slope up to their tick, so the last one ends at it rather than past the chart's right edge.
+        "xaxis": {"type": "category", "automargin": True, "tickangle": -45},
         "yaxis": {
             # The same axis as the SVG: from zero, the same round ticks and labels, light gridlines.
             "range": [float(ticks[0]), float(ticks[-1])],
@@ -293,6 +314,20 @@ def _line_figure(points, value_label, formatter, target, ticks, labels) -> go.Fi
         },
     }
     return go.Figure(traces, layout=layout)
+
+
+WRAP_AT = 40  # characters per line of a label in the interactive chart: about 310 px at 14 px, whole on a phone
+
+
+def _wrapped(text: str) -> str:
+    """A label broken between words into lines of at most WRAP_AT characters (Plotly does not wrap text)."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= WRAP_AT:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "<br>".join(lines)
 
 
 def _note(x, y, text: str, colour: str, side: str = "right") -> dict:

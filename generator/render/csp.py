@@ -7,7 +7,10 @@ import hashlib
 import re
 
 INLINE_SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S)
-SEARCH_SCRIPTS = ("assets/js/search.js", "assets/js/header-search.js")
+# The page that runs Pagefind's search itself. The header's box on every other page runs Pagefind too, but in
+# Pagefind's web worker, which the page's policy does not govern (a worker takes its policy from its own script's
+# headers), so those pages need not allow WebAssembly.
+SEARCH_PAGE_SCRIPT = "assets/js/search.js"
 DATA_TYPES = ('type="application/json"', "type='application/json'")
 # Plotly and Material set inline style attributes, so styles allow 'unsafe-inline'; scripts never do.
 POLICY = (
@@ -33,9 +36,8 @@ def add_policy(html: str, preview: bool = False) -> str:
     every page it serves that reloads it after an edit, different each time, so it cannot be allowed by its
     hash. The published site never allows them."""
     sources = ["'unsafe-inline'"] if preview else script_hashes(html)
-    if any(script in html for script in SEARCH_SCRIPTS):
-        # Pagefind's search engine is WebAssembly: the search page and the header's search box (results as the
-        # reader types) run it.
+    if SEARCH_PAGE_SCRIPT in html:
+        # Pagefind's search engine is WebAssembly; should its worker fail, it runs it in the page.
         sources.insert(0, "'wasm-unsafe-eval'")
     meta = f'<meta http-equiv="Content-Security-Policy" content="{POLICY.format(hashes=" ".join(sources))}">'
     return html.replace('<meta charset="utf-8">', f'<meta charset="utf-8">\n    {meta}', 1)
