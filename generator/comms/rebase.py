@@ -23,6 +23,9 @@ class Rebased:
     conflicts: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     checked: bool = False  # True when the sheet recorded its version, so newer published values were kept
+    # Rows whose key a person changed in place (one cell of a key of several columns): the sheet's row number
+    # and the published row it changes, so the merge changes that row instead of adding one.
+    renamed: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
 def rebase(
@@ -57,13 +60,19 @@ def rebase(
     result = Rebased([], checked=True)
     untouched = newer = 0
     seen = set()
+    in_sheet = {key_of(row, key) for row in rows}
     for row in rows:
         identity = key_of(row, key)
         seen.add(identity)
         before = made_from.get(identity)
         if before is None:
-            result.rows.append(row)  # a new row (identifiers taken meanwhile are settled by identifiers.py)
-            continue
+            before = _renamed_from(row, base, key, in_sheet, result.renamed)
+            if before is None:
+                result.rows.append(row)  # a new row (identifiers taken meanwhile are settled by identifiers.py)
+                continue
+            identity = key_of(before, key)
+            seen.add(identity)
+            result.renamed[row["__row__"]] = before
         changed = [c for c in compared if _norm(kinds, c, row.get(c, "")) != _norm(kinds, c, before.get(c, ""))]
         now = published.get(identity)
         if now is None and not base.shown:
@@ -117,6 +126,22 @@ def rebase(
         note += f" ({newer:,} changed by someone else since)." if newer else "."
     result.notes.append(note)
     return result
+
+
+def _renamed_from(
+    row: dict[str, str], base: Base, key: list[str], in_sheet: set[tuple[str, ...]], claimed: dict
+) -> dict[str, str] | None:
+    """The published row this sheet row was, when a person changed part of its key in place: the row the sheet
+    showed at the same position, whose key is no longer anywhere in the sheet, sharing at least one key cell.
+    None for a row added below, or when the sheet's rows were moved (then the row at that position is still there)."""
+    position = int(row["__row__"]) - 2  # the data sheet shows the published rows from its row 2, in order
+    if len(key) < 2 or not base.shown or not 0 <= position < len(base.rows):
+        return None
+    was = base.rows[position]
+    old, new = key_of(was, key), key_of(row, key)
+    if old in in_sheet or any(key_of(r, key) == old for r in claimed.values()):
+        return None
+    return was if any(a == b for a, b in zip(old, new, strict=True)) else None
 
 
 def _norm(kinds: dict[str, str], column: str, text: str) -> object:
