@@ -128,3 +128,28 @@ def test_a_csv_without_its_published_version_adds_a_renamed_line_and_says_how_to
     was = f"{line['financial_year']}, {line['area']}, Staff pay, {line['kind']}"
     assert f"differs from the published {was} only in one of those, with the same figures" in out
     assert len(rows(project, "budget")) == len(before) + 1
+
+
+def test_a_renamed_line_moved_elsewhere_in_the_sheet_still_changes_its_line(project, tmp_path):
+    """Rows moved in the sheet (sorted, or cut and pasted at the bottom): the line gone from the sheet with the same
+    figures and a key one cell apart is the one renamed."""
+    before = rows(project, "budget")
+    path = tmp_path / "budget.xlsx"
+    assert run_cli(project, "template", "budget", str(path), "--with-data").returncode == 0
+    book = load_workbook(path)
+    sheet = book["data"]
+    header = [c.value for c in sheet[1]]
+    target = next(i for i, r in enumerate(before) if r["item"] == "Staff pay" and r["financial_year"] == "2026/27")
+    values = [c.value for c in sheet[target + 2]]
+    values[header.index("item")] = "Police staff pay"
+    sheet.delete_rows(target + 2)
+    sheet.append(values)
+    book.save(path)
+    result = run_cli(project, "import", str(path))
+    assert result.returncode == 0, result.stderr
+    assert "0 rows added, 1 changed, 0 removed." in result.stdout
+    assert "  - renamed: 2026/27, Police force, Staff pay, budget → 2026/27, Police force, Police staff pay" in (
+        result.stdout
+    )
+    after = rows(project, "budget")
+    assert len(after) == len(before) and after[target]["item"] == "Police staff pay"
