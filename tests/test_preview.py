@@ -6,14 +6,17 @@ import contextlib
 import html
 import os
 import re
+import shutil
 import socket
 import subprocess
 import tempfile
 import time
-import urllib.error
 import urllib.request
 
-from helpers import BUILD_EPOCH, MKDOCS
+from helpers import BUILD_EPOCH, MKDOCS, ROOT
+
+from generator.build import assemble
+from generator.core import installed
 
 
 def free_port() -> int:
@@ -35,21 +38,6 @@ def fetch_until(url: str, wanted, timeout: float = 60) -> str:
             pass
         time.sleep(0.3)
     raise AssertionError(f"{url} never matched; last page:\n{text[:2000]}")
-
-
-def status_until(url: str, wanted: int, timeout: float = 60) -> int:
-    """The address's HTTP status, once it is the one wanted (or the last one seen)."""
-    deadline, status = time.monotonic() + timeout, 0
-    while time.monotonic() < deadline and status != wanted:
-        try:
-            with urllib.request.urlopen(url, timeout=5) as response:
-                status = response.status
-        except urllib.error.HTTPError as error:
-            status = error.code
-        except OSError:
-            pass
-        time.sleep(0.3)
-    return status
 
 
 @contextlib.contextmanager
@@ -140,7 +128,8 @@ def test_broken_csv_shows_on_every_page_of_the_preview_and_clears_everywhere(pro
 
 def test_a_row_with_too_many_cells_shows_in_preview_and_its_page_is_not_served_stale(project):
     """A pound sign and a thousands comma typed into a CSV without quotes split the amount into two cells: the
-    preview lists the problem on every page and stops serving that grant's page as it was, until it is fixed."""
+    preview lists the problem on every page, and that grant's page says what is wrong (not the grant as it was),
+    until it is fixed."""
     grants = project / "data" / "grants.csv"
     good = grants.read_text(encoding="utf-8")
     first = good.splitlines()[1]
@@ -153,7 +142,10 @@ def test_a_row_with_too_many_cells_shows_in_preview_and_its_page_is_not_served_s
             shown = html.unescape(fetch_until(base + page, lambda t: "site-problems" in t))
             assert "row 2: has 19 cells but there are 18 column headings; a comma inside a value" in shown, page
             assert "The data has 1 problem" in shown  # not also its cells, out of place, column by column
-        assert status_until(base + f"grants/{grant}/", 404) == 404  # left out, not served as it was
+        # Left out, not served as it was: its page says what is wrong and shows the row's cells as read.
+        held = html.unescape(fetch_until(base + f"grants/{grant}/", lambda t: "held-back" in t))
+        assert "This grant is left out of the preview: its row has 1 problem" in held
+        assert first.replace(",34550,", ",£1,000,") in held
         time.sleep(1.5)
         grants.write_text(good, encoding="utf-8")
         for page in ["", "about/", "grants/", f"grants/{grant}/"]:
@@ -203,3 +195,23 @@ def test_dirty_preview_shows_every_record_page_as_the_build_publishes_it(built):
         finally:
             decision.write_text(original, encoding="utf-8")
         served_as_published(base)
+
+
+def test_a_decision_with_a_problem_keeps_its_page_and_what_cites_it_says_why_it_is_left_out(tmp_path):
+    """The preview's pages for a decision whose date is impossible, and for the grants citing it: each at its own
+    address, the decision naming its problem, the grants saying they are left out only because of what they cite."""
+    project = tmp_path / "office"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "exampleshire", project)
+    record = project / "content" / "decisions" / "2025-001.md"
+    record.write_text(record.read_text(encoding="utf-8").replace("'2025-06-10'", "'2025-06-31'"), encoding="utf-8")
+    result, error = assemble.prepare_preview(project / "data", project / "content", installed.theme_dir())
+    assert error is not None and result is not None
+    shown = {page.path: html.unescape(assemble.render(result, page)) for page in result.pages}
+    decision = shown["decisions/2025-001.md"]
+    assert "This decision is left out of the preview: its file has 1 problem" in decision
+    assert 'content/decisions/2025-001.md, key "date": "2025-06-31" is not a real date' in decision
+    assert "<dt>title</dt>\n  <dd>Victims Fund and Community Safety Fund awards 2025/26</dd>" in decision
+    grant = shown["grants/360g-exmpboard-2025-002.md"]
+    assert "This grant is left out of the preview: it refers to something that has a problem" in grant
+    assert "<li>Decision Reference: 2025/001</li>" in grant
+    assert "is not the reference of any decision" not in grant  # it is: that decision is only left out

@@ -86,3 +86,70 @@ def test_an_office_descriptor_without_keys_still_builds_and_imports_by_the_shipp
     assert result.returncode == 0, result.stderr
     assert "0 rows added, 1 changed" in result.stdout
     assert len(rows(project, "budget")) == len(lines) - 1
+
+
+def test_changing_one_cell_of_a_budget_lines_key_changes_that_line_and_says_it_was_renamed(project, tmp_path):
+    before = rows(project, "budget")
+    path = tmp_path / "budget.xlsx"
+    assert run_cli(project, "template", "budget", str(path), "--with-data").returncode == 0
+    book = load_workbook(path)
+    sheet = book["data"]
+    header = [c.value for c in sheet[1]]
+    target = next(i for i, r in enumerate(before) if r["item"] == "Staff pay" and r["financial_year"] == "2026/27")
+    sheet.cell(row=target + 2, column=header.index("item") + 1).value = "Police staff pay"
+    book.save(path)
+    result = run_cli(project, "import", str(path))
+    assert result.returncode == 0, result.stderr
+    assert "0 rows added, 1 changed, 0 removed." in result.stdout
+    line = before[target]
+    was = f"{line['financial_year']}, {line['area']}, Staff pay, {line['kind']}"
+    assert f"  - renamed: {was} → {was.replace('Staff pay', 'Police staff pay')}" in result.stdout
+    after = rows(project, "budget")
+    assert len(after) == len(before)
+    assert after[target] | {"item": "Staff pay"} == before[target]  # the same line, its item renamed
+    assert before[target] not in after  # no second line: the one with the old item is gone
+
+
+def test_a_csv_without_its_published_version_adds_a_renamed_line_and_says_how_to_remove_the_old_one(project, tmp_path):
+    before = rows(project, "budget")
+    line = next(r for r in before if r["item"] == "Staff pay" and r["financial_year"] == "2026/27")
+    path = tmp_path / "budget.csv"
+    header = list(before[0])
+    path.write_text(
+        ",".join(header) + "\n" + ",".join((line | {"item": "Police staff pay"})[c] for c in header) + "\n",
+        encoding="utf-8",
+    )
+    result = run_cli(project, "import", str(path))
+    assert result.returncode == 0, result.stderr
+    assert "1 row added, 0 changed, 0 removed." in result.stdout
+    out = " ".join(result.stdout.split())
+    assert "a row whose financial_year or area or item or kind was changed cannot be told from a new row" in out
+    assert "the old row is still published: remove it by typing why" in out
+    was = f"{line['financial_year']}, {line['area']}, Staff pay, {line['kind']}"
+    assert f"differs from the published {was} only in one of those, with the same figures" in out
+    assert len(rows(project, "budget")) == len(before) + 1
+
+
+def test_a_renamed_line_moved_elsewhere_in_the_sheet_still_changes_its_line(project, tmp_path):
+    """Rows moved in the sheet (sorted, or cut and pasted at the bottom): the line gone from the sheet with the same
+    figures and a key one cell apart is the one renamed."""
+    before = rows(project, "budget")
+    path = tmp_path / "budget.xlsx"
+    assert run_cli(project, "template", "budget", str(path), "--with-data").returncode == 0
+    book = load_workbook(path)
+    sheet = book["data"]
+    header = [c.value for c in sheet[1]]
+    target = next(i for i, r in enumerate(before) if r["item"] == "Staff pay" and r["financial_year"] == "2026/27")
+    values = [c.value for c in sheet[target + 2]]
+    values[header.index("item")] = "Police staff pay"
+    sheet.delete_rows(target + 2)
+    sheet.append(values)
+    book.save(path)
+    result = run_cli(project, "import", str(path))
+    assert result.returncode == 0, result.stderr
+    assert "0 rows added, 1 changed, 0 removed." in result.stdout
+    assert "  - renamed: 2026/27, Police force, Staff pay, budget → 2026/27, Police force, Police staff pay" in (
+        result.stdout
+    )
+    after = rows(project, "budget")
+    assert len(after) == len(before) and after[target]["item"] == "Police staff pay"

@@ -1,7 +1,8 @@
 """The preview's site while the data has problems: built without the rows, records and files that have them.
 
 `make serve` shows every page with the problems listed on it, so a person sees both what is wrong and the
-rest of the site as it stands. Publishing never uses this: a build with any problem stops.
+rest of the site as it stands; a record left out keeps its page, saying what is wrong with it (the site's
+`held_back`, pages/held_back.py). Publishing never uses this: a build with any problem stops.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 from ..core.problems import Problem
 from ..data.checks import check_all
 from ..data.load import RawPackage, load_package
+from ..model.held_back import HeldBack
 from ..model.records import Site, build_site
 
 ROUNDS = 5  # leaving a row out can orphan rows that refer to it; those go in the next round
@@ -22,13 +24,17 @@ def site_without_problems(data_dir: Path, docs_dir: Path, today: dt.date) -> Sit
     """The site model with every problem left out, or None when a problem cannot be (e.g. in profile.yaml)."""
     raw = load_package(data_dir, docs_dir)
     raw = dataclasses.replace(raw, tables=dict(raw.tables), decisions=list(raw.decisions), problems=list(raw.problems))
-    for _ in range(ROUNDS):
+    held: dict[tuple[str, str], HeldBack] = {}
+    for attempt in range(ROUNDS):
         problems = [p for p in check_all(raw) if not p.warning]
         if not problems:
             try:
-                return build_site(raw, today)
+                site = build_site(raw, today)
             except Exception:  # noqa: BLE001 - a preview aid only; the problems themselves are still shown
                 return None
+            site.held_back = list(held.values())
+            return site
+        _hold_back(raw, problems, held, knock_on=attempt > 0)
         if not _leave_out(raw, problems):
             return None
     return None
@@ -58,5 +64,39 @@ def _leave_out(raw: RawPackage, problems: list[Problem]) -> bool:
         elif file in rows:
             # A copy: the loaded table is remembered between preview rebuilds and must stay as read.
             kept = [r for r in table.rows if r["__row__"] not in rows[file]]
-            raw.tables[name] = dataclasses.replace(table, rows=kept, signature=None)
+            if kept:
+                raw.tables[name] = dataclasses.replace(table, rows=kept, signature=None)
+            else:
+                del raw.tables[name]  # every row has a problem: shown as not published yet
     return True
+
+
+def _hold_back(raw: RawPackage, problems: list[Problem], held: dict[tuple[str, str], HeldBack], knock_on: bool) -> None:
+    """Keep each row (or decision's file) about to be left out, as it reads now, with the problems naming it."""
+    tables = {table.file: table for table in raw.tables.values()}
+    decisions = {decision.file: decision for decision in raw.decisions}
+    for problem in problems:
+        table = tables.get(problem.file)
+        if table is not None and problem.row not in (None, 1):
+            place = (problem.file, str(problem.row))
+            if place not in held:
+                cells = next((r for r in table.rows if r["__row__"] == str(problem.row)), {})
+                cells = {c: v for c, v in cells.items() if c != "__row__"}
+                line = table.misshapen.get(str(problem.row), [])
+                held[place] = HeldBack(table.name, problem.file, problem.row, cells, [], line, table.header, knock_on)
+        elif problem.file.startswith("content/decisions/"):
+            place = (problem.file, "")
+            if place not in held:
+                decision = decisions.get(problem.file)
+                meta = {str(k): _text(v) for k, v in decision.meta.items()} if decision else {}
+                held[place] = HeldBack("decisions", problem.file, None, meta, knock_on=knock_on)
+        else:
+            continue
+        held[place].problems.append(problem)
+
+
+def _text(value: object) -> str:
+    """A front matter value as a person typed it, near enough: lists joined, dates as written."""
+    if isinstance(value, list):
+        return ", ".join(_text(v) for v in value)
+    return "" if value is None else str(value)

@@ -76,17 +76,19 @@ def describe(
         f"{sheet_label}: {plural(len(result.added), 'row')} added, {len(result.changed):,} changed, "
         f"{len(result.removed):,} removed."
     ]
+    renamed = {id(now): was for was, now in result.renamed}
     for heading, rows in (
         ("Added", result.added),
         ("Changed", result.changed),
         ("Removed (--replace)", result.removed),
     ):
-        lines += named_rows(resource, heading, rows)
+        lines += named_rows(resource, heading, rows, renamed)
     if result.kept and not replace and not checked:
         lines.append(
             f"{plural(len(result.kept), 'published row')} not in the sheet {'was' if len(result.kept) == 1 else 'were'} "
             "kept. To remove rows, import the sheet with --replace (make import FILE=… REPLACE=1)."
         )
+    lines += unmatched_note(resource, result, replace, checked)
     if not result.keyed and result.added and not replace:
         lines.append(
             f"The {name} dataset has no identifier column, so a row that was edited in the sheet is added as a new "
@@ -96,13 +98,53 @@ def describe(
     return lines
 
 
-def named_rows(resource: dict, heading: str, rows: list[dict[str, str]]) -> list[str]:
-    """The rows one by one (the first LISTED of them), so a person can check they are the ones they meant."""
+def named_rows(
+    resource: dict, heading: str, rows: list[dict[str, str]], renamed: dict[int, dict[str, str]] | None = None
+) -> list[str]:
+    """The rows one by one (the first LISTED of them), so a person can check they are the ones they meant; a row
+    whose key was changed in place is shown as it was and as it is now."""
     if not rows:
         return []
-    lines = [f"{heading}, {plural(len(rows), 'row')}:"] + [f"  - {row_label(resource, row)}" for row in rows[:LISTED]]
+    renamed = renamed or {}
+    lines = [f"{heading}, {plural(len(rows), 'row')}:"]
+    for row in rows[:LISTED]:
+        was = renamed.get(id(row))
+        label = row_label(resource, row)
+        lines.append(f"  - renamed: {row_label(resource, was)} → {label}" if was is not None else f"  - {label}")
     if len(rows) > LISTED:
         lines.append(f"  … and {len(rows) - LISTED:,} more")
+    return lines
+
+
+def unmatched_note(resource: dict, result: Merge, replace: bool, checked: bool) -> list[str]:
+    """When a sheet without its published version adds rows to a dataset whose key is several columns: a row whose
+    key a person changed cannot be told from a new one, so say plainly what happened and how to undo it."""
+    key = row_key(resource)
+    if checked or replace or len(key) < 2 or not result.added or not result.kept:
+        return []
+    kept = {tuple(row.get(c, "").strip() for c in key): row for row in result.kept}
+    lines = [
+        f"Without the published version the file was made from, a row whose {' or '.join(key)} was changed "
+        "cannot be told from a new row: the rows above were added, and every published row stays. If you changed "
+        "a published row rather than adding one, the old row is still published: remove it by typing why (e.g. "
+        "replaced by a corrected line) in its Withdraw column, in a fresh spreadsheet of this dataset (downloaded "
+        "from the site's Open data page), or import the whole dataset with --replace (make import FILE=… REPLACE=1)."
+    ]
+    others = [c for c in result.header if c not in key]
+    for row in result.added[:LISTED]:
+        added = tuple(row.get(c, "").strip() for c in key)
+        # A published row with the same figures whose key differs in one cell: most likely the row it was.
+        near = [
+            k
+            for k, published in kept.items()
+            if sum(a != b for a, b in zip(k, added, strict=True)) == 1
+            and all(published.get(c, "").strip() == row.get(c, "").strip() for c in others)
+        ]
+        if len(near) == 1:
+            lines.append(
+                f"  - {row_label(resource, row)} differs from the published {row_label(resource, kept[near[0]])} "
+                "only in one of those, with the same figures: if it replaces it, remove the old one."
+            )
     return lines
 
 

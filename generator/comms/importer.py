@@ -103,7 +103,7 @@ def import_file(
     settled = settle(resource, previous, rebased.rows, made_from, numbered, label)
     problems += settled.problems
     sheet = Table(name, label, resource, header, settled.rows)
-    result = merge(previous, sheet, replace)
+    result = merge(previous, sheet, replace, rebased.renamed)
     stamp_last_modified(resource, result, today)
     withdrawn = withdrawal.stamp(result.header, result.added + result.changed, today)
     problems += tables.check_header(sheet)

@@ -21,6 +21,7 @@ class Merge:
     changed: list[dict[str, str]] = field(default_factory=list)
     removed: list[dict[str, str]] = field(default_factory=list)
     kept: list[dict[str, str]] = field(default_factory=list)  # published rows the sheet left out (merge only)
+    renamed: list[tuple[dict[str, str], dict[str, str]]] = field(default_factory=list)  # (was, now): key changed
     keyed: bool = True  # False: the dataset has no identifier column, so rows match only when identical
 
     @property
@@ -28,8 +29,9 @@ class Merge:
         return not (self.added or self.changed or self.removed)
 
 
-def merge(old: Table | None, sheet: Table, replace: bool) -> Merge:
-    """The rows to write. By default published rows stay, sheet rows update theirs (same identifier) or are added."""
+def merge(old: Table | None, sheet: Table, replace: bool, renamed: dict[str, dict[str, str]] | None = None) -> Merge:
+    """The rows to write. By default published rows stay, sheet rows update theirs (same identifier) or are added.
+    `renamed`: sheet rows (by row number) that change the given published row though their key differs."""
     kinds = {f["name"]: f.get("type", "string") for f in sheet.descriptor["schema"]["fields"]}
     key_columns = row_key(sheet.descriptor)
     old_header = old.header if old else []
@@ -48,8 +50,10 @@ def merge(old: Table | None, sheet: Table, replace: bool) -> Merge:
     result = Merge(header, [], keyed=bool(key_columns))
     updated: dict[int, dict[str, str]] = {}
     appended: list[dict[str, str]] = []
+    renamed = renamed or {}
     for row in sheet.rows:
-        position = index.get(identity(row))
+        was = renamed.get(row["__row__"])
+        position = index.get(identity(was if was is not None else row))
         if position is None or position in updated:
             new = {c: row.get(c, "") for c in header} | {"__row__": row["__row__"]}
             appended.append(new)
@@ -63,6 +67,8 @@ def merge(old: Table | None, sheet: Table, replace: bool) -> Merge:
         if differs:
             updated[position] = before | {c: row.get(c, "") for c in sheet.header} | {"__row__": row["__row__"]}
             result.changed.append(updated[position])
+            if was is not None:
+                result.renamed.append((before, updated[position]))
         else:
             # Unchanged: keep the published text exactly (e.g. 34550.00 stays as it was written).
             updated[position] = dict(before, __row__=row["__row__"])

@@ -23,6 +23,9 @@ class Rebased:
     conflicts: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     checked: bool = False  # True when the sheet recorded its version, so newer published values were kept
+    # Rows whose key a person changed in place (one cell of a key of several columns): the sheet's row number
+    # and the published row it changes, so the merge changes that row instead of adding one.
+    renamed: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
 def rebase(
@@ -57,13 +60,19 @@ def rebase(
     result = Rebased([], checked=True)
     untouched = newer = 0
     seen = set()
+    in_sheet = {key_of(row, key) for row in rows}
     for row in rows:
         identity = key_of(row, key)
         seen.add(identity)
         before = made_from.get(identity)
         if before is None:
-            result.rows.append(row)  # a new row (identifiers taken meanwhile are settled by identifiers.py)
-            continue
+            before = _renamed_from(row, base, key, in_sheet, result.renamed)
+            if before is None:
+                result.rows.append(row)  # a new row (identifiers taken meanwhile are settled by identifiers.py)
+                continue
+            identity = key_of(before, key)
+            seen.add(identity)
+            result.renamed[row["__row__"]] = before
         changed = [c for c in compared if _norm(kinds, c, row.get(c, "")) != _norm(kinds, c, before.get(c, ""))]
         now = published.get(identity)
         if now is None and not base.shown:
@@ -103,8 +112,9 @@ def rebase(
                         f"changed in this sheet to {quote(mine or '(empty)')}, but since the sheet was made "
                         f"({base.made}) the published value was changed to {quote(theirs or '(empty)')} "
                         f"(it was {quote(was or '(empty)')})",
-                        "decide which is right: type it in this sheet, or download a fresh spreadsheet and make "
-                        "your change there; nothing was written",
+                        "nothing was written. If the published value is right, type it in this sheet and upload it "
+                        "again; if yours is, download a fresh spreadsheet and make your change there (this sheet "
+                        "keeps being refused while it holds a value changed both here and since)",
                     )
                 )
         result.rows.append(dict(now) | {c: row.get(c, "") for c in changed} | {"__row__": row["__row__"]})
@@ -117,6 +127,38 @@ def rebase(
         note += f" ({newer:,} changed by someone else since)." if newer else "."
     result.notes.append(note)
     return result
+
+
+def _renamed_from(
+    row: dict[str, str], base: Base, key: list[str], in_sheet: set[tuple[str, ...]], claimed: dict
+) -> dict[str, str] | None:
+    """The published row this sheet row was, when a person changed part of its key in place: the row the sheet
+    showed at the same position, whose key is no longer anywhere in the sheet, sharing at least one key cell; or,
+    when the rows were moved, the one such row with the same other cells whose key differs in one cell. None for
+    a row added (then the published row at its position is still in the sheet, or there is none)."""
+    if len(key) < 2 or not base.shown:
+        return None
+    new = key_of(row, key)
+    taken = {key_of(r, key) for r in claimed.values()}
+
+    def gone(was: dict[str, str]) -> bool:
+        return key_of(was, key) not in in_sheet and key_of(was, key) not in taken
+
+    position = int(row["__row__"]) - 2  # the data sheet shows the published rows from its row 2, in order
+    if 0 <= position < len(base.rows):
+        was = base.rows[position]
+        if gone(was) and any(a == b for a, b in zip(key_of(was, key), new, strict=True)):
+            return was
+    # The rows were moved (sorted, say): a row gone from the sheet with the same figures, one key cell apart.
+    others = [c for c in base.header if c not in key]
+    near = [
+        was
+        for was in base.rows
+        if gone(was)
+        and sum(a != b for a, b in zip(key_of(was, key), new, strict=True)) == 1
+        and all(was.get(c, "").strip() == row.get(c, "").strip() for c in others)
+    ]
+    return near[0] if len(near) == 1 else None
 
 
 def _norm(kinds: dict[str, str], column: str, text: str) -> object:

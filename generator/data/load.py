@@ -31,6 +31,7 @@ class Table:
     header: list[str]
     rows: list[dict[str, str]]
     signature: tuple | None = None  # what the file was read from, so work on it can be reused in preview
+    misshapen: dict[str, list[str]] = field(default_factory=dict)  # rows with more cells than headings, as read
 
 
 @dataclass
@@ -156,6 +157,7 @@ def _parse_table(path: Path, shown: str, name: str, resource: dict, problems: li
         problems.append(Problem(shown, reader.line_num, None, f"cannot be read as CSV ({error})"))
         return None
     rows = []
+    misshapen: dict[str, list[str]] = {}
     width = len(header)
     for number, row in enumerate(cells, start=2):
         if not "".join(row).strip():  # blank: no cell has anything but spaces
@@ -172,6 +174,7 @@ def _parse_table(path: Path, shown: str, name: str, resource: dict, problems: li
                     "heading",
                 )
             )
+            misshapen[str(number)] = row
             continue  # its cells are out of place: checking them column by column would only mislead
         if len(row) < width:
             row = row + [""] * (width - len(row))
@@ -190,7 +193,7 @@ def _parse_table(path: Path, shown: str, name: str, resource: dict, problems: li
                 record[column] = value[:MAX_CELL]
         record["__row__"] = str(number)
         rows.append(record)
-    return Table(name, shown, resource, header, rows)
+    return Table(name, shown, resource, header, rows, misshapen=misshapen)
 
 
 def read_decisions(folder: Path, problems: list[Problem]) -> list[RawDecision]:

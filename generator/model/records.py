@@ -14,6 +14,7 @@ from ..data import withdrawal
 from ..data.bodies import ROLE_DEFAULTS, Body, bodies_between, body_on, history
 from ..data.checks.decisions import parse_amount, parse_date
 from ..data.load import RawPackage, Table
+from .held_back import HeldBack
 from .indicators import Headline, IndicatorSummary, Reading, headline, summarise
 from .plan import Ambition, build_ambitions
 
@@ -156,6 +157,7 @@ class Site:
     duty_changes: list[dict] = field(default_factory=list)  # data/duties.yaml: this office's changes to the register
     address: str = ""  # the published site's absolute address, ending in "/" ("" when it has none; build.site_address)
     withdrawn: dict[str, list[dict]] = field(default_factory=dict)  # withdrawn rows (as text) of each dataset
+    held_back: list[HeldBack] = field(default_factory=list)  # in a preview with problems, what was left out (HeldBack)
 
     def body_on(self, date: dt.date) -> Body:
         """The one answer to "which body was in office on this date"; every record and page asks it."""

@@ -12,12 +12,26 @@ from ..render.page import Page
 
 
 def all_pages(site: Site) -> list[Page]:
-    from . import decisions, duties, glossary, grants, money, opendata, performance, plan, procurement, search, updates
+    from . import (
+        decisions,
+        duties,
+        glossary,
+        grants,
+        held_back,
+        money,
+        opendata,
+        performance,
+        plan,
+        procurement,
+        search,
+        updates,
+    )
 
     sections = (grants, decisions, money, procurement, performance, plan, duties, opendata, updates, glossary)
     pages: list[Page] = []
     for section in sections:
         pages.extend(section.pages(site))
+    pages.extend(held_back.pages(site, {page.path for page in pages}))  # only in a preview with problems
     pages.append(search.page(site, pages))
     return pages
 
