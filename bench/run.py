@@ -15,10 +15,10 @@ import time
 import urllib.request
 from pathlib import Path
 
-from generator.search_transfer import first_query_transfer
-from generator.synthetic import SCALE, make_project
-
 from generator.core import stages
+
+from .search_transfer import first_query_transfer
+from .synthetic import SCALE, make_project
 
 HERE = Path(__file__).resolve().parent
 BIN = Path(sys.executable).parent
