@@ -11,8 +11,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from generator.static_server import serve
-from generator.synthetic import make_project
+from .static_server import serve
+from .synthetic import make_project
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = {

@@ -13,12 +13,14 @@ import sys
 import tempfile
 import time
 import urllib.request
+from decimal import Decimal
 from pathlib import Path
 
-from generator.search_transfer import first_query_transfer
-from generator.synthetic import SCALE, make_project
-
 from generator.core import stages
+from generator.core.formatting import money
+
+from .search_transfer import first_query_transfer
+from .synthetic import SCALE, make_project
 
 HERE = Path(__file__).resolve().parent
 BIN = Path(sys.executable).parent
@@ -80,9 +82,10 @@ def site_figures(site: Path) -> dict:
     }
 
 
-def serve_rebuild_seconds(project: Path, port: int = 8123, edits: int = 5) -> list[float]:
-    """Start `mkdocs serve`, then edit one decision's title several times, timing each edit from the save until
-    the page served shows the new title (asking every 20 ms). The title goes back and forth between two."""
+def serve_rebuild_seconds(project: Path, port: int = 8123, edits: int = 5) -> tuple[list[float], list[float]]:
+    """Start `mkdocs serve`, then in turn edit one decision's title and one grant's amount several times, timing
+    each edit from the save until the page served shows it (asking every 20 ms). Each goes back and forth between
+    two values."""
     server = subprocess.Popen(
         [str(BIN / "mkdocs"), "serve", "--dirty", "-a", f"127.0.0.1:{port}"],
         cwd=project,
@@ -93,7 +96,12 @@ def serve_rebuild_seconds(project: Path, port: int = 8123, edits: int = 5) -> li
     record = sorted((project / "content" / "decisions").glob("*.md"))[-1]
     url = f"http://127.0.0.1:{port}/decisions/{record.stem}/"
     titles = ["Synthetic decision", "Edited decision"]
-    seconds = []
+    grants = project / "data" / "grants.csv"
+    original = grants.read_text(encoding="utf-8")
+    identifier, amount = original.splitlines()[1].split(",")[0], original.splitlines()[1].split(",")[4]
+    grant_url = f"http://127.0.0.1:{port}/grants/{identifier.lower()}/"
+    amounts = [(f",{amount},", money(Decimal(amount), exact=True)), (",12345.67,", "£12,345.67")]
+    decision_seconds, grant_seconds = [], []
     try:
         wait_for(url, titles[0], timeout=600)
         for _ in range(edits):
@@ -104,12 +112,21 @@ def serve_rebuild_seconds(project: Path, port: int = 8123, edits: int = 5) -> li
             )
             started = time.perf_counter()
             wait_for(url, titles[1], timeout=600, step=0.02)
-            seconds.append(time.perf_counter() - started)
+            decision_seconds.append(time.perf_counter() - started)
             titles.reverse()
-        return seconds
+            time.sleep(2)
+            grants.write_text(
+                grants.read_text(encoding="utf-8").replace(amounts[0][0], amounts[1][0], 1), encoding="utf-8"
+            )
+            started = time.perf_counter()
+            wait_for(grant_url, amounts[1][1], timeout=600, step=0.02)
+            grant_seconds.append(time.perf_counter() - started)
+            amounts.reverse()
+        return decision_seconds, grant_seconds
     finally:
         server.terminate()
         server.wait()
+        grants.write_text(original, encoding="utf-8")
 
 
 def wait_for(url: str, text: str, timeout: float, step: float = 0.2) -> None:
@@ -200,7 +217,7 @@ def main() -> None:
         peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         figures = site_figures(project / "site")
         search = first_query_transfer(project)
-        rebuilds = serve_rebuild_seconds(project)
+        rebuilds, grant_rebuilds = serve_rebuild_seconds(project)
         results = {
             "scale": SCALE,
             **figures,
@@ -218,6 +235,8 @@ def main() -> None:
             "peak_memory_all_processes_mb": round(max(together)),
             "serve_rebuild_after_one_edit_seconds": round(statistics.median(rebuilds), 2),
             "serve_rebuild_each_edit_seconds": [round(seconds, 2) for seconds in rebuilds],
+            "serve_rebuild_after_one_grant_edit_seconds": round(statistics.median(grant_rebuilds), 2),
+            "serve_rebuild_each_grant_edit_seconds": [round(seconds, 2) for seconds in grant_rebuilds],
             **search,
             "half_scale": half,
             "full_over_half": {

@@ -7,8 +7,9 @@ import os
 import re
 from pathlib import Path
 
-from generator.static_server import serve
 from playwright.sync_api import sync_playwright
+
+from .static_server import serve
 
 
 def first_query_transfer(project: Path, name: str = "") -> dict:

@@ -9,7 +9,8 @@ on_config       load and validate data/ and content/decisions/ before anything i
                 point MkDocs at a staging folder so site/ is only replaced on success; start the search
                 indexer (generator/search/indexer.py)
 on_files        add generated pages as in-memory files (in `serve --dirty`, as stubs on disk that change
-                only when their page changed, so unchanged pages are skipped); in preview, the downloads too;
+                only when their page changed, so unchanged pages are skipped); in preview, the downloads too
+                (in a `serve --dirty` rebuild, as last made: the changed ones are written after the pages);
                 start a fresh cache of page chrome (generator/render/chrome.py), except in a preview rebuild that
                 leaves what surrounds every page unchanged
 on_env          let Material's compiled templates be reused by the next preview rebuild
@@ -45,7 +46,7 @@ from watchdog.events import FileClosedEvent, FileCreatedEvent, FileDeletedEvent,
 from watchdog.observers import Observer
 
 from .build import assemble, staging
-from .build.preview import RecordWriter, StubStore, remove_gone
+from .build.preview import LateDownloads, RecordWriter, StubStore, remove_gone
 from .core import installed, memo, memory, stages
 from .core.problems import InputError
 from .render.chrome import TEMPLATE, ChromeCache, Parts, kind_of
@@ -97,6 +98,7 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
         self.exemplars: dict[tuple, tuple] = {}  # in preview, this rebuild's exemplars: kind -> (path, digest)
         self.shown: set[str] = set()  # in preview, the generated pages the last rebuild served
         self.compiled = CompiledTemplates()  # Material's templates, compiled once for all preview rebuilds
+        self.late = LateDownloads()  # in a `serve --dirty` rebuild, the downloads are made after the pages
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -132,11 +134,13 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
         return server
 
     def on_shutdown(self) -> None:
+        self.late.wait()
         self.collector.stop()
         if self.stubs:
             self.stubs.close()
 
     def on_config(self, config):
+        self.late.wait()  # the last rebuild's downloads are written before this one reads the data
         root = Path(config.config_file_path).parent
         self.use_own_theme(config)
         arguments = (root / self.config.data_dir, Path(config.docs_dir), self.theme_dir, config.site_url or "")
@@ -258,6 +262,11 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
         if self.final_site_dir is None:
             # In preview the downloads are made here (with --dirty, written only when they change); a build writes
             # them at the end.
+            if self.stubs and self.stubs.downloads:
+                # A rebuild: the downloads as last made are kept; the changed ones follow the pages (on_post_build).
+                for path in self.stubs.downloads:
+                    files.append(File.generated(config, path, abs_src_path=str(self.stubs.folder / "downloads" / path)))
+                return files
             for path, data in self.result.downloads.items():
                 if self.stubs:
                     files.append(File.generated(config, path, abs_src_path=str(self.stubs.download(path, data))))
@@ -337,6 +346,8 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
             # that chrome, need not write it again unless it changes.
             self.records.adopt(path, digest, self.chrome.shells.get(kind))
         if self.stubs:
+            if self.result is not None and not self.result.pending.done:
+                self.late.start(self.result.pending.result, self.stubs, Path(config.site_dir))
             remove_gone(Path(config.site_dir), self.shown, self.pages)
             self.shown = set(self.pages)
             self.collector.after_build()

@@ -102,3 +102,31 @@ def test_a_page_is_rebuilt_whenever_a_table_it_shows_changes(project):
         stale += [f"{resource['name']}: {p}" for p in changed if new[p] is not None and new[p] == old.get(p)]
     assert len(exercised) >= 25, f"too few tables could be edited validly: {exercised}"
     assert stale == [], "these pages show the edited table but a preview would skip them"
+
+
+def test_an_edit_of_one_grants_amount_rebuilds_only_the_pages_that_show_that_grant(project):
+    """What makes the preview fast after a grant edit: other grants', organisations' and decisions' pages keep
+    their fingerprints (each names the rows it shows), so only the lists and totals that show it are rebuilt."""
+    path = project / "data" / "grants.csv"
+    original = path.read_text(encoding="utf-8")
+    rows = list(csv.DictReader(io.StringIO(original)))
+    grant = rows[0]
+    before, old = rendered_and_fingerprints(project)
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(grant), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows([grant | {"Amount Awarded": str(Decimal(grant["Amount Awarded"]) + 1)}, *rows[1:]])
+    path.write_text(out.getvalue(), encoding="utf-8")
+    after, new = rendered_and_fingerprints(project)
+    rebuilt = {p for p in new if new[p] is None or new[p] != old.get(p)}
+    changed = {p for p in after if after[p] != before.get(p)}
+    assert changed <= rebuilt, "a page showing the edit would be skipped"
+    own = f"grants/{grant['Identifier'].lower()}.md"
+    assert own in changed
+    records = [p for p in new if p.startswith(("grants/", "organisations/", "decisions/")) and "index" not in p]
+    rebuilt_records = sorted(p for p in records if p in rebuilt)
+    # The grant's own page, its year's list, its recipient's page and the decision it cites: not every grant's,
+    # organisation's or decision's page, nor other years' lists.
+    assert own in rebuilt_records
+    assert len(rebuilt_records) == 3 + bool(grant["Decision Reference"]), rebuilt_records
+    assert len([p for p in rebuilt_records if "/year-" in p]) == 1, rebuilt_records

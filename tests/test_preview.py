@@ -102,6 +102,20 @@ def test_dirty_preview_updates_every_page_that_shows_an_edit(project):
         fetch_until(base, lambda t: "Latest decision: <a" in t and "Plan refreshed" in t)
 
 
+def test_dirty_preview_serves_an_edited_grant_and_then_its_downloads(project):
+    """A rebuild serves the edited grant's page first; the downloads that show it follow (made after the pages)."""
+    grants = project / "data" / "grants.csv"
+    good = grants.read_text(encoding="utf-8")
+    identifier = good.splitlines()[1].split(",")[0]
+    with preview(project) as (_, base):
+        fetch_until(base + "data/grants.csv", lambda t: ",34550," in t)
+        time.sleep(1.5)
+        grants.write_text(good.replace(",34550,", ",34551.25,", 1), encoding="utf-8")
+        fetch_until(base + f"grants/{identifier.lower()}/", lambda t: "£34,551.25" in t)
+        fetch_until(base + "data/grants.csv", lambda t: ",34551.25," in t and ",34550," not in t)
+        fetch_until(base + "data/grants.json", lambda t: "34551.25" in t)
+
+
 def test_broken_csv_shows_on_every_page_of_the_preview_and_clears_everywhere(project):
     """Under `make serve` (--dirty), a data problem shows on hand-written and generated pages alike."""
     budget = project / "data" / "budget.csv"

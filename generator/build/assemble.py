@@ -31,6 +31,7 @@ from ..search import entries
 from ..search.indexer import Indexer
 from . import lenient, staging
 from .beside import Pending
+from .row_digests import RowDigests
 
 EMPTY_SITEMAP = (
     b'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>\n'
@@ -296,14 +297,15 @@ def fingerprints(result: Result, docs_dir: Path, shared: str) -> dict[str, str |
         known[f"priority-decisions:{priority.id}"] = [decision.reference for decision in priority.decisions]
     known["descriptor"] = json.dumps(site.descriptor, sort_keys=True, default=str)
     # Each source as a short digest, so a page listing every decision does not re-encode 2,000 signatures.
-    short = {source: digest_of(value) for source, value in known.items()}
+    short = {source: hashlib.sha1(repr(value).encode("utf-8")).hexdigest() for source, value in known.items()}
+    rows = RowDigests(site.tables)  # sources that are one row of a table (pages.row_sources)
     digests: dict[str, str | None] = {}
     for page in result.pages:
         if page.sources is None:
             digests[page.path] = None
             continue
         parts = [shared, page.template, page.title, page.description, page.charts, page.explorer]
-        parts += [f"{source}={short.get(source)}" for source in sorted(page.sources)]
+        parts += [f"{s}={short[s] if s in short else rows.get(s) if '#' in s else None}" for s in sorted(page.sources)]
         digests[page.path] = hashlib.sha1("\n".join(map(str, parts)).encode("utf-8")).hexdigest()
     return digests
 

@@ -40,6 +40,11 @@ class Pending:
             self._executor = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
             self._future = self._executor.submit(_run_forked)
 
+    @property
+    def done(self) -> bool:
+        """Whether the files are made (and kept)."""
+        return self._files is not None
+
     def result(self) -> Files:
         if self._files is None:
             if self._future is not None:

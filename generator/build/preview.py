@@ -7,8 +7,10 @@ are kept here too, rewritten only when their bytes change.
 
 from __future__ import annotations
 
+import logging
 import shutil
 import tempfile
+import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -38,6 +40,43 @@ class StubStore:
 
     def close(self) -> None:
         shutil.rmtree(self.folder, ignore_errors=True)
+
+
+class LateDownloads:
+    """In a preview rebuild, the downloads are made once the pages are written, while the reader looks at them.
+
+    Remaking a spreadsheet to edit or the 360Giving files takes seconds for a large office; a page showing the
+    edit need not wait for them. Each changed download is written into the preview's folder when it is made;
+    the next rebuild waits until they are all written.
+    """
+
+    def __init__(self) -> None:
+        self.thread: threading.Thread | None = None
+
+    def start(self, make: Callable[[], dict[str, bytes]], stubs: StubStore, site_dir: Path) -> None:
+        def run() -> None:
+            try:
+                made = make()
+            except Exception as error:  # shown in the terminal, as a build's would be; the pages are served
+                logging.getLogger("mkdocs.plugins.transparency").error(
+                    f"The downloads could not be made ({type(error).__name__}: {error})."
+                )
+                return
+            for path, data in made.items():
+                if stubs.downloads.get(path) != data or not (site_dir / path).exists():
+                    stubs.download(path, data)
+                    target = site_dir / path
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    target.write_bytes(data)
+
+        self.wait()
+        self.thread = threading.Thread(target=run, name="preview-downloads", daemon=True)
+        self.thread.start()
+
+    def wait(self) -> None:
+        if self.thread is not None:
+            self.thread.join()
+            self.thread = None
 
 
 class RecordWriter:

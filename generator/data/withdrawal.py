@@ -11,6 +11,7 @@ import dataclasses
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from ..core.memo import remember
 from ..core.problems import Problem, quote
 
 if TYPE_CHECKING:  # load.py declares the columns through this module, so it is not imported at run time
@@ -67,6 +68,13 @@ def split(tables: dict[str, Table]) -> tuple[dict[str, Table], dict[str, list[di
 
 def check(raw: RawPackage) -> list[Problem]:
     """A withdrawal has a date and a reason; a row still published never points at a withdrawn one."""
+    # It reads every row of every table: a preview keeps its answer until a table changes.
+    signatures = tuple((name, table.signature) for name, table in sorted(raw.tables.items()))
+    key = None if any(signature is None for _, signature in signatures) else signatures
+    return list(remember("withdrawal-check", "tables", key, lambda: _check(raw)))
+
+
+def _check(raw: RawPackage) -> list[Problem]:
     found = []
     for table in raw.tables.values():
         for row in table.rows:

@@ -41,6 +41,18 @@ def decision_sources(decisions: Iterable) -> frozenset[str]:
     return frozenset(f"decision:{decision.reference}" for decision in decisions)
 
 
+def row_sources(table: str, keys: Iterable[str]) -> frozenset[str]:
+    """What a page showing these rows of a table depends on: each row alone ("<table>#<key>", its key columns'
+    values joined by "|"), so that a preview leaves the page as it is when another row of the table is edited."""
+    return frozenset(f"{table}#{key}" for key in keys)
+
+
+def value_source(name: str, value: object) -> str:
+    """A source that is the value itself: what a page shows that is worked out from more than its own rows
+    (e.g. every financial year of grants), so that the page changes when the value does."""
+    return f"{name}:{value!r}"
+
+
 def section_nav(pages: Iterable[Page]) -> list[dict[str, str]]:
     return [{page.nav_title: page.path} for page in pages if page.nav_title]
 

@@ -6,8 +6,9 @@ from collections.abc import Iterator
 
 from ..core.formatting import slug
 from ..model.records import Site, group_by
-from . import Page, body_filter, decision_sources, priority_options
+from . import Page, body_filter, decision_sources, priority_options, row_sources
 from .explorer_data import as_json, decision_rows
+from .grants import shown_grants
 
 
 def pages(site: Site) -> Iterator[Page]:
@@ -59,5 +60,7 @@ def pages(site: Site) -> Iterator[Page]:
             "decision.html",
             {"decision": decision, "current": site.current_body},
             description=decision.summary[:300],
-            sources=decision_sources([decision]) | {"grants", "organisations", "priorities"},
+            sources=decision_sources([decision])
+            | shown_grants(decision.grants)
+            | row_sources("priorities", [p.id for p in decision.priorities]),
         )

@@ -10,7 +10,7 @@ from ..core.formatting import financial_year, long_date, money, money_format, sl
 from ..model.records import Site, group_by
 from ..model.summaries import grants_sentence, totals_by
 from ..render.charts import bar_chart
-from . import Page, decision_sources, priority_options
+from . import Page, decision_sources, priority_options, row_sources, value_source
 from .explorer_data import as_json, grant_rows
 from .performance import trend_chart
 
@@ -23,6 +23,21 @@ EXPLORER_SOURCES = ("grants", "organisations", "priorities", "kpis")  # what the
 def cited_decisions(grants) -> frozenset[str]:
     """The decisions these grants cite, as sources of a page showing them."""
     return decision_sources(g.decision for g in grants if g.decision)
+
+
+def shown_grants(grants) -> frozenset[str]:
+    """What a page showing these grants (as a table, or one grant) depends on: their rows, their recipients' and
+    priorities' rows and the decisions they cite, and which organisations have indicators ("kpis"). An edit of
+    one grant then changes only the pages that show it."""
+    if not grants:
+        return frozenset()
+    return (
+        row_sources("grants", (g.id for g in grants))
+        | row_sources("organisations", {g.organisation.id for g in grants})
+        | row_sources("priorities", {g.priority.id for g in grants})
+        | cited_decisions(grants)
+        | {"kpis"}
+    )
 
 
 def pages(site: Site) -> Iterator[Page]:
@@ -41,7 +56,7 @@ def pages(site: Site) -> Iterator[Page]:
                 "so_far": site.build_date if year == financial_year(site.build_date) else None,
             },
             description=f"Every grant awarded in {year}, with who awarded it.",
-            sources=GRANT_SOURCES,
+            sources=shown_grants(grants),
         )
     for grant in site.grants:
         yield Page(
@@ -49,7 +64,7 @@ def pages(site: Site) -> Iterator[Page]:
             grant.title,
             "grant.html",
             {"grant": grant, "current": site.current_body},
-            sources=GRANT_SOURCES | cited_decisions([grant]),
+            sources=shown_grants([grant]),
             description=f"{money(grant.amount, exact=True)} to {grant.organisation.name} on {grant.award_date.isoformat()}: {grant.description}"[
                 :300
             ],
@@ -90,7 +105,10 @@ def pages(site: Site) -> Iterator[Page]:
             },
             description=f"Grants to {organisation.name}: {money(organisation.total)} in all.",
             charts=bool(organisation.kpis),
-            sources=GRANT_SOURCES | INDICATOR_SOURCES | cited_decisions(organisation.grants),
+            sources=shown_grants(organisation.grants)
+            | row_sources("organisations", [organisation.id])
+            | INDICATOR_SOURCES
+            | {value_source("grant-years", grant_years), value_source("bodies", len(site.bodies))},
         )
 
 

@@ -59,7 +59,14 @@ def _giving_quality(site: Site) -> list[giving_quality.Result]:
     """360Giving's quality checks on the grants as published (none without grants)."""
     if not site.grants:
         return []
-    return giving_quality.results(giving.package(site, site.address)["grants"])
+    funders = repr([(b.funder_identifier, b.body_name, b.start, b.end) for b in site.bodies])
+    return site.derived(
+        "360giving-quality",
+        ["grants", "organisations"],
+        lambda: giving_quality.results(giving.package(site, site.address)["grants"]),
+        funders,
+        site.address,
+    )
 
 
 def _extra_downloads(name: str) -> list[tuple[str, str]]:

@@ -20,10 +20,12 @@ from ..model.plan import (
 )
 from ..model.records import Site, group_by
 from ..model.summaries import totals_by
-from . import Page, decision_sources
+from . import Page, decision_sources, value_source
+from .grants import shown_grants
 from .performance import trend_chart
 
-AMBITION_SOURCES = frozenset({"plan", "plan_updates", "kpis", "kpi_values", "priorities", "grants"})
+# An ambition's page shows its priority's number and total of grants, not the grants (priority_grants).
+AMBITION_SOURCES = frozenset({"plan", "plan_updates", "kpis", "kpi_values", "priorities"})
 SHOWN_DECISIONS = 5  # an ambition's page names its priority's latest decisions (theme/generated/ambition.html)
 
 
@@ -32,6 +34,13 @@ def shown_decisions(priority) -> frozenset[str]:
     if priority is None:
         return frozenset({"decisions"})
     return decision_sources(priority.decisions[:SHOWN_DECISIONS]) | {f"priority-decisions:{priority.id}"}
+
+
+def priority_grants(priority) -> frozenset[str]:
+    """What an ambition's page shows of the grants: how many its priority has, and their total."""
+    if priority is None:
+        return frozenset({"grants"})
+    return frozenset({value_source(f"priority-grants:{priority.id}", (len(priority.grants), priority.grants_total))})
 
 
 def pages(site: Site) -> Iterator[Page]:
@@ -47,7 +56,7 @@ def pages(site: Site) -> Iterator[Page]:
                     :300
                 ],
                 charts=any(i.readings for i in ambition.indicators),
-                sources=AMBITION_SOURCES | shown_decisions(ambition.priority),
+                sources=AMBITION_SOURCES | shown_decisions(ambition.priority) | priority_grants(ambition.priority),
             )
     quarters = report_quarters(site.ambitions, site.indicators, site.build_date)
     current = quarter_in_progress(site.build_date)
@@ -166,7 +175,8 @@ def quarterly_reports(
             "bodies": site.bodies_between(start, end) if site.predecessors else [],
         },
         description=f"How the Police and Crime Plan was delivered in {label}: indicators, plan progress, decisions and grants.",
-        sources=REPORT_SOURCES | decision_sources(decisions),
+        # The quarter's grants as rows: an edit of another quarter's grant leaves the report as it is.
+        sources=(REPORT_SOURCES - {"grants", "organisations"}) | shown_grants(grants) | decision_sources(decisions),
     )
     fy = f"{year}/{str(year + 1)[-2:]}"
     budget = [r for r in site.records.get("budget", []) if r["financial_year"] == fy]
@@ -181,6 +191,8 @@ def quarterly_reports(
         )
         for area in areas
     ]
+    grants_by_priority = totals_by(grants, lambda g: g.priority.title, lambda g: g.amount)
+    grants_total = sum((g.amount for g in grants), Decimal(0))
     yield Page(
         f"reports/{slug}-resources.md",
         f"Quarterly resources report, {label}",
@@ -192,10 +204,11 @@ def quarterly_reports(
             "fy": fy,
             "budget_rows": budget_rows,
             **spending,
-            "grants_by_priority": totals_by(grants, lambda g: g.priority.title, lambda g: g.amount),
-            "grants_total": sum((g.amount for g in grants), Decimal(0)),
+            "grants_by_priority": grants_by_priority,
+            "grants_total": grants_total,
             "bodies": site.bodies_between(start, end) if site.predecessors else [],
         },
         description=f"Money in {label}: budget against outturn, spending over £500 and grants by area and priority.",
-        sources=REPORT_DATASETS["resources"],
+        sources=(REPORT_DATASETS["resources"] - {"grants"})
+        | {value_source("quarter-grants", (grants_by_priority, grants_total))},
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from decimal import ROUND_HALF_UP, Decimal
 from functools import partial
@@ -30,6 +31,12 @@ SOURCES = frozenset({"spend", "contracts"})
 def pages(site: Site) -> Iterator[Page]:
     if not site.has("spend"):
         return
+    # Worked out from the payments, contracts and profile alone: a preview keeps them until one of those changes.
+    profile = json.dumps(site.profile, sort_keys=True, default=str)
+    yield from site.derived("procurement-pages", sorted(SOURCES), lambda: list(_pages(site)), profile, site.build_date)
+
+
+def _pages(site: Site) -> Iterator[Page]:
     found = quarters(site.records["spend"], site.records.get("contracts", []), site.profile, site.build_date)
     since = applies_from(site.profile)
     if since is not None:
