@@ -11,6 +11,7 @@ from jinja2 import BytecodeCache, Environment, FileSystemLoader, select_autoesca
 from jinja2.bccache import Bucket
 from markupsafe import Markup
 
+from ..core import i18n
 from ..core.formatting import FILTERS
 from ..model.indicators import card, format_value
 from .page import Page
@@ -64,7 +65,9 @@ def make_environment(theme_dir: Path) -> Environment:
         autoescape=select_autoescape(default=True, default_for_string=True),
         trim_blocks=True,
         lstrip_blocks=True,
+        extensions=["jinja2.ext.i18n"],  # {{ _("...") }}: a sentence in the language being written (core/i18n.py)
     )
+    environment.install_gettext_callables(i18n.gettext, i18n.ngettext, newstyle=True)
     environment.filters.update(FILTERS)
     environment.filters["markdown"] = safe_markdown
     environment.filters["json_script"] = json_for_script

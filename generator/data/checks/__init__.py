@@ -5,7 +5,7 @@ from __future__ import annotations
 from ...core.problems import Problem
 from .. import withdrawal
 from ..load import RawPackage
-from . import crossrefs, decisions, duty_changes, history, identifiers, keys, package, payments, profile, tables
+from . import crossrefs, decisions, duty_changes, history, identifiers, keys, package, payments, profile, tables, welsh
 
 
 def check_all(raw: RawPackage) -> list[Problem]:
@@ -26,4 +26,5 @@ def check_all(raw: RawPackage) -> list[Problem]:
     # Checks across files run on whatever could be read, so every problem shows in one run.
     found += crossrefs.check(raw, {p.file for p in found if p.row is None})
     found += identifiers.check(raw)
+    found += welsh.check(raw)
     return found
