@@ -181,6 +181,7 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
         self.pages = {page.path: page for page in self.result.pages}
         self.languages = languages(self.result.site.profile)
         config.extra["languages"] = self.language_links() if len(self.languages) > 1 else []
+        config.extra["index_up"] = "../" if self.welsh else ""  # the one search index is at the English root
         if self.result.address and self.command == "build":
             config.site_url = self.result.address  # canonical links, the sitemap and the 404 page's links
         elif not self.result.address:

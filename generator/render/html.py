@@ -71,8 +71,14 @@ def make_environment(theme_dir: Path) -> Environment:
     environment.filters.update(FILTERS)
     environment.filters["markdown"] = safe_markdown
     environment.filters["json_script"] = json_for_script
+    # A text from the generator's own data (a duty's title, a status) in the page's language, escaped like any
+    # other value; the catalogue has it (theme/locales/, `make translations` collects them).
+    environment.filters["translate"] = i18n.gettext
+    environment.filters["strong"] = lambda text: Markup("<strong>%s</strong>") % text  # emphasis inside a sentence
     environment.globals["indicator_card"] = card
     environment.globals["value_text"] = format_value
+    # From the root of this language's pages up to the site's root (where the one search index is): "" in English.
+    environment.globals["language_up"] = lambda: "../" * i18n.PREFIXES[i18n.current()].count("/")
     return environment
 
 
