@@ -14,6 +14,7 @@ from urllib.parse import urljoin
 from jinja2 import Environment
 
 from ..core import i18n, memo, stages
+from ..core.i18n import _
 from ..core.problems import InputError, Problem
 from ..data.checks import check_all
 from ..data.load import load_package
@@ -160,10 +161,10 @@ def drop_sitemap(site_dir: Path) -> None:
 
 
 def navigation(pages: list[Page], docs_dir: Path) -> list:
-    nav: list = [{"Home": "index.md"}]
+    nav: list = [{_("Home"): "index.md"}]
     nav += section_nav(pages)
     if (docs_dir / "about.md").exists():
-        nav.append({"About": "about.md"})
+        nav.append({_("About"): "about.md"})
     return nav
 
 
