@@ -180,7 +180,8 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
             return config
         self.pages = {page.path: page for page in self.result.pages}
         self.languages = languages(self.result.site.profile)
-        config.extra["languages"] = self.language_links() if len(self.languages) > 1 else []
+        english = self.welsh.address if self.welsh else self.result.address
+        config.extra["languages"] = self.language_links(english) if len(self.languages) > 1 else []
         config.extra["index_up"] = "../" if self.welsh else ""  # the one search index is at the English root
         if self.result.address and self.command == "build":
             config.site_url = self.result.address  # canonical links, the sitemap and the 404 page's links
@@ -204,11 +205,18 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
             stages.begin("rendering")  # MkDocs' part: from here until on_post_build (make bench)
         return config
 
-    def language_links(self) -> list[dict[str, str]]:
-        """Each language's root, relative to this build's root (main.html makes each page's twin from it)."""
+    def language_links(self, address: str) -> list[dict]:
+        """Each language's root, relative to this build's root and, with the English site's address, absolute
+        (main.html makes each page's twin from it)."""
         up = "../" if self.welsh else ""
         return [
-            {"code": code, "name": i18n.NAMES[code], "root": up + i18n.PREFIXES[code], "current": code == self.language}
+            {
+                "code": code,
+                "name": i18n.NAMES[code],
+                "root": up + i18n.PREFIXES[code],
+                "address": address + i18n.PREFIXES[code] if address else "",
+                "current": code == self.language,
+            }
             for code in self.languages
         ]
 
