@@ -21,6 +21,8 @@ ENGLISH = "en"
 # The languages a site may publish in (profile.yaml's `languages:`), with their names in themselves, as the
 # language switch shows them.
 NAMES = {"en": "English", "cy": "Cymraeg"}
+# Each language's tag, as pages and feeds declare it (xml:lang, <html lang>): British English, and Welsh.
+TAGS = {"en": "en-GB", "cy": "cy"}
 # Where each language's pages are, relative to the English site's root.
 PREFIXES = {"en": "", "cy": "cy/"}
 

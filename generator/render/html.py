@@ -78,6 +78,7 @@ def make_environment(theme_dir: Path) -> Environment:
     environment.globals["indicator_card"] = card
     environment.globals["value_text"] = format_value
     # From the root of this language's pages up to the site's root (where the one search index is): "" in English.
+    environment.globals["language_tag"] = lambda: i18n.TAGS[i18n.current()]
     environment.globals["language_up"] = lambda: "../" * i18n.PREFIXES[i18n.current()].count("/")
     return environment
 
