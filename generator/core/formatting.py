@@ -123,6 +123,20 @@ def financial_year(value: dt.date) -> str:
     return f"{start}/{str(start + 1)[-2:]}"
 
 
+def N_(text: str) -> str:  # noqa: N802 (gettext's name for a word marked for the catalogue, translated later)
+    return text
+
+
+# The nouns pages count ("3 grants"), for the catalogue (`make translations`): plural() translates them.
+COUNTED = tuple(
+    N_(word)
+    for word in (
+        "grant", "payment", "decision", "row", "other payment", "organisation", "indicator", "entry",
+        "earlier record", "current contract",
+    )
+)  # fmt: skip
+
+
 def plural(count: int, word: str, many: str | None = None) -> str:
     return f"{count:,} {i18n.ngettext(word, many or word + 's', count)}"
 

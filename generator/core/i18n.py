@@ -88,4 +88,6 @@ def ngettext(singular: str, plural: str, count: int) -> str:
     forms = catalogue(_current).get(singular) if _current != ENGLISH else None
     if isinstance(forms, tuple) and len(forms) >= 2:
         return forms[0] if count == 1 else forms[1]
+    if isinstance(forms, str) and forms:
+        return forms  # Welsh counts with the singular noun after any numeral: "2 grant", "3 penderfyniad"
     return singular if count == 1 else plural
