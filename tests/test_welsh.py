@@ -107,7 +107,7 @@ def test_the_catalogue_translates_every_marked_sentence():
 
 
 # The Welsh pages whose templates are wholly translated so far (issue 27's first part: home, the hand-written pages,
-# the grants list, each grant and decision, the compliance page, the 404 page). The other sections' templates are
+# the grants, organisations and decisions pages, the compliance page, the 404 page). The other sections' templates are
 # still to be marked; each joins this list when it is.
 TRANSLATED = [
     "index.html",
@@ -116,7 +116,14 @@ TRANSLATED = [
     "licence/index.html",
     "privacy/index.html",
     "grants/index.html",
+    "grants/year-2025-26/index.html",
+    "organisations/index.html",
+    "organisations/gb-chc-1190001/index.html",
+    "decisions/index.html",
+    "decisions/year-2025-26/index.html",
     "decisions/2025-001/index.html",
+    "transparency/index.html",
+    "search/index.html",
     "404.html",
 ]
 

@@ -74,6 +74,10 @@ def make_environment(theme_dir: Path) -> Environment:
     # A text from the generator's own data (a duty's title, a status) in the page's language, escaped like any
     # other value; the catalogue has it (theme/locales/, `make translations` collects them).
     environment.filters["translate"] = i18n.gettext
+    environment.filters["link"] = lambda text, href: (
+        Markup('<a href="%s">%s</a>') % (href, text)
+    )  # a link in a sentence
+    environment.filters["kbd"] = lambda text: Markup("<kbd>%s</kbd>") % text
     environment.filters["strong"] = lambda text: Markup("<strong>%s</strong>") % text  # emphasis inside a sentence
     environment.globals["indicator_card"] = card
     environment.globals["value_text"] = format_value
