@@ -39,3 +39,15 @@ def test_welsh_page_is_accessible_and_switches_to_its_twin(browser, welsh_url, p
         assert page.page.evaluate("document.documentElement.lang") == "en-GB"
     finally:
         page.close()
+
+
+def test_the_welsh_search_page_finds_welsh_pages(browser, welsh_url):
+    page = Visit(browser, welsh_url, "cy/search/?q=dioddefwyr")
+    try:
+        results = page.page.locator("[data-search-results] a")
+        results.first.wait_for(timeout=10000)
+        links = results.evaluate_all("links => links.map(a => a.getAttribute('href'))")
+        assert links and all("/cy/" in link for link in links), links
+        assert "/cy/grants/360g-exmpboard-2025-001/" in links
+    finally:
+        page.close()
