@@ -3,6 +3,7 @@ Welsh from the catalogue; the office's own Welsh text; a text without its Welsh 
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from html import unescape
@@ -155,6 +156,8 @@ def test_downloads_keep_their_columns_with_the_welsh_ones(office):
     assert (site / "cy" / "data" / "grants.csv").read_bytes() == english  # the Welsh pages' links reach it
     header = english.decode("utf-8-sig").splitlines()[0].split(",")
     assert {"Title", "Title_cy", "Description", "Description_cy", "Grant Programme:Title_cy"} <= set(header)
+    giving = json.loads((site / "data" / "grants-360giving.json").read_text(encoding="utf-8"))["grants"][0]
+    assert giving["title"] == "Victims' helpline" and giving["Title_cy"] == "Llinell gymorth i ddioddefwyr"
     assert (site / "feeds" / "decisions.xml").is_file() and (site / "cy" / "feeds" / "decisions.xml").is_file()
     assert "Penderfyniadau" in (site / "cy" / "feeds" / "decisions.xml").read_text(encoding="utf-8")
 
