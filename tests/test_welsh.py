@@ -202,3 +202,18 @@ def test_an_english_only_site_has_no_welsh_pages(site_dir):
     assert not (site_dir / "cy").exists()
     html = (site_dir / "grants" / "index.html").read_text(encoding="utf-8")
     assert "hreflang" not in html and "site-language" not in html
+
+
+def test_an_import_of_a_grant_without_its_welsh_title_is_refused(tmp_path):
+    folder = make_welsh_office(tmp_path / "office")
+    sheet = tmp_path / "grants.csv"
+    rows = (folder / "data" / "grants.csv").read_text(encoding="utf-8").splitlines()
+    header = rows[0].split(",")
+    new = rows[1].replace("360G-EXMPBOARD-2025-001", "360G-EXMPBOARD-2025-003").split(",")
+    new = new[: header.index("Title_cy")] + [""] + new[header.index("Title_cy") + 1 :]  # Title_cy left empty
+    sheet.write_text("\n".join([*rows, ",".join(new)]) + "\n", encoding="utf-8")
+    before = (folder / "data" / "grants.csv").read_bytes()
+    result = run_cli(folder, "import", str(sheet), "--resource", "grants")
+    assert result.returncode != 0
+    assert 'column "Title_cy"' in result.stdout + result.stderr and "row 4" in result.stdout + result.stderr
+    assert (folder / "data" / "grants.csv").read_bytes() == before
