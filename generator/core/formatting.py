@@ -128,12 +128,9 @@ def N_(text: str) -> str:  # noqa: N802 (gettext's name for a word marked for th
 
 
 # The nouns pages count ("3 grants"), for the catalogue (`make translations`): plural() translates them.
-COUNTED = tuple(
-    N_(word)
-    for word in (
-        "grant", "payment", "decision", "row", "other payment", "organisation", "indicator", "entry",
-        "earlier record", "current contract",
-    )
+COUNTED = (
+    N_("grant"), N_("payment"), N_("decision"), N_("row"), N_("other payment"), N_("organisation"), N_("indicator"),
+    N_("entry"), N_("earlier record"), N_("current contract"),
 )  # fmt: skip
 
 

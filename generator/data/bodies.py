@@ -9,7 +9,7 @@ from ..core.i18n import _
 
 ROLE_DEFAULTS = {"role": "Police and Crime Commissioner", "role_short": "Commissioner"}
 # Words in a role that mean a group decides together, at a meeting, rather than one person signing.
-COLLECTIVE_WORDS = ("board", "committee", "panel", "cabinet")
+COLLECTIVE_WORDS = ("board", "committee", "panel", "cabinet", "bwrdd", "pwyllgor")  # English and Welsh
 
 
 @dataclass(frozen=True)
