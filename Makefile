@@ -12,7 +12,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export CHROME_PATH ?= /usr/bin/chromium
 
 # setup: only install (what CI jobs run before calling .venv/bin/transparency).
-.PHONY: setup site serve validate import template decision test lint bench lighthouse chromium java clean
+.PHONY: setup site serve validate import template decision translations test lint bench lighthouse chromium java clean
 
 setup: $(BIN)/.installed
 
@@ -42,6 +42,12 @@ template: $(BIN)/.installed
 decision: $(BIN)/.installed
 	@test -n "$(TITLE)" || { echo 'Give the title, e.g.: make decision TITLE="Community Safety Fund awards 2026/27"' >&2; exit 2; }
 	$(BIN)/transparency new decision "$(TITLE)"
+
+# translations: collect every sentence marked for translation (babel.cfg) into each language's catalogue,
+# theme/locales/<code>/LC_MESSAGES/messages.po, keeping the translations it has; then translate the empty msgstr.
+translations: $(BIN)/.installed
+	$(BIN)/pybabel -q extract -F babel.cfg -o $(VENV)/messages.pot --no-location --sort-output --omit-header .
+	$(BIN)/python -m generator.core.catalogue $(VENV)/messages.pot theme/locales/cy/LC_MESSAGES/messages.po cy
 
 test: $(BIN)/.installed node_modules/.installed chromium java
 	$(BIN)/ruff check generator tests bench

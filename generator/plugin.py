@@ -27,6 +27,10 @@ on_post_page    put a record page into its kind's shell (chrome rendered once pe
 on_post_build   write the downloads (made beside the rendering, generator/build/beside.py) into the staging folder,
                 and the search index of its pages, then swap it into site/; in preview, write the record pages
                 MkDocs was not given, take away pages that are gone, and collect garbage between rebuilds
+                In a site published in Welsh too (profile.yaml's languages: [en, cy]), the Welsh pages are a
+                second MkDocs build (Material's interface in Welsh, our sentences through the Welsh catalogue,
+                core/i18n.py), run here into cy/ of the same staging folder and indexed by the same Pagefind,
+                before the swap: site/ is replaced only when both languages were built (see ARCHITECTURE.md)
 on_build_error  stop the indexer and throw the staging folder away, leaving the previous site/ untouched
 """
 
@@ -47,8 +51,11 @@ from watchdog.observers import Observer
 
 from .build import assemble, staging
 from .build.preview import LateDownloads, RecordWriter, StubStore, remove_gone
-from .core import installed, memo, memory, stages
+from .build.welsh_files import link_shared_downloads, pages_in_welsh
+from .core import i18n, installed, memo, memory, stages
+from .core.formatting import long_date
 from .core.problems import InputError
+from .data.welsh import languages
 from .render.chrome import TEMPLATE, ChromeCache, Parts, kind_of
 from .render.csp import add_policy
 from .render.html import CompiledTemplates
@@ -69,6 +76,15 @@ class EditWatcher(Observer):
 
     def schedule(self, event_handler, path, *, recursive=False, event_filter=None):
         return super().schedule(event_handler, path, recursive=recursive, event_filter=self.CHANGES)
+
+
+class WelshBuild:
+    """What the English build gives the Welsh build it runs: the search indexer both fill, and its address."""
+
+    current: WelshBuild | None = None  # set while a Welsh build runs
+
+    def __init__(self, indexer: Indexer | None, address: str) -> None:
+        self.indexer, self.address = indexer, address
 
 
 class GeneratorConfig(Config):
@@ -99,6 +115,9 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
         self.shown: set[str] = set()  # in preview, the generated pages the last rebuild served
         self.compiled = CompiledTemplates()  # Material's templates, compiled once for all preview rebuilds
         self.late = LateDownloads()  # in a `serve --dirty` rebuild, the downloads are made after the pages
+        self.welsh = WelshBuild.current  # set when this is the Welsh build an English build runs
+        self.language = "cy" if self.welsh else i18n.ENGLISH
+        self.languages = [i18n.ENGLISH]  # the site's languages (profile.yaml's languages:)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -142,8 +161,10 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
     def on_config(self, config):
         self.late.wait()  # the last rebuild's downloads are written before this one reads the data
         root = Path(config.config_file_path).parent
+        i18n.set_language(self.language)
         self.use_own_theme(config)
-        arguments = (root / self.config.data_dir, Path(config.docs_dir), self.theme_dir, config.site_url or "")
+        site_url = self.welsh.address + "cy/" if self.welsh and self.welsh.address else (config.site_url or "")
+        arguments = (root / self.config.data_dir, Path(config.docs_dir), self.theme_dir, site_url)
         if self.command == "serve":
             result, error = assemble.prepare_preview(*arguments)
             # When nothing can be left out to show the rest (a problem in profile.yaml, say), the preview goes on
@@ -155,13 +176,19 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
                 log.warning(error.report(f"Every page of the preview lists them. {assemble.preview_note(earlier)}"))
         else:
             try:
-                self.result = assemble.prepare(*arguments)
+                self.result = assemble.prepare(*arguments, language=self.language)
             except InputError as error:
                 raise PluginError(error.report()) from None
         if self.result is None:
             config.extra["profile"], config.extra["feeds"] = {}, []
             return config
         self.pages = {page.path: page for page in self.result.pages}
+        self.languages = languages(self.result.site.profile)
+        english = self.welsh.address if self.welsh else self.result.address
+        # The preview shows the English pages only (their Welsh twins are built by `build`): no switch to follow.
+        bilingual = len(self.languages) > 1 and self.command == "build"
+        config.extra["languages"] = self.language_links(english) if bilingual else []
+        config.extra["index_up"] = "../" if self.welsh else ""  # the one search index is at the English root
         if self.result.address and self.command == "build":
             config.site_url = self.result.address  # canonical links, the sitemap and the 404 page's links
         elif not self.result.address:
@@ -172,7 +199,9 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
         config.extra["feeds"] = self.result.feeds
         if config.nav is None:
             config.nav = assemble.navigation(self.result.pages, Path(config.docs_dir))
-        if self.command == "build":
+        if self.welsh:
+            self.indexer = self.welsh.indexer  # the Welsh pages join the English build's index
+        elif self.command == "build":
             self.final_site_dir = Path(config.site_dir)
             config.site_dir = str(staging.begin(self.final_site_dir))
             try:
@@ -182,13 +211,30 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
             stages.begin("rendering")  # MkDocs' part: from here until on_post_build (make bench)
         return config
 
+    def language_links(self, address: str) -> list[dict]:
+        """Each language's root, relative to this build's root and, with the English site's address, absolute
+        (main.html makes each page's twin from it)."""
+        up = "../" if self.welsh else ""
+        return [
+            {
+                "code": code,
+                "name": i18n.NAMES[code],
+                "root": up + i18n.PREFIXES[code],
+                "address": address + i18n.PREFIXES[code] if address else "",
+                "current": code == self.language,
+            }
+            for code in self.languages
+        ]
+
     def use_own_theme(self, config) -> None:
         """The generator's theme comes with it, whatever mkdocs.yml says: an office's mkdocs.yml need not name it,
         and one written for an earlier release (naming fewer style sheets, say) still gets all it needs."""
         theme = str(self.theme_dir)
         config.theme.dirs = [theme, *(d for d in config.theme.dirs if Path(d).resolve() != self.theme_dir.resolve())]
         config.theme["font"] = False  # never Google Fonts: the site loads nothing from any other website
-        if config.theme.get("language") == "en":
+        if self.welsh:
+            config.theme["language"] = "cy"  # Material's own Welsh interface
+        elif config.theme.get("language") == "en":
             config.theme["language"] = "custom"  # British English (theme/partials/languages/custom.html)
         own = installed.theme_stylesheets(self.theme_dir)
         config.extra_css = own + [css for css in config.extra_css if css not in own]
@@ -207,6 +253,13 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
     def on_files(self, files: Files, *, config) -> Files:
         for record in [f for f in files if f.src_uri.startswith("decisions/") and f.src_uri.endswith(".md")]:
             files.remove(record)  # decision records are data: their pages are generated
+        welsh = {f.src_uri: f for f in files if f.src_uri.endswith(".cy.md")}
+        for page in welsh.values():
+            files.remove(page)  # content/NAME.cy.md is the Welsh build's NAME.md
+        for name, text in pages_in_welsh(welsh, files) if self.welsh else ():
+            english = files.get_file_from_path(name)
+            files.remove(english)
+            files.append(File.generated(config, name, content=text, inclusion=english.inclusion))
         if self.stubs and self.problems_html != self.problems_shown:
             # The problem box appears, changes or goes: every hand-written page is rebuilt to show it (or not).
             for page in [f for f in files if f.is_documentation_page() and f.abs_src_path]:
@@ -223,6 +276,8 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
             # What surrounds every page changed (or every rebuild renders in full): record pages' chrome is made
             # afresh. Otherwise the shells of the last rebuild still fit, and no exemplar needs rendering.
             self.chrome, self.shared = ChromeCache(), shared
+        if config.extra.get("languages"):
+            self.chrome.enabled = False  # each page links to its own twin: no two pages share their chrome
         kept = {kind for kind, shell in self.chrome.shells.items() if shell is not None}
         digests = assemble.fingerprints(self.result, Path(config.docs_dir), shared) if self.stubs else {}
         if self.stubs and self.problems_html:
@@ -276,6 +331,9 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
 
     def on_env(self, env, *, config, files):
         self.env, self.contexts = env, {}
+        env.add_extension("jinja2.ext.i18n")  # the theme's own sentences in the page's language: {{ _("...") }}
+        env.install_gettext_callables(i18n.gettext, i18n.ngettext, newstyle=True)
+        env.filters["long_date"] = long_date
         if self.command == "serve":
             env.bytecode_cache = self.compiled
         return env
@@ -323,7 +381,7 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
             output = self.chrome.render(kind_of(page.url, page.meta), parts, full)
         if self.indexer is not None:
             try:
-                entries.add_page(self.indexer, page.url, output)
+                entries.add_page(self.indexer, i18n.PREFIXES[self.language] + page.url, output)
             except SearchIndexError as error:
                 raise PluginError(str(error)) from None
             # A build never reads a written page's text again; letting it go keeps the build's memory
@@ -353,11 +411,17 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
             self.collector.after_build()
         if self.result is not None and not self.result.address:
             assemble.drop_sitemap(Path(config.site_dir))
+        if self.welsh:
+            assemble.write_downloads(self.result, Path(config.site_dir))
+            self.result, self.pages, self.env, self.chrome = None, {}, None, ChromeCache()
+            return
         if self.final_site_dir is not None:
             try:
-                assemble.write_downloads(self.result, Path(config.site_dir))
+                written = assemble.write_downloads(self.result, Path(config.site_dir))
             except Exception as error:
                 raise PluginError(f"The downloads could not be made ({type(error).__name__}: {error}).") from error
+            if "cy" in self.languages:
+                self.build_welsh(config, written)
             self.result, self.pages, self.env, self.chrome = None, {}, None, ChromeCache()
             memo.forget()
             memory.give_back()  # the site model, the data read and the pages are done with: free them before indexing
@@ -365,6 +429,28 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
                 assemble.publish(Path(config.site_dir), self.final_site_dir, self.indexer)
             except SearchIndexError as error:
                 raise PluginError(str(error)) from None
+
+    def build_welsh(self, config, downloads: list[str]) -> None:
+        """Every page again in Welsh, into cy/ of the staging folder, before anything is published."""
+        from mkdocs.commands.build import build
+        from mkdocs.config import load_config
+        from mkdocs.config.defaults import MkDocsConfig
+
+        address = self.result.address
+        WelshBuild.current = WelshBuild(self.indexer, address)
+        # MkDocs keeps one instance of a plugin for every configuration it loads (for `serve`'s rebuilds): the
+        # Welsh build needs its own, so its plugins are loaded afresh, not from that cache.
+        plugins = dict(MkDocsConfig._schema)["plugins"]
+        cache, plugins.plugin_cache = plugins.plugin_cache, {}
+        try:
+            with stages.stage("Welsh pages"):
+                welsh = load_config(config.config_file_path, site_dir=str(Path(config.site_dir) / "cy"))
+                welsh.plugins.on_startup(command="build", dirty=False)
+                build(welsh)
+                link_shared_downloads(downloads, Path(config.site_dir), Path(welsh.site_dir))
+        finally:
+            WelshBuild.current, plugins.plugin_cache = None, cache
+            i18n.set_language(i18n.ENGLISH)
 
     def write_records(self, config) -> None:
         """Preview: write the record pages MkDocs was not given, each in the chrome of its kind's exemplar."""
@@ -386,6 +472,8 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
             )
 
     def on_build_error(self, *, error: Exception) -> None:
+        if self.welsh:
+            return  # the English build that ran this one throws its staging folder away
         if self.stubs:
             self.collector.after_build()  # what the failed rebuild left is collected too
         if self.indexer is not None:

@@ -13,10 +13,12 @@ from urllib.parse import urljoin
 
 from jinja2 import Environment
 
-from ..core import memo, stages
+from ..core import i18n, memo, stages
+from ..core.i18n import _
 from ..core.problems import InputError, Problem
 from ..data.checks import check_all
 from ..data.load import load_package
+from ..data.welsh import in_welsh
 from ..model.glossary import glossary_rows, link_first_uses, terms_of
 from ..model.records import Site, build_site
 from ..pages import all_pages, section_nav
@@ -61,12 +63,13 @@ def build_date() -> dt.date:
     return dt.date.today()
 
 
-def validate(data_dir: Path, docs_dir: Path) -> Site:
-    return checked(data_dir, docs_dir)[0]
+def validate(data_dir: Path, docs_dir: Path, language: str = "en") -> Site:
+    return checked(data_dir, docs_dir, language)[0]
 
 
-def checked(data_dir: Path, docs_dir: Path) -> tuple[Site, list[Problem]]:
-    """The site model and the warnings (which do not stop publishing); any other problem is raised."""
+def checked(data_dir: Path, docs_dir: Path, language: str = "en") -> tuple[Site, list[Problem]]:
+    """The site model and the warnings (which do not stop publishing); any other problem is raised.
+    In Welsh (language "cy"), the model has the office's Welsh text in place of its English."""
     with stages.stage("load"):
         raw = load_package(data_dir, docs_dir)
     with stages.stage("validation"):
@@ -75,12 +78,14 @@ def checked(data_dir: Path, docs_dir: Path) -> tuple[Site, list[Problem]]:
     if errors:
         raise InputError(errors)
     with stages.stage("model"):
-        site = build_site(raw, build_date())
+        site = build_site(in_welsh(raw) if language == "cy" else raw, build_date())
     return site, [p for p in problems if p.warning]
 
 
-def prepare(data_dir: Path, docs_dir: Path, theme_dir: Path, site_url: str = "", preview: bool = False) -> Result:
-    return assemble(validate(data_dir, docs_dir), theme_dir, site_url, preview)
+def prepare(
+    data_dir: Path, docs_dir: Path, theme_dir: Path, site_url: str = "", preview: bool = False, language: str = "en"
+) -> Result:
+    return assemble(validate(data_dir, docs_dir, language), theme_dir, site_url, preview)
 
 
 def prepare_preview(
@@ -107,7 +112,9 @@ def assemble(site: Site, theme_dir: Path, site_url: str = "", preview: bool = Fa
     files = {
         feed.path: atom.render(feed=feed, base=address, profile=site.profile).encode("utf-8") for feed in published
     }
-    files["robots.txt"] = robots_txt(address).encode("utf-8")
+    english = i18n.current() == i18n.ENGLISH
+    if english:  # the Welsh pages are in cy/ of the same site, whose robots.txt is the English one
+        files["robots.txt"] = robots_txt(address).encode("utf-8")
     if published:
         # Material's script fetches sitemap.xml beside every <link rel="alternate"> (for language
         # alternates); an empty one here keeps that request tiny instead of a 404 or the full sitemap.
@@ -116,7 +123,10 @@ def assemble(site: Site, theme_dir: Path, site_url: str = "", preview: bool = Fa
     def downloads() -> dict[str, bytes]:
         with stages.stage("downloads: made"):  # beside the rendering, in a second process where it can
             made = {path: data() if callable(data) else data for path, data in attachments.items()}
-            return exports.downloads(site, address or "/", compress=not preview) | made | files
+            # The open data is the English build's (its columns the same in both languages, the Welsh ones
+            # among them); the Welsh pages link to it (build/welsh_files.py).
+            exported = exports.downloads(site, address or "/", compress=not preview) if english else {}
+            return exported | made | files
 
     links = [{"title": feed.title, "href": feed.path} for feed in published]
     return Result(site, pages, Pending(downloads, beside=not preview), environment, links, address)
@@ -152,10 +162,10 @@ def drop_sitemap(site_dir: Path) -> None:
 
 
 def navigation(pages: list[Page], docs_dir: Path) -> list:
-    nav: list = [{"Home": "index.md"}]
+    nav: list = [{_("Home"): "index.md"}]
     nav += section_nav(pages)
     if (docs_dir / "about.md").exists():
-        nav.append({"About": "about.md"})
+        nav.append({_("About"): "about.md"})
     return nav
 
 
@@ -234,14 +244,17 @@ def render_addition(result: Result, src_uri: str) -> str:
     return render_page(result.environment, page, result.site.profile)
 
 
-def write_downloads(result: Result, folder: Path) -> None:
-    """Write every download into the folder, then let go of them (a large office's are hundreds of MB)."""
+def write_downloads(result: Result, folder: Path) -> list[str]:
+    """Write every download into the folder, then let go of them (a large office's are hundreds of MB); their
+    paths."""
     with stages.stage("downloads: waited for and written"):
         for path, data in result.downloads.items():
             target = folder / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
+        written = list(result.downloads)
     result.pending.release()
+    return written
 
 
 def publish(folder: Path, site_dir: Path, indexer: Indexer) -> None:

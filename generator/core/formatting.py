@@ -15,6 +15,8 @@ from collections.abc import Callable
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
+from . import i18n
+
 TENTHS, PENCE = Decimal("0.1"), Decimal("0.01")
 MONTHS = "January February March April May June July August September October November December".split()
 
@@ -97,11 +99,22 @@ def long_date(value: dt.date | str | None) -> str:
     """23 November 2026, as GOV.UK writes dates (from a date, or an ISO date as the data package writes it)."""
     if isinstance(value, str) and value:
         value = dt.date.fromisoformat(value[:10])
+    if value and i18n.current() != i18n.ENGLISH:
+        return _babel_date(value, "d MMMM y")  # Welsh: "14 Mai 2026"
     return f"{value.day} {MONTHS[value.month - 1]} {value.year}" if value else ""
 
 
 def month_name(year: int, month: int) -> str:
+    if i18n.current() != i18n.ENGLISH:
+        return _babel_date(dt.date(year, month, 1), "LLLL y")  # Welsh: "Mai 2026"
     return f"{MONTHS[month - 1]} {year}"
+
+
+def _babel_date(value: dt.date, pattern: str) -> str:
+    """A date in the current language, written by Babel from the Unicode CLDR's names of months."""
+    from babel.dates import format_date
+
+    return format_date(value, pattern, locale=i18n.current())
 
 
 def financial_year(value: dt.date) -> str:
@@ -110,8 +123,19 @@ def financial_year(value: dt.date) -> str:
     return f"{start}/{str(start + 1)[-2:]}"
 
 
+def N_(text: str) -> str:  # noqa: N802 (gettext's name for a word marked for the catalogue, translated later)
+    return text
+
+
+# The nouns pages count ("3 grants"), for the catalogue (`make translations`): plural() translates them.
+COUNTED = (
+    N_("grant"), N_("payment"), N_("decision"), N_("row"), N_("other payment"), N_("organisation"), N_("indicator"),
+    N_("entry"), N_("earlier record"), N_("current contract"),
+)  # fmt: skip
+
+
 def plural(count: int, word: str, many: str | None = None) -> str:
-    return f"{count:,} {word if count == 1 else (many or word + 's')}"
+    return f"{count:,} {i18n.ngettext(word, many or word + 's', count)}"
 
 
 @lru_cache(maxsize=65536)

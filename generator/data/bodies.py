@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from ..core.i18n import _
+
 ROLE_DEFAULTS = {"role": "Police and Crime Commissioner", "role_short": "Commissioner"}
 # Words in a role that mean a group decides together, at a meeting, rather than one person signing.
-COLLECTIVE_WORDS = ("board", "committee", "panel", "cabinet")
+COLLECTIVE_WORDS = ("board", "committee", "panel", "cabinet", "bwrdd", "pwyllgor")  # English and Welsh
 
 
 @dataclass(frozen=True)
@@ -28,7 +30,7 @@ class Body:
     @property
     def the_role(self) -> str:
         """ "the Commissioner", "the Mayor", "the Board": how a sentence names the office holder."""
-        return f"the {self.role_short}"
+        return _("the %(role)s") % {"role": self.role_short}
 
     @property
     def collective(self) -> bool:
@@ -39,10 +41,10 @@ class Body:
     def held_by(self) -> str:
         """Who held the functions: "the Mayor of Example County (Sam Example)", "the Board (chair: Jo Bloggs)"."""
         if not self.commissioner:
-            return f"the {self.role}"
+            return _("the %(role)s") % {"role": self.role}
         if self.collective:
-            return f"the {self.role} (chair: {self.commissioner})"
-        return f"the {self.role} ({self.commissioner})"
+            return _("the %(role)s (chair: %(name)s)") % {"role": self.role, "name": self.commissioner}
+        return _("the %(role)s (%(name)s)") % {"role": self.role, "name": self.commissioner}
 
     def holds_on(self, date: dt.date) -> bool:
         return (self.start is None or date >= self.start) and (self.end is None or date <= self.end)

@@ -12,7 +12,7 @@ import yaml
 
 from ..core.memo import remember, signature
 from ..core.problems import Problem
-from . import withdrawal
+from . import welsh, withdrawal
 
 DUTY_CHANGES = "duties.yaml"  # the office's own changes to the statutory duties register
 MAX_CELL = 100_000  # characters; a bigger cell is almost always a paste gone wrong
@@ -50,6 +50,10 @@ class RawPackage:
     problems: list[Problem] = field(default_factory=list)
     content_meta: dict[str, dict] = field(default_factory=dict)  # front matter of each hand-written page
     duty_changes: dict = field(default_factory=dict)  # data/duties.yaml (optional): changes to the duties register
+    # Welsh versions: of each decision record (content/decisions/FILE.cy.md, keyed by the English record's file)
+    # and the names of the hand-written pages that have one (content/NAME.cy.md)
+    welsh_decisions: dict[str, RawDecision] = field(default_factory=dict)
+    welsh_pages: set[str] = field(default_factory=set)
 
 
 def load_package(data_dir: Path, content_dir: Path) -> RawPackage:
@@ -58,21 +62,33 @@ def load_package(data_dir: Path, content_dir: Path) -> RawPackage:
     profile = read_yaml(data_dir / "profile.yaml", "data/profile.yaml", problems, required=True)
     descriptor = read_yaml(data_dir / "datapackage.yaml", "data/datapackage.yaml", problems, required=True)
     withdrawal.declare(descriptor)  # the optional withdrawn and withdrawn_reason columns of every dataset
+    welsh.declare(descriptor, profile or {})  # in a site in Welsh, the Welsh column beside each text column
     tables = {}
     for resource in descriptor.get("resources", []) if isinstance(descriptor, dict) else []:
         table = read_table(data_dir, resource, problems)
         if table is not None:
             tables[table.name] = table
-    decisions = read_decisions(content_dir / "decisions", problems)
+    every = read_decisions(content_dir / "decisions", problems)
+    decisions = [d for d in every if not d.file.endswith(WELSH_SUFFIX)]
+    translated = {d.file.removesuffix(WELSH_SUFFIX) + ".md": d for d in every if d.file.endswith(WELSH_SUFFIX)}
     content_meta = read_content_meta(content_dir, problems)
     changes = read_yaml(data_dir / DUTY_CHANGES, f"data/{DUTY_CHANGES}", problems, required=False) or {}
-    return RawPackage(profile or {}, descriptor or {}, tables, decisions, problems, content_meta, changes)
+    package = RawPackage(
+        profile or {}, descriptor or {}, tables, decisions, problems, content_meta, changes, translated
+    )
+    package.welsh_pages = {p.name.removesuffix(WELSH_SUFFIX) + ".md" for p in content_dir.glob("*" + WELSH_SUFFIX)}
+    return package
+
+
+WELSH_SUFFIX = ".cy.md"  # content/NAME.cy.md: the Welsh version of content/NAME.md
 
 
 def read_content_meta(content_dir: Path, problems: list[Problem]) -> dict[str, dict]:
     """Front matter of the hand-written pages at the top of content/ (the compliance page reads their dates)."""
     pages = {}
     for path in sorted(content_dir.glob("*.md")) if content_dir.is_dir() else []:
+        if path.name.endswith(WELSH_SUFFIX):
+            continue
         text = decode(path.read_bytes(), f"content/{path.name}", problems)
         if text is None:
             continue

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from decimal import Decimal
 
 from ..core.formatting import money, percent, plural
+from ..core.i18n import _
 
 
 def totals_by(items: Iterable, key: Callable, amount: Callable) -> list[tuple[str, Decimal]]:
@@ -21,12 +22,21 @@ def grants_sentence(year: str, grants: list) -> str:
     """In 2023/24 the Commissioner awarded £3.2m in 147 grants to 61 organisations; 48% went to …
     (in a year with a handover: "the Commissioner and then the Mayor awarded …")."""
     if not grants:
-        return f"No grants were awarded in {year}."
+        return _("No grants were awarded in %(year)s.") % {"year": year}
     total = sum((g.amount for g in grants), Decimal(0))
     organisations = {g.organisation.id for g in grants}
-    awarded_by = " and then ".join(dict.fromkeys(g.office.the_role for g in sorted(grants, key=lambda g: g.award_date)))
-    top_priority, top_amount = totals_by(grants, lambda g: g.priority.title, lambda g: g.amount)[0]
-    return (
-        f"In {year} {awarded_by} awarded {money(total)} in {plural(len(grants), 'grant')} "
-        f"to {plural(len(organisations), 'organisation')}; {percent(top_amount, total)} went to {top_priority}."
+    awarded_by = _(" and then ").join(
+        dict.fromkeys(g.office.the_role for g in sorted(grants, key=lambda g: g.award_date))
     )
+    top_priority, top_amount = totals_by(grants, lambda g: g.priority.title, lambda g: g.amount)[0]
+    return _(
+        "In %(year)s %(body)s awarded %(total)s in %(grants)s to %(organisations)s; %(share)s went to %(priority)s."
+    ) % {
+        "year": year,
+        "body": awarded_by,
+        "total": money(total),
+        "grants": plural(len(grants), "grant"),
+        "organisations": plural(len(organisations), "organisation"),
+        "share": percent(top_amount, total),
+        "priority": top_priority,
+    }

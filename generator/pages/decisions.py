@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..core.formatting import slug
+from ..core.i18n import _
 from ..model.records import Site, group_by
 from . import Page, body_filter, decision_sources, priority_options, row_sources
 from .explorer_data import as_json, decision_rows
@@ -17,26 +18,27 @@ def pages(site: Site) -> Iterator[Page]:
     by_year = group_by(site.decisions, lambda d: d.financial_year)
     yield Page(
         "decisions/index.md",
-        "Decisions",
+        _("Decisions"),
         "decisions.html",
         {
             "years": [(year, len(by_year[year])) for year in sorted(by_year, reverse=True)],
             "count": len(site.decisions),
             "filters": [
-                ("year", "Financial year", "All years", [(y, y) for y in sorted(by_year, reverse=True)]),
+                ("year", _("Financial year"), _("All years"), [(y, y) for y in sorted(by_year, reverse=True)]),
                 (
                     "category",
-                    "Category",
-                    "All categories",
+                    _("Category"),
+                    _("All categories"),
                     [(c, c) for c in sorted({d.category for d in site.decisions if d.category})],
                 ),
-                ("priority", "Priority", "All priorities", priority_options(site)),
+                ("priority", _("Priority"), _("All priorities"), priority_options(site)),
                 *body_filter(site),
             ],
             "show_body": len(site.bodies) > 1,
         },
-        description=f"Every decision of significant public interest made by {site.holders}, newest first.",
-        nav_title="Decisions",
+        description=_("Every decision of significant public interest made by %(holders)s, newest first.")
+        % {"holders": site.holders},
+        nav_title=_("Decisions"),
         search=True,
         explorer=True,
         sources=frozenset({"decisions", "priorities"}),
@@ -47,10 +49,10 @@ def pages(site: Site) -> Iterator[Page]:
     for year, decisions in sorted(by_year.items()):
         yield Page(
             f"decisions/year-{slug(year)}.md",
-            f"Decisions in {year}",
+            _("Decisions in %(year)s") % {"year": year},
             "decisions_year.html",
             {"year": year, "decisions": decisions, "show_body": len(site.bodies) > 1},
-            description=f"Every decision of significant public interest made in {year}.",
+            description=_("Every decision of significant public interest made in %(year)s.") % {"year": year},
             sources=decision_sources(decisions),
         )
     for decision in site.decisions:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..core.formatting import money_format
+from ..core.i18n import _
 from ..law.duties import MISSING, OVERDUE, assess, load_register, not_in_force, retired
 from ..model.records import Site, group_by
 from . import Page
@@ -51,7 +52,7 @@ def pages(site: Site) -> Iterator[Page]:
     }
     yield Page(
         "transparency/index.md",
-        "What we must publish",
+        _("What we must publish"),
         "compliance.html",
         {
             "groups": list(group_by(results, lambda r: r.duty.group).items()),
@@ -63,8 +64,11 @@ def pages(site: Site) -> Iterator[Page]:
             "current": site.current_body,
             "earlier": site.predecessors,
         },
-        description=f"Every category of information the law requires {site.current_body.the_role} to publish, where it is, when it was last updated, and what is due or overdue.",
-        nav_title="Transparency",
+        description=_(
+            "Every category of information the law requires %(role)s to publish, where it is, when it was last updated, and what is due or overdue."
+        )
+        % {"role": site.current_body.the_role},
+        nav_title=_("Transparency"),
         search=True,
     )
     registers = sorted({r.duty.link.split("/")[1] for r in results if r.duty.link.startswith("transparency/")})

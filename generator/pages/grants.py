@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from ..core.formatting import financial_year, long_date, money, money_format, slug
+from ..core.i18n import _
 from ..model.records import Site, group_by
 from ..model.summaries import grants_sentence, totals_by
 from ..render.charts import bar_chart
@@ -47,7 +48,7 @@ def pages(site: Site) -> Iterator[Page]:
     for year, grants in sorted(group_by(site.grants, lambda g: g.financial_year).items()):
         yield Page(
             f"grants/year-{slug(year)}.md",
-            f"Grants awarded in {year}",
+            _("Grants awarded in %(year)s") % {"year": year},
             "grants_year.html",
             {
                 "year": year,
@@ -55,7 +56,7 @@ def pages(site: Site) -> Iterator[Page]:
                 "total": sum((g.amount for g in grants), Decimal(0)),
                 "so_far": site.build_date if year == financial_year(site.build_date) else None,
             },
-            description=f"Every grant awarded in {year}, with who awarded it.",
+            description=_("Every grant awarded in %(year)s, with who awarded it.") % {"year": year},
             sources=shown_grants(grants),
         )
     for grant in site.grants:
@@ -83,11 +84,11 @@ def pages(site: Site) -> Iterator[Page]:
     funded = [o for o in site.organisations.values() if o.grants]
     yield Page(
         "organisations/index.md",
-        "Funded organisations",
+        _("Funded organisations"),
         "organisations.html",
         {"organisations": sorted(funded, key=lambda o: o.name.lower()), "holders": site.holders},
-        description=f"Every organisation funded by {site.holders}, with its total grants.",
-        nav_title="Funded organisations",
+        description=_("Every organisation funded by %(holders)s, with its total grants.") % {"holders": site.holders},
+        nav_title=_("Funded organisations"),
         search=True,
         sources=GRANT_SOURCES,
     )
@@ -135,34 +136,40 @@ def explorer(site: Site) -> Page:
     by_fund = totals_by(by_year[latest], lambda g: g.fund, amount)
     # The year in progress is part of a year: labelled so, and never the one compared with full years.
     in_progress = financial_year(site.build_date)
-    so_far = f"{in_progress} so far (to {long_date(site.build_date)})"
+    so_far = _("%(year)s so far (to %(date)s)") % {"year": in_progress, "date": long_date(site.build_date)}
     by_grant_year = [
         (so_far if year == in_progress else year, total)
         for year, total in sorted(totals_by(grants, lambda g: g.financial_year, amount))
     ]
     full_years = [year for year, _ in by_grant_year if year != so_far]
     by_year_title = (
-        f"Grants by financial year, {full_years[0]} to {full_years[-1]}"
-        + (f", and {in_progress} so far, which is not a full year" if in_progress in by_year else "")
+        _("Grants by financial year, %(first)s to %(last)s") % {"first": full_years[0], "last": full_years[-1]}
+        + (
+            _(", and %(year)s so far, which is not a full year") % {"year": in_progress}
+            if in_progress in by_year
+            else ""
+        )
         if full_years
-        else f"Grants in {in_progress} so far"
+        else _("Grants in %(year)s so far") % {"year": in_progress}
     )
     top = totals_by(grants, lambda g: g.organisation.name, amount)[:TOP_RECIPIENTS]
     charts = [
         bar_chart(
             "grants-by-priority",
-            f"{by_priority[0][0]} received the most in grants in {so_far if latest == in_progress else latest}",
+            _("%(name)s received the most in grants in %(year)s")
+            % {"name": by_priority[0][0], "year": so_far if latest == in_progress else latest},
             "",
             by_priority,
-            "Amount",
+            _("Amount"),
             money_format([v for _, v in by_priority]),
         ),
         bar_chart(
             "grants-by-fund",
-            f"{by_fund[0][0]} awarded the most in grants in {so_far if latest == in_progress else latest}",
+            _("%(name)s awarded the most in grants in %(year)s")
+            % {"name": by_fund[0][0], "year": so_far if latest == in_progress else latest},
             "",
             by_fund,
-            "Amount",
+            _("Amount"),
             money_format([v for _, v in by_fund]),
         ),
         bar_chart(
@@ -170,15 +177,15 @@ def explorer(site: Site) -> Page:
             by_year_title,
             "",
             by_grant_year,
-            "Amount",
+            _("Amount"),
             money_format([v for _, v in by_grant_year]),
         ),
         bar_chart(
             "grants-top-recipients",
-            f"{top[0][0]} has received the most in grants, all years",
+            _("%(name)s has received the most in grants, all years") % {"name": top[0][0]},
             "",
             top,
-            "Amount",
+            _("Amount"),
             money_format([v for _, v in top]),
         ),
     ]
@@ -186,7 +193,7 @@ def explorer(site: Site) -> Page:
         chart.summary = _chart_summary(chart)
     return Page(
         "grants/index.md",
-        "Grants",
+        _("Grants"),
         "grants.html",
         {
             "years": [(year, len(by_year[year]), sum((g.amount for g in by_year[year]), Decimal(0))) for year in years],
@@ -196,20 +203,21 @@ def explorer(site: Site) -> Page:
             "count": len(grants),
             "sentence": grants_sentence(so_far if latest == in_progress else latest, by_year[latest]),
             "filters": [
-                ("year", "Financial year", "All years", [(y, y) for y in years]),
-                ("fund", "Fund", "All funds", [(f, f) for f in sorted({g.fund for g in grants})]),
-                ("priority", "Priority", "All priorities", priority_options(site)),
+                ("year", _("Financial year"), _("All years"), [(y, y) for y in years]),
+                ("fund", _("Fund"), _("All funds"), [(f, f) for f in sorted({g.fund for g in grants})]),
+                ("priority", _("Priority"), _("All priorities"), priority_options(site)),
                 (
                     "recipient",
-                    "Recipient",
-                    "All recipients",
+                    _("Recipient"),
+                    _("All recipients"),
                     sorted({(g.organisation.id, g.organisation.name) for g in grants}, key=lambda r: r[1].lower()),
                 ),
             ],
             "charts": charts,
         },
-        description=f"Every grant awarded by {site.holders}: who got how much, when, from which fund and why.",
-        nav_title="Grants",
+        description=_("Every grant awarded by %(holders)s: who got how much, when, from which fund and why.")
+        % {"holders": site.holders},
+        nav_title=_("Grants"),
         charts=True,
         search=True,
         explorer=True,
@@ -224,20 +232,25 @@ def explorer(site: Site) -> Page:
 
 def _chart_summary(chart) -> str:
     if not chart.rows:
-        return "There is nothing to show."
+        return _("There is nothing to show.")
     first = chart.rows[0]
     if chart.id == "grants-by-year":
         full = [row for row in chart.rows if " so far" not in row[0]]
         part = [row for row in chart.rows if " so far" in row[0]]
         said = (
-            f"Grants totalled {full[-1][1]} in {full[-1][0]}, the latest full year, against {full[0][1]} in {full[0][0]}."
+            _("Grants totalled %(latest)s in %(year)s, the latest full year, against %(first)s in %(first_year)s.")
+            % {"latest": full[-1][1], "year": full[-1][0], "first": full[0][1], "first_year": full[0][0]}
             if len(full) > 1
             else ""
         )
         if part:
             said += f" In {part[0][0]} they total {part[0][1]}."
         return said.strip()
-    return f"The largest is {first[0]} with {first[1]}, of {len(chart.rows)} shown."
+    return _("The largest is %(name)s with %(amount)s, of %(count)s shown.") % {
+        "name": first[0],
+        "amount": first[1],
+        "count": len(chart.rows),
+    }
 
 
 def by_body(grants) -> list[tuple]:

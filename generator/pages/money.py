@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from ..core.formatting import financial_year, money, money_format, month_name, percent, signed_percent, slug
+from ..core.i18n import _
 from ..data import bodies
 from ..model.as_known import as_known
 from ..model.budget import actual_kind, budget_lines, previous_year, total_line
@@ -76,7 +77,7 @@ def overview(site: Site) -> Page:
             "council_tax": council_tax_two_ways(funding, site.records.get("precept", []), year),
         },
         description="Where the money for policing comes from and where it goes: funding, budget, council tax, reserves, spending and contracts.",
-        nav_title="Money",
+        nav_title=_("Money"),
         charts=True,
         search=True,
         sources=frozenset({"funding", "budget", "precept", "reserves", "spend", "contracts"}),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import partial
 
+from ..core.i18n import _
 from ..data.rowkeys import declared_key, row_key
 from ..model.records import Site
 from ..publish import giving, giving_quality
@@ -29,7 +30,7 @@ def pages(site: Site) -> Iterator[Page]:
             "quality": _giving_quality(site),
         },
         description="Every dataset on this site as CSV, JSON and a Frictionless data package, free to reuse under the Open Government Licence.",
-        nav_title="Open data",
+        nav_title=_("Open data"),
         search=True,
     )
     for resource in resources:

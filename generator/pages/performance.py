@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
+from ..core.i18n import _
 from ..core.memo import remember
 from ..model.indicators import format_value
 from ..model.records import Indicator, Site
@@ -29,7 +30,7 @@ def pages(site: Site) -> Iterator[Page]:
                 "funder": site.current_body.the_role,
             },
             description=f"How the police and the services {site.current_body.the_role} funds are doing against the Police and Crime Plan.",
-            nav_title="Performance",
+            nav_title=_("Performance"),
             search=True,
             sources=KPI_SOURCES,
         )

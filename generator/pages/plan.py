@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterator
 from decimal import Decimal
 
+from ..core.i18n import _
 from ..model.indicators import headline, summarise
 from ..model.plan import (
     REPORT_DATASETS,
@@ -79,7 +80,7 @@ def pages(site: Site) -> Iterator[Page]:
                 ],
             },
             description="Quarterly performance and resources reports, generated from the published data.",
-            nav_title="Reports",
+            nav_title=_("Reports"),
             search=True,
             sources=REPORT_SOURCES,
         )
@@ -132,7 +133,7 @@ def tracker(site: Site) -> Page:
             ],
         },
         description="Every ambition of the Police and Crime Plan, with its status and latest progress.",
-        nav_title="Plan tracker",
+        nav_title=_("Plan tracker"),
         explorer=True,
         search=True,
         sources=AMBITION_SOURCES,

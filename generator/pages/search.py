@@ -4,37 +4,38 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..core.formatting import financial_year
+from ..core.formatting import N_, financial_year
+from ..core.i18n import _
 from ..model.records import Site
 from . import Page
 
 # Template -> (what one such page is, the section a reader filters by). Pages not listed are "Page".
 KINDS: dict[str, tuple[str, str]] = {
-    "grant.html": ("Grant", "Grants"),
-    "grants.html": ("List of grants", "Grants"),
-    "grants_year.html": ("Grants in a year", "Grants"),
-    "organisation.html": ("Funded organisation", "Funded organisations"),
-    "organisations.html": ("List of organisations", "Funded organisations"),
-    "decision.html": ("Decision", "Decisions"),
-    "decisions.html": ("Decisions log", "Decisions"),
-    "decisions_year.html": ("Decisions in a year", "Decisions"),
-    "spending_month.html": ("Spending month", "Spending and contracts"),
-    "spending.html": ("Spending over £500", "Spending and contracts"),
-    "contracts.html": ("Contracts register", "Spending and contracts"),
-    "money.html": ("Budget", "Money"),
-    "council_tax.html": ("Council tax", "Money"),
-    "reserves.html": ("Reserves", "Money"),
-    "performance.html": ("Performance", "Performance and the plan"),
-    "priority.html": ("Priority", "Performance and the plan"),
-    "tracker.html": ("Plan tracker", "Performance and the plan"),
-    "ambition.html": ("Plan ambition", "Performance and the plan"),
-    "reports.html": ("Quarterly reports", "Performance and the plan"),
-    "report_performance.html": ("Quarterly report", "Performance and the plan"),
-    "report_resources.html": ("Quarterly report", "Performance and the plan"),
-    "compliance.html": ("What we must publish", "Registers and duties"),
-    "register.html": ("Register", "Registers and duties"),
-    "opendata.html": ("Open data", "Open data"),
-    "dictionary.html": ("Data dictionary", "Open data"),
+    "grant.html": (N_("Grant"), N_("Grants")),
+    "grants.html": (N_("List of grants"), N_("Grants")),
+    "grants_year.html": (N_("Grants in a year"), N_("Grants")),
+    "organisation.html": (N_("Funded organisation"), N_("Funded organisations")),
+    "organisations.html": (N_("List of organisations"), N_("Funded organisations")),
+    "decision.html": (N_("Decision"), N_("Decisions")),
+    "decisions.html": (N_("Decisions log"), N_("Decisions")),
+    "decisions_year.html": (N_("Decisions in a year"), N_("Decisions")),
+    "spending_month.html": (N_("Spending month"), N_("Spending and contracts")),
+    "spending.html": (N_("Spending over £500"), N_("Spending and contracts")),
+    "contracts.html": (N_("Contracts register"), N_("Spending and contracts")),
+    "money.html": (N_("Budget"), N_("Money")),
+    "council_tax.html": (N_("Council tax"), N_("Money")),
+    "reserves.html": (N_("Reserves"), N_("Money")),
+    "performance.html": (N_("Performance"), N_("Performance and the plan")),
+    "priority.html": (N_("Priority"), N_("Performance and the plan")),
+    "tracker.html": (N_("Plan tracker"), N_("Performance and the plan")),
+    "ambition.html": (N_("Plan ambition"), N_("Performance and the plan")),
+    "reports.html": (N_("Quarterly reports"), N_("Performance and the plan")),
+    "report_performance.html": (N_("Quarterly report"), N_("Performance and the plan")),
+    "report_resources.html": (N_("Quarterly report"), N_("Performance and the plan")),
+    "compliance.html": (N_("What we must publish"), N_("Registers and duties")),
+    "register.html": (N_("Register"), N_("Registers and duties")),
+    "opendata.html": (N_("Open data"), N_("Open data")),
+    "dictionary.html": (N_("Data dictionary"), N_("Open data")),
 }
 
 
@@ -52,13 +53,15 @@ def page(site: Site, pages: list[Page]) -> Page:
     years |= site.derived("spending-years", ["spend"], lambda: spending_years(site))
     return Page(
         "search.md",
-        "Search",
+        _("Search"),
         "search.html",
         {
             "sections": [s for s in sections() if any(KINDS.get(p.template, ("", ""))[1] == s for p in pages)],
             "years": sorted(years, reverse=True),
             "lists": [(page.nav_title, page.url) for page in pages if page.nav_title],
         },
-        description="Search every grant, organisation, decision, payment month, indicator and register on this site.",
+        description=_(
+            "Search every grant, organisation, decision, payment month, indicator and register on this site."
+        ),
         search=False,
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..core.i18n import _
 from ..model.records import Site
 from ..model.updates import latest_updates
 from . import Page
@@ -16,6 +17,6 @@ def pages(site: Site) -> Iterator[Page]:
         "updates.html",
         {"updates": latest_updates(site)},
         description="What has changed on this site: new decisions, new grants and updated datasets, newest first.",
-        nav_title="Latest updates",
+        nav_title=_("Latest updates"),
         search=True,
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..core.i18n import _
 from ..model.records import Site
 from ..model.updates import latest_updates
 
@@ -44,9 +45,9 @@ def feeds(site: Site) -> list[Feed]:
     """Every feed that has something in it; an empty feed is not published or linked."""
     short, body = site.profile["short_name"], site.profile["body_name"]
     decisions = Feed(
-        "Decisions",
-        f"{short}: decisions",
-        f"Decisions of significant public interest by {body}",
+        _("Decisions"),
+        _("%(short)s: decisions") % {"short": short},
+        _("Decisions of significant public interest by %(body)s") % {"body": body},
         "feeds/decisions.xml",
         "decisions/",
         [
@@ -64,9 +65,9 @@ def feeds(site: Site) -> list[Feed]:
         ],
     )
     updates = Feed(
-        "Latest updates",
-        f"{short}: latest updates",
-        f"New decisions, grants and datasets published by {body}",
+        _("Latest updates"),
+        _("%(short)s: latest updates") % {"short": short},
+        _("New decisions, grants and datasets published by %(body)s") % {"body": body},
         "feeds/updates.xml",
         "updates/",
         [

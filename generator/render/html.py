@@ -11,6 +11,7 @@ from jinja2 import BytecodeCache, Environment, FileSystemLoader, select_autoesca
 from jinja2.bccache import Bucket
 from markupsafe import Markup
 
+from ..core import i18n
 from ..core.formatting import FILTERS
 from ..model.indicators import card, format_value
 from .page import Page
@@ -64,12 +65,25 @@ def make_environment(theme_dir: Path) -> Environment:
         autoescape=select_autoescape(default=True, default_for_string=True),
         trim_blocks=True,
         lstrip_blocks=True,
+        extensions=["jinja2.ext.i18n"],  # {{ _("...") }}: a sentence in the language being written (core/i18n.py)
     )
+    environment.install_gettext_callables(i18n.gettext, i18n.ngettext, newstyle=True)
     environment.filters.update(FILTERS)
     environment.filters["markdown"] = safe_markdown
     environment.filters["json_script"] = json_for_script
+    # A text from the generator's own data (a duty's title, a status) in the page's language, escaped like any
+    # other value; the catalogue has it (theme/locales/, `make translations` collects them).
+    environment.filters["translate"] = i18n.gettext
+    environment.filters["link"] = lambda text, href: (
+        Markup('<a href="%s">%s</a>') % (href, text)
+    )  # a link in a sentence
+    environment.filters["kbd"] = lambda text: Markup("<kbd>%s</kbd>") % text
+    environment.filters["strong"] = lambda text: Markup("<strong>%s</strong>") % text  # emphasis inside a sentence
     environment.globals["indicator_card"] = card
     environment.globals["value_text"] = format_value
+    # From the root of this language's pages up to the site's root (where the one search index is): "" in English.
+    environment.globals["language_tag"] = lambda: i18n.TAGS[i18n.current()]
+    environment.globals["language_up"] = lambda: "../" * i18n.PREFIXES[i18n.current()].count("/")
     return environment
 
 

@@ -17,6 +17,7 @@ from . import (
     placeholders,
     profile,
     tables,
+    welsh,
 )
 
 
@@ -39,4 +40,5 @@ def check_all(raw: RawPackage) -> list[Problem]:
     # Checks across files run on whatever could be read, so every problem shows in one run.
     found += crossrefs.check(raw, {p.file for p in found if p.row is None})
     found += identifiers.check(raw)
+    found += welsh.check(raw)
     return found

@@ -24,9 +24,15 @@ PERSON_KEYS: dict[str, object] = {
     "contact_email": None,
     "police_area": None,
 }
+# The Welsh version of each of a body's names, for a site published in Welsh too (generator/data/welsh.py).
+WELSH_PERSON_KEYS: dict[str, object] = {
+    f"{key}_cy": None for key in ("body_name", "short_name", "role", "role_short", "police_area")
+}
 
 PROFILE_KEYS: dict[str, object] = {
     **PERSON_KEYS,
+    **WELSH_PERSON_KEYS,
+    "languages": None,
     "demo": None,
     "example": None,
     "reserves_policy": {"general_min_percent": None, "general_max_percent": None, "total_min_percent": None},
@@ -34,7 +40,7 @@ PROFILE_KEYS: dict[str, object] = {
     "decision_categories": None,
     "since": None,
     "nation": None,
-    "predecessors": [{**PERSON_KEYS, "from": None, "until": None}],
+    "predecessors": [{**PERSON_KEYS, **WELSH_PERSON_KEYS, "from": None, "until": None}],
 }
 
 RESOURCE_KEYS: dict[str, object] = {

@@ -31,6 +31,7 @@ def check(profile: dict) -> list[Problem]:
                 "write Wales for a body in Wales (the Procurement Act's Welsh dates apply), or leave it out for England",
             )
         )
+    found += _languages(profile.get("languages"))
     found += _timetable(profile.get("publication_timetable"))
     policy = profile.get("reserves_policy")
     if policy is not None:
@@ -40,6 +41,39 @@ def check(profile: dict) -> list[Problem]:
             for key, value in policy.items():  # unknown keys: see keys.py
                 if key in POLICY_KEYS and (not isinstance(value, (int, float)) or isinstance(value, bool)):
                     found.append(Problem(FILE, None, f"reserves_policy.{key}", f'"{value}" is not a number'))
+    return found
+
+
+def _languages(languages: object) -> list[Problem]:
+    """The languages the site is published in: English, and Welsh (cy) for a body in Wales."""
+    from ...core.i18n import NAMES
+
+    if languages is None:
+        return []
+    codes = ", ".join(NAMES)
+    if not isinstance(languages, list) or not languages:
+        return [
+            Problem(
+                FILE, None, "languages", "should be a list of language codes", f"e.g. [en, cy]; the codes are {codes}"
+            )
+        ]
+    found = [
+        Problem(
+            FILE,
+            None,
+            "languages",
+            f'"{code}" is not a language this site can be published in',
+            f"the codes are {codes}",
+        )
+        for code in languages
+        if str(code) not in NAMES
+    ]
+    if "en" not in [str(code) for code in languages]:
+        found.append(
+            Problem(
+                FILE, None, "languages", "does not include en", "every site is published in English: write [en, cy]"
+            )
+        )
     return found
 
 

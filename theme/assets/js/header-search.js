@@ -13,7 +13,8 @@
   var list = panel.querySelector("ul");
   var all = panel.querySelector(".site-search__all a");
   var searchPage = new URL(form.getAttribute("action"), window.location.href);
-  var root = new URL("../", searchPage);
+  // The one index of every language is at the site's root (a Welsh page's search page is cy/search/).
+  var root = new URL(form.getAttribute("data-index") || "../", form.hasAttribute("data-index") ? window.location.href : searchPage);
   var engine = null, latest = 0, timer = 0;
 
   function load() {

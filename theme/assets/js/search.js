@@ -11,13 +11,14 @@
   var status = document.querySelector("[data-search-status]");
   var list = document.querySelector("[data-search-results]");
   var more = document.querySelector("[data-search-more]");
-  var root = new URL(form.getAttribute("data-root"), window.location.href);
+  // The one index of every language is at the site's root (a Welsh page's root is cy/, its index one up).
+  var indexRoot = new URL(form.getAttribute("data-index") || form.getAttribute("data-root"), window.location.href);
   var engine = null, results = [], shown = 0, latest = 0, timer = 0;
 
   function load() {
     if (!engine) {
-      engine = import(new URL("pagefind/pagefind.js", root).href).then(function (pagefind) {
-        return pagefind.options({ baseUrl: root.pathname, excerptLength: 30 }).then(function () { return pagefind; });
+      engine = import(new URL("pagefind/pagefind.js", indexRoot).href).then(function (pagefind) {
+        return pagefind.options({ baseUrl: indexRoot.pathname, excerptLength: 30 }).then(function () { return pagefind; });
       });
     }
     return engine;

@@ -1,0 +1,36 @@
+"""The files of the Welsh pages that are not pages: their hand-written text, and the downloads both languages share."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterable
+from pathlib import Path
+
+# What the Welsh build writes for itself (its feeds and its pages' own files), never the English one's.
+OWN = ("feeds/", "robots.txt")
+
+
+def pages_in_welsh(welsh: dict, files) -> list[tuple[str, str]]:
+    """(NAME.md, the text of NAME.cy.md) for each hand-written page that has a Welsh version (MkDocs' files)."""
+    found = []
+    for uri, page in sorted(welsh.items()):
+        english = uri.removesuffix(".cy.md") + ".md"
+        if files.get_file_from_path(english) is not None and page.abs_src_path:
+            found.append((english, Path(page.abs_src_path).read_text(encoding="utf-8-sig")))
+    return found
+
+
+def link_shared_downloads(paths: Iterable[str], site_dir: Path, welsh_dir: Path) -> None:
+    """Make the English build's downloads (the open data, whose columns are the same in both languages) reachable
+    from the Welsh pages' links too (cy/data/grants.csv): a hard link where the file system allows, else a copy.
+    Files the Welsh build wrote itself (its feeds, its explorers' rows) are kept."""
+    for path in paths:
+        target = welsh_dir / path
+        if path.startswith(OWN) or target.exists():
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(site_dir / path, target)
+        except OSError:
+            shutil.copy2(site_dir / path, target)

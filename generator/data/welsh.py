@@ -1,0 +1,113 @@
+"""The office's own text in Welsh: its data read with each `_cy` column in place of the English one it translates."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # load.py declares the Welsh columns through this module
+    from .load import RawDecision, RawPackage, Table
+
+SUFFIX = "_cy"  # the Welsh version of a column or profile key: its name followed by _cy (Title_cy, body_name_cy)
+# The profile's names the body writes itself; names it did not write (organisations, suppliers) are not translated.
+PROFILE_NAMES = ("body_name", "short_name", "role", "role_short", "police_area")
+# The front matter of a decision record that is text: a Welsh record gives only these (its reference, date and
+# amounts are the English record's).
+DECISION_TEXT = ("title", "summary", "decision_maker")
+
+
+# The text columns each dataset's office writes itself, which a site in Welsh gives in Welsh too (X_cy beside X).
+# Names of organisations and suppliers, references, codes and addresses are not translated.
+TEXT_COLUMNS = {
+    "priorities": ("title", "summary"),
+    "grants": ("Title", "Description", "Grant Programme:Title", "Conditions", "Reasons"),
+    "funding": ("source",),
+    "budget": ("area", "item"),
+    "kpis": ("title", "description"),
+    "plan": ("theme", "title", "description"),
+    "plan_updates": ("note",),
+    "contracts": ("title", "description"),
+    "glossary": ("term", "definition"),
+    "documents": ("title",),
+    "policies": ("title",),
+    "meetings": ("meeting",),
+}
+
+
+def declare(descriptor: dict, profile: dict) -> None:
+    """In a site published in Welsh, give each text column its optional Welsh column beside it (unless the data
+    package already declares it), so the data dictionary, the downloads and the spreadsheets carry it."""
+    if "cy" not in languages(profile) or not isinstance(descriptor, dict):
+        return
+    for resource in descriptor.get("resources", []):
+        schema = resource.get("schema") if isinstance(resource, dict) else None
+        if not isinstance(schema, dict) or not isinstance(schema.get("fields"), list):
+            continue
+        texts = TEXT_COLUMNS.get(resource.get("name"), ())
+        names = {f.get("name") for f in schema["fields"] if isinstance(f, dict)}
+        fields = []
+        for field in schema["fields"]:
+            fields.append(field)
+            name = field.get("name") if isinstance(field, dict) else None
+            if name in texts and name + SUFFIX not in names:
+                fields.append({"name": name + SUFFIX, "type": "string", "description": f"{name} in Welsh (Cymraeg)"})
+        schema["fields"] = fields
+
+
+def languages(profile: dict) -> list[str]:
+    """The languages the site is published in: English first, then any other the profile names (e.g. cy)."""
+    named = profile.get("languages") if isinstance(profile, dict) else None
+    codes = [str(code) for code in named] if isinstance(named, list) else []
+    return ["en"] + [code for code in codes if code != "en"]
+
+
+def welsh_columns(table: Table) -> dict[str, str]:
+    """English column -> its Welsh column, for each Welsh column the dataset's schema declares and its file has."""
+    fields = {f.get("name") for f in (table.descriptor.get("schema") or {}).get("fields", []) if isinstance(f, dict)}
+    return {
+        name.removesuffix(SUFFIX): name
+        for name in table.header
+        if name.endswith(SUFFIX) and name in fields and name.removesuffix(SUFFIX) in table.header
+    }
+
+
+def in_welsh(raw: RawPackage) -> RawPackage:
+    """The package as the Welsh pages show it: every text the office wrote in Welsh in place of its English."""
+    tables = {name: _table(table) for name, table in raw.tables.items()}
+    profile = _names(raw.profile)
+    if isinstance(profile.get("predecessors"), list):
+        profile["predecessors"] = [_names(p) if isinstance(p, dict) else p for p in profile["predecessors"]]
+    decisions = [_decision(d, raw.welsh_decisions.get(d.file)) for d in raw.decisions]
+    return dataclasses.replace(raw, profile=profile, tables=tables, decisions=decisions)
+
+
+def _names(person: dict) -> dict:
+    welsh = dict(person)
+    for key in PROFILE_NAMES:
+        text = str(person.get(key + SUFFIX) or "").strip()
+        if text:
+            welsh[key] = text
+    return welsh
+
+
+def _table(table: Table) -> Table:
+    """The table with Welsh text in its English columns (signature None: nothing made from it is reused by
+    the other language's pages)."""
+    columns = welsh_columns(table)
+    rows = table.rows
+    if columns:
+        rows = [
+            {**row, **{english: row[welsh] for english, welsh in columns.items() if row.get(welsh, "").strip()}}
+            for row in table.rows
+        ]
+    return dataclasses.replace(table, rows=rows, signature=None)
+
+
+def _decision(english: RawDecision, welsh: RawDecision | None) -> RawDecision:
+    if welsh is None:
+        return english
+    meta = dict(english.meta)
+    for key in DECISION_TEXT:
+        if str(welsh.meta.get(key) or "").strip():
+            meta[key] = welsh.meta[key]
+    return dataclasses.replace(english, meta=meta, body=welsh.body if welsh.body.strip() else english.body)
