@@ -283,3 +283,35 @@ def test_a_spreadsheets_instructions_describe_the_route_it_came_from(project, si
     assert "make import" not in from_site
     from_command = instructions(download(project, "grants", tmp_path))
     assert "make import FILE=grants.xlsx" in from_command and "inbox" not in from_command
+
+
+def test_the_same_sheet_uploaded_again_to_its_pull_request_never_adds_its_new_rows_twice(repository, tmp_path):
+    project = repository
+    sheet = download(project, "grants", tmp_path / "ben")
+    edit(sheet, new_rows=[new_grant(None, "Shop watch radios"), new_grant(None, "Street pastors")])
+    first = upload(project, sheet, "Ben")
+    assert first.returncode == 0, first.stdout + first.stderr
+    after_first = grants(project)
+    given = {row["Title"]: row["Identifier"] for row in after_first}
+    # Ben corrects one amount in the sheet he uploaded and uploads it again to the same branch.
+    book = load_workbook(sheet)
+    last = book["data"].max_row
+    edit(sheet, changes={(last, "Amount Awarded"): 16000})
+    again = upload(project, sheet, "Ben")
+    assert again.returncode != 0
+    said = again.stdout + again.stderr
+    assert given["Shop watch radios"] in said and "same title" in said
+    assert given["Street pastors"] in said
+    assert grants(project) == after_first  # nothing written: no grant doubled
+
+
+def test_the_360giving_download_uploaded_by_mistake_gets_one_plain_message(repository, tmp_path):
+    project = repository
+    sheet = download(project, "grants", tmp_path / "amira")
+    wrong = sheet.with_name("grants-360giving (1).xlsx")
+    sheet.rename(wrong)
+    result = upload(project, wrong, "Amira")
+    assert result.returncode != 0
+    said = result.stdout + result.stderr
+    assert "open data downloads" in said and "Download the spreadsheet to edit" in said
+    assert "is not a known column" not in said

@@ -42,6 +42,21 @@ def settle(
         blank = len(key) == 1 and not identity[0]
         if taken and _same_record(published[identity], row):
             continue  # this very row was imported already (the same sheet uploaded again): nothing to add
+        twin = _added_since(published, made_from, row) if blank else None
+        if twin:  # the same sheet uploaded again after its new rows were given identifiers: never add them twice
+            result.problems.append(
+                Problem(
+                    label,
+                    int(row["__row__"]),
+                    key[0],
+                    f"this new row has no {key[0]}, and {_title(twin, key)} with the same title was added after this "
+                    "sheet was made (by an earlier upload to this pull request, or by a colleague)",
+                    f"if it is that record, type {twin[key[0]]} in its {key[0]} cell (or delete the row); if it is "
+                    "another, give it a title of its own. Or download the spreadsheet again from the check's built "
+                    "site (Artifacts, site), which has the new identifiers",
+                )
+            )
+            continue
         if (blank or taken) and series is not None:
             given = series.take()
             if blank:
@@ -99,6 +114,15 @@ def _title(row: dict[str, str], key: list[str]) -> str:
     title = next((row[c] for c in TITLE_COLUMNS if row.get(c)), "")
     identifier = ", ".join(row.get(c, "") for c in key)
     return f"{quote(title)} ({identifier})" if title else quote(identifier)
+
+
+def _added_since(
+    published: dict[tuple[str, ...], dict[str, str]], made_from: set[tuple[str, ...]] | None, row: dict[str, str]
+) -> dict[str, str] | None:
+    """A row published since the sheet was made that this blank-identifier row repeats (by its title)."""
+    if made_from is None or not any(row.get(c, "").strip() for c in TITLE_COLUMNS):
+        return None
+    return next((r for k, r in published.items() if k not in made_from and _same_record(r, row)), None)
 
 
 def _same_record(published: dict[str, str], row: dict[str, str]) -> bool:

@@ -37,6 +37,10 @@ class ImportSummary:
         return "\n".join(self.lines)
 
 
+# The downloads made for readers, e.g. grants-360giving.xlsx (spreadsheets to edit end in -to-edit).
+OPEN_DATA_DOWNLOAD = re.compile(r"-360giving(\s*\(\d+\))?$", re.IGNORECASE)
+
+
 def infer_resource(descriptor: dict, path: Path, header: list[str]) -> str | None:
     return recognise(descriptor, path, header)[0]
 
@@ -66,6 +70,20 @@ def import_file(
     raw = load_package(root / "data", root / "content")
     if not path.is_file():
         raise InputError([Problem(str(path), None, None, "the file does not exist", "check the name and the folder")])
+    if OPEN_DATA_DOWNLOAD.search(path.stem):
+        raise InputError(
+            [
+                Problem(
+                    str(path),
+                    None,
+                    None,
+                    "this is one of the site's open data downloads (360Giving, CSV or JSON for readers), "
+                    "not a spreadsheet to edit, so its columns are not the ones an import reads",
+                    "on the site, open Open data, then the dataset, and use Download the spreadsheet to edit; "
+                    "make your changes in that one",
+                )
+            ]
+        )
     resources = {r["name"]: r for r in raw.descriptor.get("resources", []) if isinstance(r, dict) and "name" in r}
     first_fields = resources[resource_name]["schema"]["fields"] if resource_name in resources else []
     label, header, rows, problems = read_rows(path, first_fields)
