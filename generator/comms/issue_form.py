@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from decimal import Decimal, InvalidOperation
 
+from ..core.dates import UK_DATE, date_mistake
 from ..core.problems import Problem, quote
 
 FORM = "the issue form"
@@ -28,8 +28,6 @@ FIELDS = (
 )
 REQUIRED = ("title", "date", "decision_maker", "summary", "decision")
 NOT_EXEMPT = "No, publish it in full"
-UK_DATE = re.compile(r"(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{4})")
-ISO_NUMBERS = re.compile(r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})")
 MARKDOWN_LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)\)")
 SAFE_URL = re.compile(r"(https?:|mailto:|#|/)", re.I)
 
@@ -121,22 +119,10 @@ def parse_priorities(text: str, known: dict[str, str]) -> tuple[list[str], list[
     return list(dict.fromkeys(chosen)), unknown
 
 
-MONTHS = "January February March April May June July August September October November December".split()
-
-
 def why_not_a_date(text: str) -> str:
     """Why a day/month/year or year-month-day is not a date, e.g. ": April has 30 days" ("" if it is not one)."""
-    match = UK_DATE.fullmatch(text.strip()) or ISO_NUMBERS.fullmatch(text.strip())
-    if not match:
-        return ": write it as day/month/year"
-    day, month, year = (int(match["day"]), int(match["month"]), int(match["year"]))
-    if not 1 <= month <= 12:
-        return f": there is no month {month} (months are 1 to 12; is the day and month the wrong way round?)"
-    days = calendar.monthrange(year, month)[1]
-    if not 1 <= day <= days:
-        name = f"{MONTHS[month - 1]} {year}" if month == 2 else MONTHS[month - 1]
-        return f": {name} has {days} days"
-    return ""
+    mistake = date_mistake(text)
+    return ": write it as day/month/year" if mistake is None else f": {mistake}" if mistake else ""
 
 
 def _has_text(record: str) -> bool:

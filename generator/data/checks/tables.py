@@ -6,6 +6,7 @@ import re
 
 from frictionless import FrictionlessException, Resource, Schema
 
+from ...core.dates import date_mistake
 from ...core.memo import remember
 from ...core.problems import Problem, quote
 from ..load import Table
@@ -114,6 +115,8 @@ def _type_hint(spec: dict, cell: str) -> str:
         cleaned = re.sub(r"[£,\s]", "", str(cell))
         if re.fullmatch(r"-?\d+(\.\d+)?", cleaned):
             return f"write {cleaned} (a plain number, no £ sign or commas)"
+    if kind == "date" and (mistake := date_mistake(str(cell))):
+        return f"{mistake}: type the real date (as YYYY-MM-DD, or as a date your spreadsheet shows as one)"
     return TYPE_HINTS.get(kind, "")
 
 
