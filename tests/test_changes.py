@@ -95,3 +95,20 @@ def test_warnings_in_the_change_are_listed_and_figures_still_compared(project):
     text = run_cli(project, "changes", "--base", "main").stdout
     assert "### Warnings" in text and "2021-04-01 is before 2021-04-19" in text
     assert "### Headline figures" in text
+
+
+def test_a_withdrawal_is_named_with_its_reason_and_the_new_empty_columns_change_nothing(project):
+    committed(project)
+    path = project / "data" / "grants.csv"
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
+    header = rows[0]
+    rows = [header + ["withdrawn", "withdrawn_reason"]] + [row + ["", ""] for row in rows[1:]]
+    rows[2][-2:] = ["2026-11-20", "Entered twice by mistake"]
+    identifier, title = rows[2][header.index("Identifier")], rows[2][header.index("Title")]
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    path.write_text(out.getvalue(), encoding="utf-8")
+    result = run_cli(project, "changes", "--base", "main")
+    assert result.returncode == 0, result.stderr
+    assert "0 added, 0 changed, 0 removed, 1 withdrawn." in result.stdout
+    assert f"- Withdrawn: {identifier}: {title} — Entered twice by mistake" in result.stdout

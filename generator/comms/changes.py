@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..core.problems import InputError, Problem
+from ..data import withdrawal
 from ..data.checks import check_all
 from ..data.load import RawPackage, Table, load_package
 from ..data.rowkeys import row_key
@@ -105,20 +106,32 @@ def label(key: tuple, row: dict) -> str:
     return f"{identifier}: {name}" if name and name != identifier else identifier
 
 
+def _differs(old: dict, new: dict) -> bool:
+    """Whether a row changed; a column added empty (e.g. the withdrawal columns) is no change."""
+    return any(old.get(c, "") != new.get(c, "") for c in old.keys() | new.keys())
+
+
 def table_changes(before: Table | None, after: Table | None) -> list[str]:
     _, old = keyed(before)
     columns, new = keyed(after)
     added = [k for k in new if k not in old]
     removed = [k for k in old if k not in new]
-    changed = [k for k in new if k in old and new[k] != old[k]]
-    if not (added or removed or changed):
+    changed = [k for k in new if k in old and _differs(old[k], new[k])]
+    withdrawn = [k for k in changed if new[k].get(withdrawal.DATE) and not old[k].get(withdrawal.DATE)]
+    changed = [k for k in changed if k not in withdrawn]
+    if not (added or removed or changed or withdrawn):
         return []
     name = (after or before).descriptor.get("title", (after or before).name)
-    lines = [f"#### {cell(name)}", "", f"{len(added)} added, {len(changed)} changed, {len(removed)} removed.", ""]
-    items = [("Added", k, new[k]) for k in added] + [("Removed", k, old[k]) for k in removed]
+    counts = f"{len(added)} added, {len(changed)} changed, {len(removed)} removed"
+    counts += f", {len(withdrawn)} withdrawn." if withdrawn else "."
+    lines = [f"#### {cell(name)}", "", counts, ""]
+    items = [("Withdrawn", k, new[k]) for k in withdrawn]
+    items += [("Added", k, new[k]) for k in added] + [("Removed", k, old[k]) for k in removed]
     items += [("Changed", k, new[k]) for k in changed]
     for what, key, row in items[:SHOWN]:
         detail = ""
+        if what == "Withdrawn":
+            detail = f" — {cell(row.get(withdrawal.REASON, ''))}"
         if what == "Changed":
             columns_changed = [c for c in columns if old[key].get(c, "") != row.get(c, "")]
             detail = " — " + "; ".join(
