@@ -182,7 +182,9 @@ def validate(root: Path, output: str) -> int:
             print(line)
         github.write_summary(f"## The data is valid\n\n{message}")
         if warnings:
-            github.write_summary(github.problems_markdown("Warnings", warnings, "They do not stop publishing."))
+            github.write_summary(
+                github.problems_markdown("Warnings", warnings, "Warnings do not stop publishing; look at each.")
+            )
         print(message)
         return 0
     print(message)
@@ -246,7 +248,11 @@ def decision_from_issue(root: Path, body_file: Path, report: Path | None) -> int
         report.write_text(
             f"Decision **{github.cell(record['reference'])}**: {github.cell(record['title'])}\n\n"
             f"The record is `{shown}`. Check it in the *Files changed* tab, then merge to publish it.\n"
-            + (github.problems_markdown("Warnings", warnings, "They do not stop publishing.") if warnings else ""),
+            + (
+                github.problems_markdown("Warnings", warnings, "Warnings do not stop publishing; look at each.")
+                if warnings
+                else ""
+            ),
             encoding="utf-8",
         )
     print("\n".join([message, *(f"  - {w}" for w in warnings)]))

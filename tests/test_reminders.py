@@ -19,7 +19,10 @@ def test_due_soon_names_the_law_what_and_where(project):
     assert "## Due within 30 days" in text and "## Overdue" not in text
     assert "response to each HMICFRS report, within 56 days** (due by 25 November 2026)" in text
     assert "Law: Police Act 1996 s.55" in text
-    assert "Publish in: data/inspections.csv; on the site at `/transparency/inspections/`" in text
+    assert (
+        "Publish in: data/inspections.csv (on the site: Open data, then the dataset, then the spreadsheet to edit, "
+        "inspections-to-edit.xlsx); on the site at `/transparency/inspections/`"
+    ) in text
 
 
 def test_overdue_comes_first_with_the_order_paragraph(project):

@@ -75,7 +75,7 @@ def problems_markdown(title: str, problems: list[Problem], what_next: str) -> st
     lines = [
         f"## {title}",
         "",
-        f"{count} problem{'s' if count != 1 else ''}. {what_next}",
+        f"{count} {'problem' if count == 1 else 'problems'}. {what_next}",
         "",
         "| File | Row | Column | Problem | What to do |",
         "|---|---|---|---|---|",

@@ -40,7 +40,9 @@ def where(source: dict, descriptor: dict) -> str:
         return f"content/{source['page']} (then set last_reviewed in its front matter)"
     resource = next((r for r in descriptor.get("resources", []) if r.get("name") == source["resource"]), {})
     rows = " rows where " + ", ".join(f"{k} is {v}" for k, v in source["where"].items()) if source.get("where") else ""
-    return f"data/{resource.get('path', source['resource'] + '.csv')}{rows}"
+    path = resource.get("path", source["resource"] + ".csv")
+    sheet = f"{source['resource']}-to-edit.xlsx"
+    return f"data/{path}{rows} (on the site: Open data, then the dataset, then the spreadsheet to edit, {sheet})"
 
 
 def due_date(result: Compliance, site: Site) -> dt.date | None:
