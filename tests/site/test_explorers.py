@@ -6,6 +6,8 @@ import csv
 import json
 from decimal import Decimal
 
+from playwright.sync_api import expect
+
 from generator.core.formatting import money
 
 
@@ -162,7 +164,7 @@ def test_grants_explorer_at_5000_rows_lists_a_page_at_a_time(built, visit, brows
     more = page.locator("[data-more]")
     assert more.inner_text() == "Show 100 more of 4,900 not yet listed"
     more.click()
-    assert body.count() == 200
+    expect(body).to_have_count(200)  # the next hundred are laid out after the click returns: wait, on a busy machine
     assert page.evaluate("document.activeElement.textContent") == "Grant number 4899"
     page.fill("form.filters input[name=q]", "grant number 4321")
     assert body.count() == 1 and more.is_hidden()
