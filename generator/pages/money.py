@@ -243,7 +243,7 @@ COPY_OVER = Decimal(10000)  # the Order: a copy of each contract over £10,000; 
 
 def paid_by(site: Site, row: dict) -> str:
     """Who made a payment: the Chief Constable, the body the office named, or the body holding the police and
-    crime functions on its date (for spend.csv's generic "Commissioner"). The downloads say the same."""
+    crime functions on its date (for spend.csv's generic value, bodies.GENERIC_PAYER). The downloads say the same."""
     return bodies.paid_by(site.bodies, row.get("spending_body") or "", row["date"])
 
 
