@@ -9,18 +9,17 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import re
 import zipfile
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from python_calamine import CalamineError, CalamineWorkbook
 
+from ..core.dates import UK_DATE
 from ..core.problems import Problem
 
 DATA_SHEET = "data"
 EXCEL_EPOCH = dt.date(1899, 12, 30)  # Excel's day 0, allowing for its 1900 leap-year bug
-UK_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 SAVE_AS = "open it in Excel (or LibreOffice) and save it as .xlsx (Excel Workbook), or as CSV UTF-8"
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -137,7 +136,7 @@ def _date_text(value: object) -> str:
         return (EXCEL_EPOCH + dt.timedelta(days=int(text))).isoformat()
     match = UK_DATE.fullmatch(text)
     if match:
-        day, month, year = map(int, match.groups())
+        day, month, year = int(match["day"]), int(match["month"]), int(match["year"])
         try:
             return dt.date(year, month, day).isoformat()
         except ValueError:
