@@ -97,3 +97,119 @@ def make_welsh_office(folder: Path) -> Path:
     for name, text in PAGES_CY.items():
         (folder / "content" / f"{name}.cy.md").write_text(text, encoding="utf-8")
     return folder
+
+
+# The demo published in Welsh too, for tests that need every page type (money, performance, plan, registers):
+# each Welsh text is a made-up Welsh placeholder ("Testun Cymraeg 12"), never English, so that a test scanning
+# Welsh pages for English finds only the interface's own sentences.
+DEMO_PROFILE_CY = {
+    "body_name_cy": "Awdurdod Cyfun Maerol De Swydd Efrog (demo)",
+    "short_name_cy": "ACM De Swydd Efrog (demo)",
+    "police_area_cy": "De Swydd Efrog",
+    "role_cy": "Maer De Swydd Efrog",
+    "role_short_cy": "Maer",
+}
+PREDECESSOR_CY = {
+    "body_name_cy": "Swyddfa Comisiynydd Heddlu a Throseddu De Swydd Efrog (demo)",
+    "short_name_cy": "SCHTh De Swydd Efrog (demo)",
+    "police_area_cy": "De Swydd Efrog",
+    "role_cy": "Comisiynydd Heddlu a Throseddu De Swydd Efrog",
+    "role_short_cy": "Comisiynydd",
+}
+
+
+def make_welsh_demo(folder: Path) -> Path:
+    """A copy of the shipped demo (data/, content/, mkdocs.yml) with `languages: [en, cy]` and a Welsh version of
+    every text the office writes: the Welsh tenant with every page type."""
+    import yaml
+
+    from generator.data.welsh import TEXT_COLUMNS
+
+    folder.mkdir(parents=True)
+    for name in ("data", "content"):
+        shutil.copytree(ROOT / name, folder / name)
+    shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
+    profile_path = folder / "data" / "profile.yaml"
+    profile = yaml.safe_load(profile_path.read_text(encoding="utf-8"))
+    profile.update(languages=["en", "cy"], nation="Wales", **DEMO_PROFILE_CY)
+    for predecessor in profile.get("predecessors") or []:
+        predecessor.update(PREDECESSOR_CY)
+    profile_path.write_text(yaml.safe_dump(profile, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    for dataset, columns in TEXT_COLUMNS.items():
+        _fill_welsh(folder / "data" / f"{dataset}.csv", columns)
+    for page in (folder / "content").rglob("*.md"):
+        if page.name.endswith(".cy.md"):
+            continue
+        _write_welsh_page(page)
+    return folder
+
+
+def _fill_welsh(path: Path, columns: tuple[str, ...]) -> None:
+    if not path.is_file():
+        return
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+    if not rows:
+        return
+    present = [c for c in columns if c in rows[0]]
+    header = list(rows[0]) + [c + "_cy" for c in present if c + "_cy" not in rows[0]]
+    for number, row in enumerate(rows, start=2):
+        for column in present:
+            if row[column].strip():
+                row[column + "_cy"] = f"Testun Cymraeg {number}"
+    out = io.StringIO()
+    writer = csv.DictWriter(out, header, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    path.write_text(out.getvalue(), encoding="utf-8")
+
+
+def _write_welsh_page(page: Path) -> None:
+    """NAME.cy.md beside NAME.md: the same front matter keys, each text in Welsh placeholder words."""
+    import yaml
+
+    text = page.read_text(encoding="utf-8")
+    meta = {}
+    if text.startswith("---\n"):
+        meta = yaml.safe_load(text.split("---\n", 2)[1]) or {}
+    welsh = {
+        key: f"Testun Cymraeg: {key}" for key in ("title", "summary", "decision_maker", "description") if meta.get(key)
+    }
+    front = f"---\n{yaml.safe_dump(welsh, allow_unicode=True)}---\n" if welsh else ""
+    body = "# Tudalen yn Gymraeg\n\nDyma destun y dudalen yn Gymraeg.\n"
+    page.with_name(page.name.removesuffix(".md") + ".cy.md").write_text(front + body, encoding="utf-8")
+
+
+# Common English words that Welsh text never uses: a Welsh page showing a run of them shows an English sentence.
+ENGLISH_WORDS = frozenset(
+    "the and of to is in for with this that are was were by on from which has have not be it its what when who how"
+    " each every page shows than more less all our we you your their there these those".split()
+)
+
+
+def visible_text(html: str) -> str:
+    """The words a reader sees on a page (scripts, styles and tags removed; entities decoded)."""
+    import re
+    from html import unescape
+
+    html = re.sub(r"(?s)<(script|style|svg)\b[^>]*>.*?</\1>", " ", html)
+    return unescape(re.sub(r"<[^>]+>", " ", html))
+
+
+def english_runs(text: str, names: frozenset[str] = frozenset(), run: int = 3) -> list[str]:
+    """Each run of `run` or more consecutive common English words in a page's text, after removing the names
+    the body did not write (organisations, suppliers), which are never translated."""
+    import re
+
+    for name in sorted(names, key=len, reverse=True):
+        text = text.replace(name, " ")
+    found, current = [], []
+    for word in re.findall(r"[A-Za-z']+|[^\sA-Za-z']", text):
+        if word.lower() in ENGLISH_WORDS:
+            current.append(word)
+            continue
+        if len(current) >= run:
+            found.append(" ".join(current))
+        current = [] if not re.fullmatch(r"[A-Za-z']+", word) else []
+    if len(current) >= run:
+        found.append(" ".join(current))
+    return found
