@@ -1,4 +1,5 @@
-"""The generator as an office gets it: a wheel installed in a fresh environment makes, checks and builds a site
+"""The generator as an office gets it: installed from a release tag of its git repository into a fresh environment,
+it makes, checks and builds a site
 of its own with no generator code copied into it."""
 
 from __future__ import annotations
@@ -8,7 +9,6 @@ import shutil
 import subprocess
 import sys
 import sysconfig
-import tomllib
 import venv
 from pathlib import Path
 
@@ -39,9 +39,6 @@ def test_an_installed_wheel_makes_and_builds_an_offices_own_site(tmp_path):
     run(*git, "commit", "--quiet", "-m", "Release", cwd=source)
     run(*git, "tag", "v0.2.0", cwd=source)
     tagged = f"pcc-transparency @ git+{source.as_uri()}@v0.2.0"
-    wheels = tmp_path / "wheels"
-    run(sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--wheel-dir", wheels, tagged, cwd=tmp_path)
-    [wheel] = wheels.glob("pcc_transparency-*.whl")
 
     # A fresh environment holding only the wheel; the dependencies are read from this project's environment
     # (a path in a .pth file) rather than downloaded again.
@@ -61,8 +58,7 @@ def test_an_installed_wheel_makes_and_builds_an_offices_own_site(tmp_path):
         "install",
         "--quiet",
         "--no-deps",
-        "--no-index",
-        wheel,
+        tagged,
         cwd=tmp_path,
     )
     where = run(python, "-c", "import generator; print(generator.__file__)", cwd=tmp_path).stdout
@@ -79,9 +75,8 @@ def test_an_installed_wheel_makes_and_builds_an_offices_own_site(tmp_path):
     version = run(
         python, "-c", "from importlib.metadata import version; print(version('pcc-transparency'))", cwd=tmp_path
     )
-    # Pinned to a release tag of the address pyproject.toml names as Source, read from the installed metadata.
-    source = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["urls"]["Source"]
-    pinned = f"pcc-transparency @ git+{source}@v{version.stdout.strip()}"
+    # Pinned to a release tag of the git repository pip installed it from (pip's record of where it came from).
+    pinned = f"pcc-transparency @ git+{source.as_uri()}@v{version.stdout.strip()}"
     assert pinned in (office / "requirements.txt").read_text(encoding="utf-8")
     assert "example: true" in (office / "data" / "profile.yaml").read_text(encoding="utf-8"), "marked as an example"
     assert len((office / "data" / "grants.csv").read_text(encoding="utf-8").splitlines()) == 2, "the starting set"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from functools import cache
 from importlib import metadata
 from pathlib import Path
@@ -29,17 +30,37 @@ def version() -> str:
         return "0+unknown"
 
 
+# pyproject.toml's Source as this repository ships it, until its owner names the real address: not an address.
+PLACEHOLDER_SOURCE = "/OWNER/REPOSITORY"
+
+
 def source_url() -> str:
-    """The git repository the generator is installed from (pyproject.toml's [project.urls] Source), or ""."""
+    """The git repository the generator was installed from, or "": where pip took it from (its PEP 610 record,
+    direct_url.json, when installed with `pip install "pcc-transparency @ git+ADDRESS@vX.Y.Z"`), else
+    pyproject.toml's [project.urls] Source unless that is still the placeholder."""
     try:
-        urls = metadata.metadata(DISTRIBUTION).get_all("Project-URL") or []
+        distribution = metadata.distribution(DISTRIBUTION)
     except metadata.PackageNotFoundError:
         return ""
-    for entry in urls:
+    installed_from = _git_address(distribution.read_text("direct_url.json"))
+    if installed_from:
+        return installed_from
+    for entry in distribution.metadata.get_all("Project-URL") or []:
         label, _, url = entry.partition(",")
-        if label.strip().lower() == "source":
+        if label.strip().lower() == "source" and PLACEHOLDER_SOURCE not in url:
             return url.strip()
     return ""
+
+
+def _git_address(record: str | None) -> str:
+    """The git address in a PEP 610 direct_url.json record, or "" (not from git, or no record)."""
+    try:
+        found = json.loads(record or "{}")
+    except ValueError:
+        return ""
+    if not isinstance(found, dict) or not isinstance(found.get("vcs_info"), dict):
+        return ""
+    return str(found.get("url") or "").removeprefix("git+") if found["vcs_info"].get("vcs") == "git" else ""
 
 
 def generator_name() -> str:

@@ -72,6 +72,11 @@ def run(args: argparse.Namespace) -> int:
             "validate, transparency serve, transparency build. OWNERS.md there says how to publish it on GitHub; "
             "transparency doctor, what is left to do."
         )
+        if "git+" not in init_site.requirement(args.source):
+            print(
+                "requirements.txt pins the generator from the package index: if you installed it from a git "
+                "repository, write that address there instead (or run init again with --source ADDRESS)."
+            )
     elif args.command == "build":
         status = run_mkdocs.run(root, "build", ["--quiet"] if args.quiet else [])
         if status == 0:
