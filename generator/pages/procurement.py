@@ -53,17 +53,21 @@ def _pages(site: Site) -> Iterator[Page]:
 def _index(site: Site, found: list[Quarter], since, split: dict) -> Page:
     return Page(
         "money/contract-payments/index.md",
-        "Payments over £30,000 under contracts",
+        _("Payments over £30,000 under contracts"),
         "contract_payments.html",
         {
             "quarters": [(q, split[q.period.slug][1]) for q in reversed(found)],
+            "labels": {q.period.slug: period_label(q.period) for q in found},
             "since": since,
             "today": site.build_date,
             "own": site.current_body.role_short,
-            "chief_constable": CHIEF_CONSTABLE,
+            "chief_constable": _(CHIEF_CONSTABLE),
         },
-        description="Each quarter's payments over £30,000 including VAT under contracts whose "
-        f"procurement began on or after {long_date(since)}, by who paid them (Procurement Act 2023 s.70).",
+        description=_(
+            "Each quarter's payments over £30,000 including VAT under contracts whose procurement began on or after "
+            "%(date)s, by who paid them (Procurement Act 2023 s.70)."
+        )
+        % {"date": long_date(since)},
         search=True,
         sources=SOURCES,
     )
@@ -82,7 +86,7 @@ def _authorities(site: Site, quarter: Quarter, rows: list[dict]) -> list[dict]:
             site.body_on(min(quarter.period.end, site.build_date)).role_short,
             f"money/contract-payments/{slug}.csv",
         ),
-        ("chief-constable", CHIEF_CONSTABLE, f"money/contract-payments/{slug}-chief-constable.csv"),
+        ("chief-constable", _(CHIEF_CONSTABLE), f"money/contract-payments/{slug}-chief-constable.csv"),
     ]
     found = []
     for key, name, upload in groups:
@@ -111,14 +115,16 @@ def _split(site: Site, quarter: Quarter) -> tuple[list[dict], list[dict]]:
 
 def _quarter(site: Site, quarter: Quarter, since, rows: list[dict], authorities: list[dict]) -> Page:
     period = quarter.period
+    label = period_label(period)
+    shown_label = label if period.end < site.build_date else _("%(period)s (so far)") % {"period": label}
     return Page(
         f"money/contract-payments/{period.slug}.md",
-        f"Payments over £30,000 under contracts: {period.label}"
-        + ("" if period.end < site.build_date else " (so far)"),
+        _("Payments over £30,000 under contracts: %(period)s") % {"period": shown_label},
         "contract_payments_quarter.html",
         {
             "quarter": quarter,
             "period": period,
+            "label": label,
             "rows": rows,
             "since": since,
             "threshold": THRESHOLD,
@@ -134,8 +140,11 @@ def _quarter(site: Site, quarter: Quarter, since, rows: list[dict], authorities:
                 exact=True,
             ),
         },
-        description=f"{len(rows)} payments over £30,000 including VAT under contracts whose "
-        f"procurement began on or after {long_date(since)}, in {period.label}, by who paid them, with each one's file.",
+        description=_(
+            "%(count)s payments over £30,000 including VAT under contracts whose procurement began on or after "
+            "%(date)s, in %(period)s, by who paid them, with each one's file."
+        )
+        % {"count": len(rows), "date": long_date(since), "period": label},
         attachments={a["upload"]: partial(upload_csv, a["rows"]) for a in authorities},
         search=True,
         sources=SOURCES,
