@@ -5,6 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from ..core.formatting import N_
+from ..core.i18n import _
+
+# The kinds of figure budget.csv and funding.csv give (and reserves.csv's actual), as pages name them.
+KINDS = (N_("budget"), N_("forecast"), N_("outturn"), N_("actual"))
+
 
 @dataclass
 class BudgetLine:
@@ -80,7 +86,7 @@ def total_line(lines: list[BudgetLine]) -> BudgetLine:
         return sum(present, Decimal(0)) if present else None
 
     return BudgetLine(
-        "Total",
+        _("Total"),
         sum((line.budget for line in lines), Decimal(0)),
         add(line.actual for line in lines),
         add(line.previous for line in lines),

@@ -8,6 +8,7 @@ import io
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from ..core.formatting import N_
 from ..law import act_duties as act
 from ..law.duties import load_register
 
@@ -23,7 +24,8 @@ UPLOAD_COLUMNS = (
 )
 # Find a Tender's OCDS record of a procurement, by its ocid: its notices.
 NOTICE_URL = "https://www.find-tender.service.gov.uk/api/1.0/ocdsRecordPackages/{ocid}"
-BANDS = (("Within 30 days", 0, 30), ("31 to 60 days", 31, 60), ("61 days or more", 61, None))
+# Named in English in the model and the downloads; a page shows each in its own language.
+BANDS = ((N_("Within 30 days"), 0, 30), (N_("31 to 60 days"), 31, 60), (N_("61 days or more"), 61, None))
 
 
 def notice_url(ocid: str | None) -> str:

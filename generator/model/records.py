@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ..core.formatting import financial_year, long_date, slug
+from ..core.i18n import _
 from ..core.memo import T, remember
 from ..data import withdrawal
 from ..data.bodies import ROLE_DEFAULTS, Body, bodies_between, body_on, history
@@ -182,7 +183,8 @@ class Site:
     @property
     def holders(self) -> str:
         """Whose records the site holds, for a sentence: "the Mayor and, until 6 May 2024, the Commissioner"."""
-        earlier = [f" and, until {long_date(b.end)}, {b.the_role}" for b in reversed(self.predecessors) if b.end]
+        until = _(" and, until %(date)s, %(role)s")
+        earlier = [until % {"date": long_date(b.end), "role": b.the_role} for b in reversed(self.predecessors) if b.end]
         return self.current_body.the_role + "".join(earlier)
 
     @property

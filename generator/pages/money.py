@@ -6,8 +6,8 @@ import datetime as dt
 from collections.abc import Iterator
 from decimal import Decimal
 
-from ..core.formatting import financial_year, money, money_format, month_name, percent, signed_percent, slug
-from ..core.i18n import _
+from ..core.formatting import N_, financial_year, money, money_format, month_name, percent, signed_percent, slug
+from ..core.i18n import _, current
 from ..data import bodies
 from ..model.as_known import as_known
 from ..model.budget import actual_kind, budget_lines, previous_year, total_line
@@ -31,7 +31,7 @@ def pages(site: Site) -> Iterator[Page]:
         yield reserves(site, yearly_totals)
     if site.has("spend"):
         # 100,000 payments at a large office's size: a preview works them out again only when they change.
-        yield from site.derived("spending-pages", ["spend"], lambda: list(spending(site)), site.holders)
+        yield from site.derived("spending-pages", ["spend"], lambda: list(spending(site)), site.holders, current())
     if site.has("contracts"):
         yield contracts(site)
 
@@ -65,7 +65,7 @@ def overview(site: Site) -> Page:
         charts += budget_charts
     return Page(
         "money/index.md",
-        "Money",
+        _("Money"),
         "money.html",
         {
             "year": year,
@@ -76,7 +76,10 @@ def overview(site: Site) -> Page:
             "gap": funding_gap(funding, budget, year, as_known(site, "reserves")) if funding and budget else [],
             "council_tax": council_tax_two_ways(funding, site.records.get("precept", []), year),
         },
-        description="Where the money for policing comes from and where it goes: funding, budget, council tax, reserves, spending and contracts.",
+        description=_(
+            "Where the money for policing comes from and where it goes: funding, budget, council tax, reserves, "
+            "spending and contracts."
+        ),
         nav_title=_("Money"),
         charts=True,
         search=True,
@@ -101,10 +104,12 @@ def budget_table_and_charts(budget: list[dict], year: str) -> tuple[dict, list]:
     charts = [
         bar_chart(
             "budget-areas",
-            f"{top.name} is {percent(top.budget, total.budget)} of the {year} budget",
-            f"The {year} budget is {shown(total.budget)}, of which {top.name} is {shown(top.budget)}.",
+            _("%(area)s is %(share)s of the %(year)s budget")
+            % {"area": top.name, "share": percent(top.budget, total.budget), "year": year},
+            _("The %(year)s budget is %(total)s, of which %(area)s is %(amount)s.")
+            % {"year": year, "total": shown(total.budget), "area": top.name, "amount": shown(top.budget)},
             [(line.name, line.budget) for line in lines],
-            "Budget",
+            _("Budget"),
             shown,
         )
     ]
@@ -114,11 +119,22 @@ def budget_table_and_charts(budget: list[dict], year: str) -> tuple[dict, list]:
         charts.append(
             bar_chart(
                 f"budget-{slug(area.name)}",
-                f"{area.name}: {largest.name} is the largest item of its {year} budget",
-                f"{area.name} has a budget of {item_format(area.budget)} in {year}, in {len(area.items)} items; "
-                f"{largest.name} is {item_format(largest.budget)} ({percent(largest.budget, area.budget)}).",
+                _("%(area)s: %(item)s is the largest item of its %(year)s budget")
+                % {"area": area.name, "item": largest.name, "year": year},
+                _(
+                    "%(area)s has a budget of %(total)s in %(year)s, in %(count)s items; %(item)s is %(amount)s (%(share)s)."
+                )
+                % {
+                    "area": area.name,
+                    "total": item_format(area.budget),
+                    "year": year,
+                    "count": len(area.items),
+                    "item": largest.name,
+                    "amount": item_format(largest.budget),
+                    "share": percent(largest.budget, area.budget),
+                },
                 [(i.name, i.budget) for i in area.items],
-                "Budget",
+                _("Budget"),
                 item_format,
             )
         )
@@ -145,10 +161,21 @@ def funding_charts(funding: list[dict], year: str) -> list:
     return [
         bar_chart(
             "funding-sources",
-            f"{top} is the largest source of {kind} funding in {year}",
-            f"Total {kind} funding in {year} is {shown(total)}; the largest source is {top} at {shown(top_value)} ({percent(top_value, total)}).",
+            _("%(source)s is the largest source of %(kind)s funding in %(year)s")
+            % {"source": top, "kind": _(kind), "year": year},
+            _(
+                "Total %(kind)s funding in %(year)s is %(total)s; the largest source is %(source)s at %(amount)s (%(share)s)."
+            )
+            % {
+                "kind": _(kind),
+                "year": year,
+                "total": shown(total),
+                "source": top,
+                "amount": shown(top_value),
+                "share": percent(top_value, total),
+            },
             sources,
-            "Amount",
+            _("Amount"),
             shown,
         ),
         line_chart(
@@ -156,7 +183,7 @@ def funding_charts(funding: list[dict], year: str) -> list:
             title,
             sentence,
             history,
-            f"Total funding ({compared})" if compared else "Total funding",
+            _("Total funding (%(kind)s)") % {"kind": _(compared)} if compared else _("Total funding"),
             trend_format,
         ),
     ]
@@ -175,22 +202,36 @@ def funding_trend(history, sources: dict[str, frozenset[str]], shown, compared: 
     last_year, last = history[-1]
     comparable = [(y, v) for y, v in history if sources.get(y) == sources.get(last_year)]
     first_year, first = comparable[0]
-    what = "Budgeted funding" if compared == "budget" else "Total funding"
+    what = _("Budgeted funding") if compared == "budget" else _("Total funding")
     if first_year == last_year:
-        sentence = f"{what} is {shown(last)} in {last_year}."
+        title = _("%(what)s is %(amount)s in %(year)s") % {"what": what, "amount": shown(last), "year": last_year}
+        sentence = title + "."
         if len(history) > 1:
-            sentence += " Earlier years list different sources of funding, so they are not compared with it."
-        return f"{what} is {shown(last)} in {last_year}", sentence
+            sentence += " " + _("Earlier years list different sources of funding, so they are not compared with it.")
+        return title, sentence
     change = (last - first) * 100 / first
-    direction = "rose" if last > first else "fell"
-    title = f"{what} {direction} by {abs(change).quantize(Decimal('0.1'))}% from {first_year} to {last_year}"
-    sentence = (
-        f"{what} went from {shown(first)} in {first_year} to {shown(last)} in {last_year} ({signed_percent(change)})."
-    )
+    rose = _("%(what)s rose by %(change)s%% from %(first)s to %(last)s")
+    fell = _("%(what)s fell by %(change)s%% from %(first)s to %(last)s")
+    title = (rose if last > first else fell) % {
+        "what": what,
+        "change": abs(change).quantize(Decimal("0.1")),
+        "first": first_year,
+        "last": last_year,
+    }
+    sentence = _("%(what)s went from %(first)s in %(first_year)s to %(last)s in %(last_year)s (%(change)s).") % {
+        "what": what,
+        "first": shown(first),
+        "first_year": first_year,
+        "last": shown(last),
+        "last_year": last_year,
+        "change": signed_percent(change),
+    }
     if compared == "budget":
-        sentence += " This compares budget with budget: each year's budget is set before the year begins."
+        sentence += " " + _("This compares budget with budget: each year's budget is set before the year begins.")
     if comparable[0] != history[0]:
-        sentence += f" Years before {first_year} list different sources of funding, so they are shown but not compared."
+        sentence += " " + _(
+            "Years before %(year)s list different sources of funding, so they are shown but not compared."
+        ) % {"year": first_year}
     return title, sentence
 
 
@@ -210,20 +251,39 @@ def council_tax(site: Site) -> Page:
             }
         )
     latest = table[-1]
-    sentence = f"In {latest['year']} the police precept for a Band D home is {money(latest['band_d'])} a year, about {money(latest['weekly'].quantize(Decimal('0.01')))} a week"
+    figures = {
+        "year": latest["year"],
+        "band_d": money(latest["band_d"]),
+        "weekly": money(latest["weekly"].quantize(Decimal("0.01"))),
+    }
+    sentence = (
+        _("In %(year)s the police precept for a Band D home is %(band_d)s a year, about %(weekly)s a week") % figures
+    )
     if latest["change"] is not None:
-        sentence += f", {money(abs(latest['change']))} ({latest['change_percent']}) {'more' if latest['change'] >= 0 else 'less'} than the year before"
+        more = _("%(sentence)s, %(change)s (%(percent)s) more than the year before")
+        less = _("%(sentence)s, %(change)s (%(percent)s) less than the year before")
+        sentence = (more if latest["change"] >= 0 else less) % {
+            "sentence": sentence,
+            "change": money(abs(latest["change"])),
+            "percent": latest["change_percent"],
+        }
     first = table[0]
-    title = f"The Band D police precept is {money(latest['band_d'])} in {latest['year']}"
+    title = _("The Band D police precept is %(band_d)s in %(year)s") % figures
     if len(table) > 1:
-        direction = "rose" if latest["band_d"] > first["band_d"] else "fell"
-        title = f"The Band D police precept {direction} from {money(first['band_d'])} in {first['year']} to {money(latest['band_d'])} in {latest['year']}"
+        rose = _("The Band D police precept rose from %(first)s in %(first_year)s to %(last)s in %(last_year)s")
+        fell = _("The Band D police precept fell from %(first)s in %(first_year)s to %(last)s in %(last_year)s")
+        title = (rose if latest["band_d"] > first["band_d"] else fell) % {
+            "first": money(first["band_d"]),
+            "first_year": first["year"],
+            "last": money(latest["band_d"]),
+            "last_year": latest["year"],
+        }
     chart = line_chart(
-        "band-d", title, sentence + ".", [(r["year"], r["band_d"]) for r in table], "Band D precept a year", money
+        "band-d", title, sentence + ".", [(r["year"], r["band_d"]) for r in table], _("Band D precept a year"), money
     )
     return Page(
         "money/council-tax.md",
-        "Council tax (police precept)",
+        _("Council tax (police precept)"),
         "council_tax.html",
         {
             "rows": table,
@@ -239,12 +299,25 @@ def council_tax(site: Site) -> Page:
 
 CHIEF_CONSTABLE = "Chief Constable"
 COPY_OVER = Decimal(10000)  # the Order: a copy of each contract over £10,000; a list of those up to it
+# The usual ways of procuring a contract (contracts.csv's procurement_route), which a Welsh page gives in Welsh;
+# any other route the office writes is shown as written.
+ROUTES = (
+    N_("Open procedure"), N_("Competitive flexible procedure"), N_("Direct award"), N_("Open tender"),
+    N_("Framework call-off"), N_("G-Cloud framework"), N_("Request for quotation"),
+    N_("Below-threshold open competition"),
+)  # fmt: skip
 
 
-def paid_by(site: Site, row: dict) -> str:
+def payer(site: Site, row: dict) -> str:
     """Who made a payment: the Chief Constable, the body the office named, or the body holding the police and
     crime functions on its date (for spend.csv's generic value, bodies.GENERIC_PAYER). The downloads say the same."""
     return bodies.paid_by(site.bodies, row.get("spending_body") or "", row["date"])
+
+
+def paid_by(site: Site, row: dict) -> str:
+    """Who made a payment, as a page in its language says it (the Chief Constable is named in Welsh on a Welsh page)."""
+    name = payer(site, row)
+    return _("Chief Constable") if name == CHIEF_CONSTABLE else name
 
 
 def spending(site: Site) -> Iterator[Page]:
@@ -265,17 +338,18 @@ def spending(site: Site) -> Iterator[Page]:
         index.append((year, entries, sum((e["total"] for e in entries), Decimal(0))))
     yield Page(
         "spending/index.md",
-        "Spending over £500",
+        _("Spending over £500"),
         "spending.html",
         {"years": index, "count": len(rows), "holders": site.holders, "in_progress": financial_year(site.build_date)},
-        description=f"Every payment over £500 by {site.holders}, and by the Chief Constable, month by month.",
+        description=_("Every payment over £500 by %(holders)s, and by the Chief Constable, month by month.")
+        % {"holders": site.holders},
         search=True,
         sources=frozenset({"spend"}),
     )
     for (y, m), month_rows in sorted(months.items()):
         yield Page(
             f"spending/{y}-{m:02d}.md",
-            f"Spending over £500: {month_name(y, m)}",
+            _("Spending over £500: %(month)s") % {"month": month_name(y, m)},
             "spending_month.html",
             {
                 "rows": [{**r, "paid_by": paid_by(site, r)} for r in month_rows],
@@ -285,7 +359,8 @@ def spending(site: Site) -> Iterator[Page]:
                 "total": sum((r["amount"] for r in month_rows), Decimal(0)),
                 "suppliers": totals_by(month_rows, lambda r: r["supplier"], lambda r: r["amount"]),
             },
-            description=f"Every payment over £500 in {month_name(y, m)}: {len(month_rows)} payments.",
+            description=_("Every payment over £500 in %(month)s: %(count)s payments.")
+            % {"month": month_name(y, m), "count": len(month_rows)},
             explorer=True,
             sources=frozenset({"spend"}),
         )
@@ -300,7 +375,7 @@ def contracts(site: Site) -> Page:
     ended = [r for r in rows if r not in current]
     return Page(
         "contracts/index.md",
-        "Contracts" if small else "Contracts over £10,000",
+        _("Contracts") if small else _("Contracts over £10,000"),
         "contracts.html",
         {
             "current": current,
@@ -311,10 +386,12 @@ def contracts(site: Site) -> Page:
             # Each contract's notices on the Central Digital Platform, where it has an ocid.
             "notices": {r["reference"]: notice_url(r["ocid"]) for r in everything if r.get("ocid")},
         },
-        description="The register of contracts worth more than £10,000, current and ended, each with a copy, "
-        "and the list of contracts up to £10,000."
+        description=_(
+            "The register of contracts worth more than £10,000, current and ended, each with a copy, "
+            "and the list of contracts up to £10,000."
+        )
         if small
-        else "The register of contracts worth more than £10,000, current and ended.",
+        else _("The register of contracts worth more than £10,000, current and ended."),
         search=True,
         sources=frozenset({"contracts"}),
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..core.formatting import long_date, money
+from ..core.i18n import _
 
 
 def totals_of_kind(rows: list[dict], kind: str) -> dict[str, Decimal]:
@@ -39,13 +40,20 @@ def funding_gap(funding: list[dict], budget: list[dict], year: str, reserves: li
         if received is None or spent is None:
             continue
         gap = gaps[kind] = spent - received
-        said = f"The {year} {kind} puts funding at {money(received)} and spending at {money(spent)}"
+        figures = {"year": year, "kind": _(kind), "received": money(received), "spent": money(spent)}
         if abs(gap) < SAME:
-            sentences.append(said + ": they balance.")
+            said = _("The %(year)s %(kind)s puts funding at %(received)s and spending at %(spent)s: they balance.")
         elif gap > 0:
-            sentences.append(said + f": {money(gap)} more is spent than received.")
+            said = _(
+                "The %(year)s %(kind)s puts funding at %(received)s and spending at %(spent)s: "
+                "%(gap)s more is spent than received."
+            )
         else:
-            sentences.append(said + f": {money(-gap)} more is received than spent.")
+            said = _(
+                "The %(year)s %(kind)s puts funding at %(received)s and spending at %(spent)s: "
+                "%(gap)s more is received than spent."
+            )
+        sentences.append(said % {**figures, "gap": money(abs(gap))})
     movement = reserves_movement(reserves, year)
     if sentences and movement:
         change, kind_of_reserves, sentence = movement
@@ -59,18 +67,21 @@ def funding_gap(funding: list[dict], budget: list[dict], year: str, reserves: li
 def gap_against_reserves(gap: Decimal, change: Decimal, kind: str) -> str:
     """Whether the change in reserves equals the year's gap (a gap of £6m would take £6m from reserves)."""
     if abs(gap) < SAME:
-        said = f"the {kind}, in which funding and spending balance"
+        said = _("the %(kind)s, in which funding and spending balance") % {"kind": _(kind)}
     elif gap > 0:
-        said = f"the {money(gap)} by which spending exceeds funding in the {kind}"
+        said = _("the %(gap)s by which spending exceeds funding in the %(kind)s") % {"gap": money(gap), "kind": _(kind)}
     else:
-        said = f"the {money(-gap)} by which funding exceeds spending in the {kind}"
+        said = _("the %(gap)s by which funding exceeds spending in the %(kind)s") % {
+            "gap": money(-gap),
+            "kind": _(kind),
+        }
     difference = abs(change + gap)
     if difference < SAME:
-        return f"The change in reserves matches {said}."
-    return (
-        f"The change in reserves is not the same as {said}: the two differ by {money(difference)}. "
+        return _("The change in reserves matches %(what)s.") % {"what": said}
+    return _(
+        "The change in reserves is not the same as %(what)s: the two differ by %(difference)s. "
         "The published figures do not show what makes up the difference."
-    )
+    ) % {"what": said, "difference": money(difference)}
 
 
 def reserves_movement(reserves: list[dict], year: str) -> tuple[Decimal, str, str] | None:
@@ -86,13 +97,34 @@ def reserves_movement(reserves: list[dict], year: str) -> tuple[Decimal, str, st
         return None
     kind = next(r["kind"] for r in reserves if r["as_at"] == after)
     change = totals[after] - totals[before]
-    direction = "fall" if change < 0 else "rise"
-    verb = "are forecast to" if kind == "forecast" else "did"
+    sentences = {
+        ("forecast", "fall"): _(
+            "Total reserves are forecast to fall by %(change)s over the year, from %(before)s on %(start)s to "
+            "%(after)s on %(end)s."
+        ),
+        ("forecast", "rise"): _(
+            "Total reserves are forecast to rise by %(change)s over the year, from %(before)s on %(start)s to "
+            "%(after)s on %(end)s."
+        ),
+        ("actual", "fall"): _(
+            "Total reserves did fall by %(change)s over the year, from %(before)s on %(start)s to %(after)s on %(end)s."
+        ),
+        ("actual", "rise"): _(
+            "Total reserves did rise by %(change)s over the year, from %(before)s on %(start)s to %(after)s on %(end)s."
+        ),
+    }
+    sentence = sentences["forecast" if kind == "forecast" else "actual", "fall" if change < 0 else "rise"]
     return (
         change,
         kind,
-        f"Total reserves {verb} {direction} by {money(abs(change))} over the year, from {money(totals[before])} on "
-        f"{long_date(before)} to {money(totals[after])} on {long_date(after)}.",
+        sentence
+        % {
+            "change": money(abs(change)),
+            "before": money(totals[before]),
+            "start": long_date(before),
+            "after": money(totals[after]),
+            "end": long_date(after),
+        },
     )
 
 
@@ -104,11 +136,23 @@ def council_tax_two_ways(funding: list[dict], precept: list[dict], year: str) ->
         return ""
     kind = next(k for k in ("outturn", "forecast", "budget") if any(r["kind"] == k for r in rows))
     income = sum((r["amount"] for r in rows if r["kind"] == kind), Decimal(0))
-    what = {"outturn": "what was collected", "forecast": "the latest forecast of what will be collected"}
-    said = f"In the funding figures, council tax income for {year} is {money(income)}, {what.get(kind, 'as budgeted')}."
+    what = {
+        "outturn": _("what was collected"),
+        "forecast": _("the latest forecast of what will be collected"),
+    }.get(kind) or _("as budgeted")
+    said = _("In the funding figures, council tax income for %(year)s is %(income)s, %(what)s.") % {
+        "year": year,
+        "income": money(income),
+        "what": what,
+    }
     if income == raised:
-        return said + " It is the precept raised for the year."
+        return said + " " + _("It is the precept raised for the year.")
     return (
-        f"{said} The precept raised for {year}, set before the year began for councils to collect, is "
-        f"{money(raised)}. The two differ when councils collect more or less council tax than expected."
+        said
+        + " "
+        + _(
+            "The precept raised for %(year)s, set before the year began for councils to collect, is %(raised)s. "
+            "The two differ when councils collect more or less council tax than expected."
+        )
+        % {"year": year, "raised": money(raised)}
     )

@@ -7,7 +7,8 @@ from collections.abc import Iterator
 from decimal import ROUND_HALF_UP, Decimal
 from functools import partial
 
-from ..core.formatting import long_date, money_format, percent
+from ..core.formatting import long_date, money_format, month_name, percent
+from ..core.i18n import ENGLISH, _, current
 from ..data.bodies import CHIEF_CONSTABLE
 from ..model.contract_payments import (
     THRESHOLD,
@@ -23,7 +24,7 @@ from ..model.contract_payments import (
 from ..model.records import Site
 from ..render.charts import bar_chart
 from . import Page
-from .money import paid_by
+from .money import payer
 
 SOURCES = frozenset({"spend", "contracts"})
 
@@ -33,7 +34,9 @@ def pages(site: Site) -> Iterator[Page]:
         return
     # Worked out from the payments, contracts and profile alone: a preview keeps them until one of those changes.
     profile = json.dumps(site.profile, sort_keys=True, default=str)
-    yield from site.derived("procurement-pages", sorted(SOURCES), lambda: list(_pages(site)), profile, site.build_date)
+    yield from site.derived(
+        "procurement-pages", sorted(SOURCES), lambda: list(_pages(site)), profile, site.build_date, current()
+    )
 
 
 def _pages(site: Site) -> Iterator[Page]:
@@ -50,17 +53,21 @@ def _pages(site: Site) -> Iterator[Page]:
 def _index(site: Site, found: list[Quarter], since, split: dict) -> Page:
     return Page(
         "money/contract-payments/index.md",
-        "Payments over £30,000 under contracts",
+        _("Payments over £30,000 under contracts"),
         "contract_payments.html",
         {
             "quarters": [(q, split[q.period.slug][1]) for q in reversed(found)],
+            "labels": {q.period.slug: period_label(q.period) for q in found},
             "since": since,
             "today": site.build_date,
             "own": site.current_body.role_short,
-            "chief_constable": CHIEF_CONSTABLE,
+            "chief_constable": _(CHIEF_CONSTABLE),
         },
-        description="Each quarter's payments over £30,000 including VAT under contracts whose "
-        f"procurement began on or after {long_date(since)}, by who paid them (Procurement Act 2023 s.70).",
+        description=_(
+            "Each quarter's payments over £30,000 including VAT under contracts whose procurement began on or after "
+            "%(date)s, by who paid them (Procurement Act 2023 s.70)."
+        )
+        % {"date": long_date(since)},
         search=True,
         sources=SOURCES,
     )
@@ -79,7 +86,7 @@ def _authorities(site: Site, quarter: Quarter, rows: list[dict]) -> list[dict]:
             site.body_on(min(quarter.period.end, site.build_date)).role_short,
             f"money/contract-payments/{slug}.csv",
         ),
-        ("chief-constable", CHIEF_CONSTABLE, f"money/contract-payments/{slug}-chief-constable.csv"),
+        ("chief-constable", _(CHIEF_CONSTABLE), f"money/contract-payments/{slug}-chief-constable.csv"),
     ]
     found = []
     for key, name, upload in groups:
@@ -91,10 +98,10 @@ def _authorities(site: Site, quarter: Quarter, rows: list[dict]) -> list[dict]:
 
 def _authority(site: Site, payment: dict) -> tuple[str, str]:
     """("own" | "chief-constable" | "", the name shown as "Paid by")."""
-    who = paid_by(site, payment)
+    who = payer(site, payment)
     if who == CHIEF_CONSTABLE:
-        return "chief-constable", who
-    return ("own", who) if who else ("", "Not recorded")
+        return "chief-constable", _(who)
+    return ("own", who) if who else ("", _("Not recorded"))
 
 
 def _split(site: Site, quarter: Quarter) -> tuple[list[dict], list[dict]]:
@@ -108,14 +115,16 @@ def _split(site: Site, quarter: Quarter) -> tuple[list[dict], list[dict]]:
 
 def _quarter(site: Site, quarter: Quarter, since, rows: list[dict], authorities: list[dict]) -> Page:
     period = quarter.period
+    label = period_label(period)
+    shown_label = label if period.end < site.build_date else _("%(period)s (so far)") % {"period": label}
     return Page(
         f"money/contract-payments/{period.slug}.md",
-        f"Payments over £30,000 under contracts: {period.label}"
-        + ("" if period.end < site.build_date else " (so far)"),
+        _("Payments over £30,000 under contracts: %(period)s") % {"period": shown_label},
         "contract_payments_quarter.html",
         {
             "quarter": quarter,
             "period": period,
+            "label": label,
             "rows": rows,
             "since": since,
             "threshold": THRESHOLD,
@@ -131,33 +140,58 @@ def _quarter(site: Site, quarter: Quarter, since, rows: list[dict], authorities:
                 exact=True,
             ),
         },
-        description=f"{len(rows)} payments over £30,000 including VAT under contracts whose "
-        f"procurement began on or after {long_date(since)}, in {period.label}, by who paid them, with each one's file.",
+        description=_(
+            "%(count)s payments over £30,000 including VAT under contracts whose procurement began on or after "
+            "%(date)s, in %(period)s, by who paid them, with each one's file."
+        )
+        % {"count": len(rows), "date": long_date(since), "period": label},
         attachments={a["upload"]: partial(upload_csv, a["rows"]) for a in authorities},
         search=True,
         sources=SOURCES,
     )
 
 
+def period_label(period) -> str:
+    """'April to June 2026' (law/act_duties.py's label); in Welsh with Babel's month names, 'Ebrill–Mehefin 2026'
+    (a dash rather than "i", which would mutate the month's name)."""
+    if current() == ENGLISH:
+        return period.label
+    if period.start.day != 1:
+        return f"{long_date(period.start).removesuffix(f' {period.start.year}')}–{long_date(period.end)}"
+    first = month_name(period.start.year, period.start.month)
+    if period.start.year == period.end.year:
+        first = first.removesuffix(f" {period.start.year}")
+    return f"{first}–{month_name(period.end.year, period.end.month)}"
+
+
 def _times_chart(times: PaymentTimes, key: str, who: str, today, first=None, last=None) -> dict:
     """The chart of one authority's figures; first and last: the days of its part of a period split by a handover."""
-    label = times.period.label + (" (so far)" if times.period.end >= today else "")
+    label = period_label(times.period)
+    if times.period.end >= today:
+        label = _("%(period)s (so far)") % {"period": label}
     if first:  # a body's part of a period split by a handover
-        label = f"{long_date(first)} to {long_date(last)}"
+        label = _("%(first)s to %(last)s") % {"first": long_date(first), "last": long_date(last)}
     within = times.shares[0][1]
-    summary = (
-        f"From {long_date(first or times.period.start)} to {long_date(last or min(times.period.end, today))}, "
-        f"{times.count} invoices paid by the {who} took "
-        f"{times.average_days} days on average to pay; {percent(within, times.count)} were paid within 30 days, "
-        f"{percent(times.shares[1][1], times.count)} in 31 to 60 days and "
-        f"{percent(times.shares[2][1], times.count)} in 61 days or more."
-    )
+    summary = _(
+        "From %(start)s to %(end)s, %(count)s invoices paid by the %(who)s took %(days)s days on average to pay; "
+        "%(within)s were paid within 30 days, %(middle)s in 31 to 60 days and %(late)s in 61 days or more."
+    ) % {
+        "start": long_date(first or times.period.start),
+        "end": long_date(last or min(times.period.end, today)),
+        "count": times.count,
+        "who": who,
+        "days": times.average_days,
+        "within": percent(within, times.count),
+        "middle": percent(times.shares[1][1], times.count),
+        "late": percent(times.shares[2][1], times.count),
+    }
     return bar_chart(
         f"payment-times-{times.period.slug}-{key}",
-        f"{percent(within, times.count)} of invoices paid by the {who} were paid within 30 days: {label}",
+        _("%(share)s of invoices paid by the %(who)s were paid within 30 days: %(period)s")
+        % {"share": percent(within, times.count), "who": who, "period": label},
         summary,
-        [(band, Decimal(count) * 100 / times.count) for band, count in times.shares],
-        "Share of invoices",
+        [(_(band), Decimal(count) * 100 / times.count) for band, count in times.shares],
+        _("Share of invoices"),
         lambda value: f"{value.quantize(Decimal(1), ROUND_HALF_UP)}%",
     )
 
@@ -210,20 +244,24 @@ def _payment_times(site: Site) -> Page:
         entry["authorities"].append(
             {
                 "key": "chief-constable",
-                "name": CHIEF_CONSTABLE,
+                "name": _(CHIEF_CONSTABLE),
                 "part": None,
                 "times": times,
-                "chart": _times_chart(times, "chief-constable", CHIEF_CONSTABLE, today),
+                "chart": _times_chart(times, "chief-constable", _(CHIEF_CONSTABLE), today),
             }
         )
     ordered = sorted(by_period.values(), key=lambda e: (e["period"].end >= today, -e["period"].end.toordinal()))
+    for entry in ordered:
+        entry["label"] = period_label(entry["period"])
     return Page(
         "money/payment-times.md",
-        "How quickly invoices are paid",
+        _("How quickly invoices are paid"),
         "payment_times.html",
-        {"periods": ordered, "today": today, "chief_constable": CHIEF_CONSTABLE},
-        description="How many days invoices took to pay in each six-month period, by who paid them, and the share "
-        "paid within 30 days, in 31 to 60 days and in 61 days or more (Procurement Act 2023 s.69).",
+        {"periods": ordered, "today": today, "chief_constable": _(CHIEF_CONSTABLE)},
+        description=_(
+            "How many days invoices took to pay in each six-month period, by who paid them, and the share "
+            "paid within 30 days, in 31 to 60 days and in 61 days or more (Procurement Act 2023 s.69)."
+        ),
         charts=bool(ordered),
         search=True,
         sources=SOURCES,

@@ -6,13 +6,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..core.formatting import financial_year, long_date, money, money_format
+from ..core.formatting import N_, financial_year, long_date, money, money_format
+from ..core.i18n import _
 from ..model.as_known import as_known
 from ..model.records import Site
 from ..render.charts import line_chart
 from . import Page
 
 GENERAL = "General"  # the reserve the policy's general band applies to, as reserves.csv names it
+# The reserves a policy sets a band for: named in English in the model, in the page's language when shown.
+GENERAL_RESERVES, TOTAL_RESERVES = N_("General reserves"), N_("Total reserves")
 
 
 @dataclass(frozen=True)
@@ -50,15 +53,15 @@ def reserves(site: Site, yearly_totals: Callable) -> Page:
 
     shares = {d: share_of(d, t) for d, t in totals}
     policy = site.profile.get("reserves_policy") or {}
-    sentence = _reserves_sentence(totals, shares, kind, policy)
-    shown = money_format([t for _, t in totals])
+    title, sentence = _reserves_sentence(totals, shares, kind, policy)
+    shown = money_format([t for _d, t in totals])
     charts = [
         line_chart(
             "reserves-total",
-            sentence.split(" from ")[0],
+            title,
             sentence,
-            [(f"{d.isoformat()} ({kind[d]})", t) for d, t in totals],
-            "Total reserves",
+            [(f"{d.isoformat()} ({_(kind[d])})", t) for d, t in totals],
+            _(TOTAL_RESERVES),
             shown,
         )
     ]
@@ -67,7 +70,7 @@ def reserves(site: Site, yearly_totals: Callable) -> Page:
     charts += band_charts(verdicts, policy)
     return Page(
         "money/reserves.md",
-        "Reserves",
+        _("Reserves"),
         "reserves.html",
         {
             "dates": dates,
@@ -96,31 +99,38 @@ def judged(general, totals, share_of, kind, policy: dict) -> list[Verdict]:
         for date, amount in general:
             share = share_of(date, amount)
             if share is not None:
-                found.append(_against_band("General reserves", date, kind[date], amount, share, low, high))
+                found.append(_against_band(GENERAL_RESERVES, date, kind[date], amount, share, low, high))
     minimum = policy.get("total_min_percent")
     if minimum is not None:
         for date, amount in totals:
             share = share_of(date, amount)
             if share is not None:
-                found.append(_against_band("Total reserves", date, kind[date], amount, share, minimum, None))
+                found.append(_against_band(TOTAL_RESERVES, date, kind[date], amount, share, minimum, None))
     return found
 
 
 def _against_band(name, date, kind, amount, share, low, high) -> Verdict:
     low = Decimal(str(low)) if low is not None else None
     high = Decimal(str(high)) if high is not None else None
+    bounds = {
+        "low": percent_text(low) if low is not None else "",
+        "high": percent_text(high) if high is not None else "",
+    }
     if low is not None and high is not None:
-        rule = f"between {percent_text(low)} and {percent_text(high)}"
+        rule = _("between %(low)s and %(high)s") % bounds
     elif low is not None:
-        rule = f"at least {percent_text(low)}"
+        rule = _("at least %(low)s") % bounds
     else:
-        rule = f"at most {percent_text(high)}"
+        rule = _("at most %(high)s") % bounds
     if low is not None and share < low:
-        verdict, met = f"below the policy's {percent_text(low)} minimum", False
+        verdict, met = _("below the policy's %(low)s minimum") % bounds, False
     elif high is not None and share > high:
-        verdict, met = f"above the policy's {percent_text(high)} maximum", False
+        verdict, met = _("above the policy's %(high)s maximum") % bounds, False
     else:
-        verdict, met = ("within the policy's band" if high is not None else "at or above the policy's minimum"), True
+        verdict, met = (
+            (_("within the policy's band") if high is not None else _("at or above the policy's minimum")),
+            True,
+        )
     return Verdict(name, date, kind, amount, share, rule, verdict, met)
 
 
@@ -132,8 +142,18 @@ def latest_verdicts(verdicts: list[Verdict]) -> list[str]:
         actual = [v for v in mine if v.kind == "actual"]
         v = (actual or mine)[-1]
         sentences.append(
-            f"{v.reserve} were {money(v.amount)} on {long_date(v.date)}, {percent_text(v.share)} of the net budget: "
-            f"{v.verdict} (the policy keeps them {v.rule})."
+            _(
+                "%(reserve)s were %(amount)s on %(date)s, %(share)s of the net budget: %(verdict)s "
+                "(the policy keeps them %(rule)s)."
+            )
+            % {
+                "reserve": _(v.reserve),
+                "amount": money(v.amount),
+                "date": long_date(v.date),
+                "share": percent_text(v.share),
+                "verdict": v.verdict,
+                "rule": v.rule,
+            }
         )
     return sentences
 
@@ -141,7 +161,7 @@ def latest_verdicts(verdicts: list[Verdict]) -> list[str]:
 def band_charts(verdicts: list[Verdict], policy: dict) -> list:
     """For each reserve the policy covers, its share of the net budget over time with the policy's band drawn."""
     charts = []
-    for name, chart_id in (("General reserves", "reserves-general-share"), ("Total reserves", "reserves-total-share")):
+    for name, chart_id in ((GENERAL_RESERVES, "reserves-general-share"), (TOTAL_RESERVES, "reserves-total-share")):
         mine = [v for v in verdicts if v.reserve == name]
         if not mine:
             continue
@@ -151,17 +171,26 @@ def band_charts(verdicts: list[Verdict], policy: dict) -> list:
         band = (
             Decimal(str(low)) if low is not None else Decimal(0),
             Decimal(str(high)) if high is not None else None,
-            f"Policy: {latest.rule}",
+            _("Policy: %(rule)s") % {"rule": latest.rule},
         )
         outside = [v for v in mine if not v.met]
         charts.append(
             line_chart(
                 chart_id,
-                f"{name} are {latest.verdict} on {long_date(latest.date)} ({latest.kind})",
-                f"{name} as a share of the net budget, against the policy ({latest.rule}): "
-                f"{len(mine) - len(outside)} of {len(mine)} dates within it.",
-                [(f"{v.date.isoformat()} ({v.kind})", v.share) for v in mine],
-                f"{name} (% of net budget)",
+                _("%(reserve)s are %(verdict)s on %(date)s (%(kind)s)")
+                % {
+                    "reserve": _(name),
+                    "verdict": latest.verdict,
+                    "date": long_date(latest.date),
+                    "kind": _(latest.kind),
+                },
+                _(
+                    "%(reserve)s as a share of the net budget, against the policy (%(rule)s): "
+                    "%(within)s of %(count)s dates within it."
+                )
+                % {"reserve": _(name), "rule": latest.rule, "within": len(mine) - len(outside), "count": len(mine)},
+                [(f"{v.date.isoformat()} ({_(v.kind)})", v.share) for v in mine],
+                _("%(reserve)s (%% of net budget)") % {"reserve": _(name)},
                 percent_text,
                 band=band,
             )
@@ -169,7 +198,8 @@ def band_charts(verdicts: list[Verdict], policy: dict) -> list:
     return charts
 
 
-def _reserves_sentence(totals, shares, kind, policy) -> str:
+def _reserves_sentence(totals, shares, kind, policy) -> tuple[str, str]:
+    """The chart's title (which way total reserves go) and the page's sentence (from what, to what)."""
     actual = [(d, t) for d, t in totals if kind[d] == "actual"]
     forecast = [(d, t) for d, t in totals if kind[d] == "forecast"]
     start = actual[-1] if actual else totals[0]
@@ -177,13 +207,28 @@ def _reserves_sentence(totals, shares, kind, policy) -> str:
 
     def said(point) -> str:
         share = shares.get(point[0])
-        return f"{money(point[1])}" + (f" ({share}% of the net budget)" if share is not None else "")
+        return f"{money(point[1])}" + (
+            _(" (%(share)s%% of the net budget)") % {"share": share} if share is not None else ""
+        )
 
-    verb = "forecast to" if forecast else "expected to"
-    direction = "fall" if end[1] < start[1] else "rise"
-    sentence = f"Total reserves are {verb} {direction} from {said(start)} on {long_date(start[0])} to {said(end)} on {long_date(end[0])}"
+    titles = {
+        (True, True): _("Total reserves are forecast to fall"),
+        (True, False): _("Total reserves are forecast to rise"),
+        (False, True): _("Total reserves are expected to fall"),
+        (False, False): _("Total reserves are expected to rise"),
+    }
+    title = titles[bool(forecast), end[1] < start[1]]
+    sentence = _("%(title)s from %(start)s on %(start_date)s to %(end)s on %(end_date)s") % {
+        "title": title,
+        "start": said(start),
+        "start_date": long_date(start[0]),
+        "end": said(end),
+        "end_date": long_date(end[0]),
+    }
     minimum = policy.get("total_min_percent")
     share = shares.get(end[0])
     if minimum is not None and share is not None:
-        sentence += f", {'above' if share >= Decimal(str(minimum)) else 'below'} the {minimum}% minimum set by the reserves policy"
-    return sentence + "."
+        above = _("%(sentence)s, above the %(minimum)s%% minimum set by the reserves policy")
+        below = _("%(sentence)s, below the %(minimum)s%% minimum set by the reserves policy")
+        sentence = (above if share >= Decimal(str(minimum)) else below) % {"sentence": sentence, "minimum": minimum}
+    return title, sentence + "."

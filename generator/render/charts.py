@@ -15,6 +15,8 @@ from html import escape
 
 import plotly.graph_objects as go
 
+from ..core.i18n import _
+
 # Dark enough for 4.5:1 on white; shapes differ too, so colour is never the only cue.
 COLOURS = ["#1d4f91", "#a4343a", "#2e6b30", "#6a3d9a", "#8a5300"]
 GRID = "#d9d9d9"
@@ -178,7 +180,7 @@ def line_chart(
         "x_labels": shown,
         "path": " ".join(f"{c['x']},{c['y']}" for c in coords),
         "target_y": y_of(target) if target is not None else None,
-        "target_text": f"Target {formatter(target)}" if target is not None else "",
+        "target_text": _("Target %(value)s") % {"value": formatter(target)} if target is not None else "",
         "last": coords[-1] if coords else None,
         "band": _svg_band(band, y_of) if band else None,
     }
@@ -186,7 +188,7 @@ def line_chart(
     if band:
         _draw_band(figure, band)
     rows = [[label, formatter(value)] + ([formatter(target)] if target is not None else []) for label, value in points]
-    columns = ["Period", value_label] + (["Target"] if target is not None else [])
+    columns = [_("Period"), value_label] + ([_("Target")] if target is not None else [])
     return Chart(id, title, summary, "line", columns, rows, _plain(figure), svg)
 
 
@@ -288,12 +290,14 @@ def _line_figure(points, value_label, formatter, target, ticks, labels) -> go.Fi
                 x=periods,
                 y=[float(target)] * len(points),
                 mode="lines",
-                name="Target",
+                name=_("Target"),
                 line={"color": COLOURS[1], "dash": "dash"},
-                hovertemplate=f"Target: {formatter(target)}<extra></extra>",
+                hovertemplate=_("Target: %(value)s") % {"value": formatter(target)} + "<extra></extra>",
             )
         )
-        notes.append(_note(periods[0], float(target), f"Target {formatter(target)}", COLOURS[1], "left"))
+        notes.append(
+            _note(periods[0], float(target), _("Target %(value)s") % {"value": formatter(target)}, COLOURS[1], "left")
+        )
     layout = _layout(340) | {
         "showlegend": False,
         "annotations": notes,
