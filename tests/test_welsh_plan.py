@@ -17,6 +17,7 @@ from welsh_office import english_runs, make_welsh_demo, visible_text
 from generator.core.i18n import writing_in
 from generator.model.indicators import Reading, summarise
 from generator.model.plan import period_name, quarter_label, status_words
+from generator.model.updates import dataset_title
 
 SECTIONS = ("performance", "priorities", "plan", "reports", "updates")
 # The indicator headline (theme/generated/_headline.html) is the money helper's to translate (issue 27, W1);
@@ -111,3 +112,11 @@ def test_a_quarter_is_written_one_way_in_each_language():
         )
         assert summary.target_status.words == "Gwell na'r targed" and summary.latest.label == "Ch1 2025/26"
         assert summary.stale.startswith("Heb ei ddiweddaru ers 30 Mehefin 2025")
+
+
+def test_the_updates_page_names_a_dataset_by_its_welsh_title_when_the_data_package_gives_one():
+    resource = {"name": "grants", "title": "Grants awarded", "title_cy": "Grantiau a ddyfarnwyd"}
+    assert dataset_title(resource) == "Grants awarded"
+    with writing_in("cy"):
+        assert dataset_title(resource) == "Grantiau a ddyfarnwyd"
+        assert dataset_title({"name": "spend", "title": "Spending over £500"}) == "Spending over £500"

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ..core import i18n
 from ..core.formatting import N_, money, month_name, plural
 from ..core.i18n import _
 from .plan import REPORT_DATASETS, quarter_label, report_date, report_quarters
@@ -40,6 +41,12 @@ class Update:
         return _(KINDS.get(self.kind, self.kind))
 
 
+def dataset_title(resource: dict) -> str:
+    """A dataset's title in the page's language: a resource's optional title_cy on a Welsh page, else its title."""
+    own = resource.get(f"title_{i18n.current()}") if i18n.current() != i18n.ENGLISH else None
+    return str(own or resource.get("title", resource["name"]))
+
+
 def latest_updates(site: Site, limit: int = LIMIT) -> list[Update]:
     updates = [
         Update(d.date, "Decision", f"{d.reference}: {d.title}", f"decisions/{d.slug}/", f"decision-{d.slug}")
@@ -63,7 +70,7 @@ def latest_updates(site: Site, limit: int = LIMIT) -> list[Update]:
                 Update(
                     dt.date.fromisoformat(str(resource["last_updated"])),
                     "Dataset",
-                    _("%(dataset)s updated") % {"dataset": resource.get("title", resource["name"])},
+                    _("%(dataset)s updated") % {"dataset": dataset_title(resource)},
                     f"data/{resource['name']}/",
                     f"dataset-{resource['name']}-{resource['last_updated']}",
                 )

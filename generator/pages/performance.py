@@ -62,8 +62,9 @@ def pages(site: Site) -> Iterator[Page]:
 
 def trend_chart(indicator: Indicator) -> Chart:
     """One chart per indicator, however many pages show it (priority, ambition, organisation)."""
-    key = (tuple(indicator.readings), indicator.target, indicator.title, indicator.unit, i18n.current())
-    return remember("trend-chart", indicator.id, key, lambda: _trend_chart(indicator))
+    key = (tuple(indicator.readings), indicator.target, indicator.title, indicator.unit)
+    # One kept per language: a preview of a Welsh site rebuilds both without working either out again.
+    return remember("trend-chart", (indicator.id, i18n.current()), key, lambda: _trend_chart(indicator))
 
 
 # The value axis is named in the indicator's unit (kpis.csv's unit column).

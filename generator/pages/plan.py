@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterator
 from decimal import Decimal
 
+from ..core import i18n
 from ..core.i18n import _
 from ..model.indicators import headline, summarise
 from ..model.plan import (
@@ -87,7 +88,8 @@ def pages(site: Site) -> Iterator[Page]:
             search=True,
             sources=REPORT_SOURCES,
         )
-        spending = site.derived("spending-by-quarter", ["spend"], lambda: spending_by_quarter(site))
+        # Per language: a payment without a service area is "Not stated" in the page's words.
+        spending = site.derived(("spending-by-quarter", i18n.current()), ["spend"], lambda: spending_by_quarter(site))
         grants = group_by(site.grants, lambda g: quarter_of(g.award_date))
         decisions = group_by(site.decisions, lambda d: quarter_of(d.date))
         for q in quarters:
