@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from ..core.formatting import long_date, money, number
+from ..core.formatting import N_, long_date, money, number
+from ..core.i18n import _
+from .plan import period_name
 
 if TYPE_CHECKING:
     from .records import Indicator
@@ -21,14 +23,23 @@ YEAR_TOLERANCE = dt.timedelta(days=20)
 class Reading:
     period_end: dt.date
     value: Decimal
-    label: str
+    period: str  # as the data names it ("2025/26 Q1")
+
+    @property
+    def label(self) -> str:
+        """The period in the page's language."""
+        return period_name(self.period)
 
 
 @dataclass(frozen=True)
 class Status:
-    words: str
+    english: str  # marked with N_ where it is made; `words` gives it in the page's language
     tone: str  # good, bad or neutral: drives the icon and colour, never alone
     icon: str
+
+    @property
+    def words(self) -> str:
+        return _(self.english)
 
 
 @dataclass
@@ -74,29 +85,31 @@ def summarise(readings: list[Reading], better: str, target: Decimal | None, toda
 
 def target_status(latest: Reading | None, better: str, target: Decimal | None) -> Status:
     if latest is None:
-        return _status("No figures yet", NEUTRAL)
+        return _status(N_("No figures yet"), NEUTRAL)
     if target is None:
-        return _status("No target", NEUTRAL)
+        return _status(N_("No target"), NEUTRAL)
     if latest.value == target:
-        return _status("On target", GOOD)
+        return _status(N_("On target"), GOOD)
     if is_better(latest.value, target, better):
-        return _status("Better than target", GOOD)
-    return _status("Worse than target", BAD)
+        return _status(N_("Better than target"), GOOD)
+    return _status(N_("Worse than target"), BAD)
 
 
 def year_status(latest: Reading | None, year_before: Reading | None, better: str) -> Status | None:
     if latest is None or year_before is None:
         return None
     if latest.value == year_before.value:
-        return _status("Same as last year", NEUTRAL)
+        return _status(N_("Same as last year"), NEUTRAL)
     if is_better(latest.value, year_before.value, better):
-        return _status("Better than last year", GOOD)
-    return _status("Worse than last year", BAD)
+        return _status(N_("Better than last year"), GOOD)
+    return _status(N_("Worse than last year"), BAD)
 
 
 def stale_note(latest: Reading | None, today: dt.date) -> str:
     if latest and today - latest.period_end > STALE_AFTER:
-        return f"Not updated since {long_date(latest.period_end)}: the latest figure is more than two quarters old."
+        return _("Not updated since %(date)s: the latest figure is more than two quarters old.") % {
+            "date": long_date(latest.period_end)
+        }
     return ""
 
 
@@ -141,7 +154,7 @@ def format_value(value: Decimal | None, unit: str) -> str:
     if unit == "gbp":
         return money(value)
     if unit == "days":
-        return f"{number(value)} days"
+        return _("%(number)s days") % {"number": number(value)}
     return number(value)
 
 
@@ -149,7 +162,7 @@ def format_change(now: Decimal, before: Decimal, unit: str) -> str:
     change = now - before
     sign = "+" if change > 0 else ""
     if unit == "percent":
-        return f"{sign}{number(change)} points"
+        return _("%(change)s points") % {"change": sign + number(change)}
     if unit == "gbp":
         return f"{sign}{money(change)}" if change >= 0 else money(change)
     return f"{sign}{number(change)}"

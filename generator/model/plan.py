@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
-from ..core.formatting import slug
+from ..core.formatting import N_, slug
+from ..core.i18n import _
 
 # "overdue" is never written in the data: it is what an unfinished ambition past its due date is, whatever
 # its latest update says ("on track" past the due date would flatter it).
@@ -19,7 +21,21 @@ TONES = {
     "overdue": "bad",
     "complete": "good",
 }
+# What a reader sees for each status (the data writes the English words; a page shows them in its language).
+STATUS_WORDS = {
+    "not started": N_("not started"),
+    "on track": N_("on track"),
+    "at risk": N_("at risk"),
+    "delayed": N_("delayed"),
+    "overdue": N_("overdue"),
+    "complete": N_("complete"),
+}
 STALE_AFTER = dt.timedelta(days=92)  # a quarter
+
+
+def status_words(status: str) -> str:
+    """A status in the language being written ("on track", Welsh "ar y trywydd iawn"); unknown ones as given."""
+    return _(STATUS_WORDS[status]) if status in STATUS_WORDS else status
 
 
 @dataclass(frozen=True)
@@ -27,6 +43,10 @@ class PlanUpdate:
     date: dt.date
     status: str
     note: str
+
+    @property
+    def status_words(self) -> str:
+        return status_words(self.status)
 
 
 @dataclass(eq=False)
@@ -60,6 +80,15 @@ class Ambition:
     def status(self) -> str:
         """The status a reader sees: "overdue" once past the due date unfinished, else the reported one."""
         return "overdue" if self.overdue else self.reported_status
+
+    @property
+    def status_words(self) -> str:
+        """The status as a reader sees it, in the page's language."""
+        return status_words(self.status)
+
+    @property
+    def reported_status_words(self) -> str:
+        return status_words(self.reported_status)
 
     @property
     def icon(self) -> str:
@@ -123,7 +152,20 @@ def quarter_bounds(year: int, quarter: int) -> tuple[dt.date, dt.date]:
 
 
 def quarter_label(year: int, quarter: int) -> str:
-    return f"{year}/{str(year + 1)[-2:]} Q{quarter}"
+    """A financial year's quarter as a page writes it: "2026/27 Q2" (Welsh "Ch2 2026/27", Chwarter 2)."""
+    return _("%(year)s Q%(quarter)s") % {"year": f"{year}/{str(year + 1)[-2:]}", "quarter": quarter}
+
+
+QUARTER = re.compile(r"(\d{4})/(\d{2}) Q([1-4])")
+
+
+def period_name(text: str) -> str:
+    """A period as the data names it, in the page's language: a quarter written "2025/26 Q1" as quarter_label
+    writes it; any other name as given."""
+    found = QUARTER.fullmatch(text)
+    if not found or str(int(found[1]) + 1)[-2:] != found[2]:
+        return text
+    return quarter_label(int(found[1]), int(found[3]))
 
 
 def status_changes(ambitions: list[Ambition], start: dt.date, end: dt.date) -> list[tuple[Ambition, str, PlanUpdate]]:

@@ -6,20 +6,45 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..core.formatting import money, month_name, plural
+from ..core import i18n
+from ..core.formatting import N_, money, month_name, plural
+from ..core.i18n import _
 from .plan import REPORT_DATASETS, quarter_label, report_date, report_quarters
 from .records import Site, group_by
 
 LIMIT = 60
 
 
+def report_title(kind: str, label: str) -> str:
+    """A quarterly report's title: "Quarterly performance report, 2026/27 Q2" in the page's language."""
+    titles = {
+        "performance": _("Quarterly performance report, %(quarter)s"),
+        "resources": _("Quarterly resources report, %(quarter)s"),
+    }
+    return titles[kind] % {"quarter": label}
+
+
+# What each kind of update is called on the page and in the feed, in the page's language.
+KINDS = {"Decision": N_("Decision"), "Grants": N_("Grants"), "Dataset": N_("Dataset"), "Report": N_("Report")}
+
+
 @dataclass(frozen=True)
 class Update:
     date: dt.date
-    kind: str  # Decision, Grants or Dataset
+    kind: str  # Decision, Grants, Dataset or Report (sorts updates of a day the same in every language)
     title: str
     link: str  # relative to the site root
     id: str  # stable, for the feed
+
+    @property
+    def kind_words(self) -> str:
+        return _(KINDS.get(self.kind, self.kind))
+
+
+def dataset_title(resource: dict) -> str:
+    """A dataset's title in the page's language: a resource's optional title_cy on a Welsh page, else its title."""
+    own = resource.get(f"title_{i18n.current()}") if i18n.current() != i18n.ENGLISH else None
+    return str(own or resource.get("title", resource["name"]))
 
 
 def latest_updates(site: Site, limit: int = LIMIT) -> list[Update]:
@@ -33,7 +58,8 @@ def latest_updates(site: Site, limit: int = LIMIT) -> list[Update]:
             Update(
                 max(g.award_date for g in grants),
                 "Grants",
-                f"{plural(len(grants), 'grant')} awarded in {month_name(year, month)}, {money(total)}",
+                _("%(count)s awarded in %(month)s, %(total)s")
+                % {"count": plural(len(grants), "grant"), "month": month_name(year, month), "total": money(total)},
                 f"grants/?year={grants[0].financial_year}",
                 f"grants-{year}-{month:02d}",
             )
@@ -44,7 +70,7 @@ def latest_updates(site: Site, limit: int = LIMIT) -> list[Update]:
                 Update(
                     dt.date.fromisoformat(str(resource["last_updated"])),
                     "Dataset",
-                    f"{resource.get('title', resource['name'])} updated",
+                    _("%(dataset)s updated") % {"dataset": dataset_title(resource)},
                     f"data/{resource['name']}/",
                     f"dataset-{resource['name']}-{resource['last_updated']}",
                 )
@@ -56,7 +82,7 @@ def latest_updates(site: Site, limit: int = LIMIT) -> list[Update]:
     }
     for year, quarter in report_quarters(site.ambitions, site.indicators, site.build_date):
         for kind, datasets in REPORT_DATASETS.items():
-            title = f"Quarterly {kind} report, {quarter_label(year, quarter)}"
+            title = report_title(kind, quarter_label(year, quarter))
             updates.append(
                 Update(
                     min(report_date(year, quarter, published, datasets), site.build_date),

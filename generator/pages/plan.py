@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterator
 from decimal import Decimal
 
+from ..core import i18n
 from ..core.i18n import _
 from ..model.indicators import headline, summarise
 from ..model.plan import (
@@ -18,9 +19,11 @@ from ..model.plan import (
     quarter_of,
     report_quarters,
     status_changes,
+    status_words,
 )
 from ..model.records import Site, group_by
 from ..model.summaries import totals_by
+from ..model.updates import report_title
 from . import Page, decision_sources, value_source
 from .grants import shown_grants
 from .performance import trend_chart
@@ -53,9 +56,10 @@ def pages(site: Site) -> Iterator[Page]:
                 ambition.title,
                 "ambition.html",
                 {"a": ambition, "charts": {i.id: trend_chart(i) for i in ambition.indicators if i.readings}},
-                description=f"Progress on the Police and Crime Plan: {ambition.title}. Status: {ambition.status}."[
-                    :300
-                ],
+                description=(
+                    _("Progress on the Police and Crime Plan: %(ambition)s. Status: %(status)s.")
+                    % {"ambition": ambition.title, "status": ambition.status_words}
+                )[:300],
                 charts=any(i.readings for i in ambition.indicators),
                 sources=AMBITION_SOURCES | shown_decisions(ambition.priority) | priority_grants(ambition.priority),
             )
@@ -64,7 +68,7 @@ def pages(site: Site) -> Iterator[Page]:
     if quarters:
         yield Page(
             "reports/index.md",
-            "Quarterly reports",
+            _("Quarterly reports"),
             "reports.html",
             {
                 "quarters": [(quarter_label(*q), f"{q[0]}-q{q[1]}") for q in quarters],
@@ -73,18 +77,19 @@ def pages(site: Site) -> Iterator[Page]:
                 "so_far": [
                     (path, name)
                     for path, name, shown in (
-                        ("performance/", "performance", site.indicators),
-                        ("plan/", "plan tracker", site.ambitions),
+                        ("performance/", _("performance"), site.indicators),
+                        ("plan/", _("plan tracker"), site.ambitions),
                     )
                     if shown
                 ],
             },
-            description="Quarterly performance and resources reports, generated from the published data.",
+            description=_("Quarterly performance and resources reports, generated from the published data."),
             nav_title=_("Reports"),
             search=True,
             sources=REPORT_SOURCES,
         )
-        spending = site.derived("spending-by-quarter", ["spend"], lambda: spending_by_quarter(site))
+        # Per language: a payment without a service area is "Not stated" in the page's words.
+        spending = site.derived(("spending-by-quarter", i18n.current()), ["spend"], lambda: spending_by_quarter(site))
         grants = group_by(site.grants, lambda g: quarter_of(g.award_date))
         decisions = group_by(site.decisions, lambda d: quarter_of(d.date))
         for q in quarters:
@@ -98,7 +103,7 @@ def spending_by_quarter(site: Site) -> dict[tuple[int, int], dict]:
     by_quarter = group_by(site.records.get("spend", []), lambda r: quarter_of(r["date"]))
     return {
         quarter: {
-            "spend_by_area": totals_by(rows, lambda r: r.get("service_area") or "Not stated", lambda r: r["amount"]),
+            "spend_by_area": totals_by(rows, lambda r: r.get("service_area") or _("Not stated"), lambda r: r["amount"]),
             "spend_total": sum((r["amount"] for r in rows), Decimal(0)),
             "spend_count": len(rows),
         }
@@ -116,7 +121,7 @@ def tracker(site: Site) -> Page:
     ]
     return Page(
         "plan/index.md",
-        "Plan tracker",
+        _("Plan tracker"),
         "tracker.html",
         {
             "by_priority": [(p, sorted(themes.items())) for p, themes in by_priority if themes],
@@ -125,14 +130,20 @@ def tracker(site: Site) -> Page:
             "stale": sum(1 for a in ambitions if a.stale),
             "overdue": sum(1 for a in ambitions if a.overdue),
             "statuses": STATUSES,
+            "status_names": {s: status_words(s) for s in STATUSES},
             "filters": [
-                ("priority", "Priority", "All priorities", [(p.id, p.title) for p in site.priorities.values()]),
-                ("theme", "Theme", "All themes", [(t, t) for t in sorted({a.theme for a in ambitions if a.theme})]),
-                ("status", "Status", "All statuses", [(s, s) for s in STATUSES]),
-                ("lead", "Lead", "All leads", [(lead, lead) for lead in sorted({a.lead for a in ambitions if a.lead})]),
+                ("priority", _("Priority"), _("All priorities"), [(p.id, p.title) for p in site.priorities.values()]),
+                (
+                    "theme",
+                    _("Theme"),
+                    _("All themes"),
+                    [(t, t) for t in sorted({a.theme for a in ambitions if a.theme})],
+                ),
+                ("status", _("Status"), _("All statuses"), [(s, status_words(s)) for s in STATUSES]),
+                ("lead", _("Lead"), _("All leads"), [(x, x) for x in sorted({a.lead for a in ambitions if a.lead})]),
             ],
         },
-        description="Every ambition of the Police and Crime Plan, with its status and latest progress.",
+        description=_("Every ambition of the Police and Crime Plan, with its status and latest progress."),
         nav_title=_("Plan tracker"),
         explorer=True,
         search=True,
@@ -160,7 +171,7 @@ def quarterly_reports(
             indicators.append((indicator, readings[-1], summary))
     yield Page(
         f"reports/{slug}-performance.md",
-        f"Quarterly performance report, {label}",
+        report_title("performance", label),
         "report_performance.html",
         {
             "label": label,
@@ -169,13 +180,16 @@ def quarterly_reports(
             "indicators": indicators,
             "headline": headline([summary for _, _, summary in indicators]),
             "as_of": as_of,
-            "changes": status_changes(site.ambitions, start, end),
+            "changes": [(a, status_words(before), u) for a, before, u in status_changes(site.ambitions, start, end)],
             "decisions": decisions,
             "grants": grants,
             "grants_total": sum((g.amount for g in grants), Decimal(0)),
             "bodies": site.bodies_between(start, end) if site.predecessors else [],
         },
-        description=f"How the Police and Crime Plan was delivered in {label}: indicators, plan progress, decisions and grants.",
+        description=_(
+            "How the Police and Crime Plan was delivered in %(quarter)s: indicators, plan progress, decisions and grants."
+        )
+        % {"quarter": label},
         # The quarter's grants as rows: an edit of another quarter's grant leaves the report as it is.
         sources=(REPORT_SOURCES - {"grants", "organisations"}) | shown_grants(grants) | decision_sources(decisions),
     )
@@ -196,7 +210,7 @@ def quarterly_reports(
     grants_total = sum((g.amount for g in grants), Decimal(0))
     yield Page(
         f"reports/{slug}-resources.md",
-        f"Quarterly resources report, {label}",
+        report_title("resources", label),
         "report_resources.html",
         {
             "label": label,
@@ -209,7 +223,10 @@ def quarterly_reports(
             "grants_total": grants_total,
             "bodies": site.bodies_between(start, end) if site.predecessors else [],
         },
-        description=f"Money in {label}: budget against outturn, spending over £500 and grants by area and priority.",
+        description=_(
+            "Money in %(quarter)s: budget against outturn, spending over £500 and grants by area and priority."
+        )
+        % {"quarter": label},
         sources=(REPORT_DATASETS["resources"] - {"grants"})
         | {value_source("quarter-grants", (grants_by_priority, grants_total))},
     )

@@ -13,10 +13,10 @@ from . import Page
 def pages(site: Site) -> Iterator[Page]:
     yield Page(
         "updates/index.md",
-        "Latest updates",
+        _("Latest updates"),
         "updates.html",
         {"updates": latest_updates(site)},
-        description="What has changed on this site: new decisions, new grants and updated datasets, newest first.",
+        description=_("What has changed on this site: new decisions, new grants and updated datasets, newest first."),
         nav_title=_("Latest updates"),
         search=True,
     )
