@@ -119,3 +119,18 @@ def test_registers_glossary_decisions_and_search_are_in_welsh(office):
     search = (office / "site" / "cy" / "search" / "index.html").read_text(encoding="utf-8")
     assert "Dim canlyniadau" in search and "Yn chwilio" in search  # the words search.js writes
     assert "Tudalen " in (office / "site" / "cy" / "404.html").read_text(encoding="utf-8")  # printed page numbers
+
+
+def test_the_standard_glossary_has_every_term_in_welsh():
+    from generator.core.i18n import writing_in
+    from generator.model.glossary import glossary_rows
+
+    english = glossary_rows({})
+    with writing_in("cy"):
+        welsh = glossary_rows({})
+    assert len(welsh) == len(english) > 20
+    for before, after in zip(english, welsh, strict=True):
+        assert after["term_cy"] and after["definition_cy"], before["term"]
+        assert after["definition"] == after["definition_cy"] != before["definition"]
+    assert {"Praesept", "Cronfeydd wrth gefn", "Alldro"} <= {row["term"] for row in welsh}
+    assert "Precept" in {row["term"] for row in glossary_rows({})}  # English pages keep the English
