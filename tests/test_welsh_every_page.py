@@ -109,6 +109,10 @@ def test_registers_glossary_decisions_and_search_are_in_welsh(office):
     gifts = text_of(office, "transparency/gifts/index.html")
     assert "Rhoddion a lletygarwch" in gifts and "diweddarwyd y gofrestr hon ddiwethaf" in gifts
     assert "Testun Cymraeg" in gifts  # the office's Welsh column in place of its English one
+    assert "Rhodd neu letygarwch" in gifts and "Cynigiwyd gan" in gifts  # the starting set's headings
+    registers = (office / "site" / "cy" / "transparency").glob("*/index.html")
+    english_heading = re.compile(r'<th [^>]*lang="en"')
+    assert [p.parent.name for p in registers if english_heading.search(p.read_text(encoding="utf-8"))] == []
     assert "Title cy" not in text_of(office, "transparency/policies/index.html")  # a Welsh column is no column
     assert "Geiriau plaen am y termau" in text_of(office, "glossary/index.html")
     compliance = text_of(office, "transparency/index.html")
