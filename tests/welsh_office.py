@@ -172,7 +172,9 @@ def _write_welsh_page(page: Path) -> None:
     if text.startswith("---\n"):
         meta = yaml.safe_load(text.split("---\n", 2)[1]) or {}
     welsh = {
-        key: f"Testun Cymraeg: {key}" for key in ("title", "summary", "decision_maker", "description") if meta.get(key)
+        key: f"Testun Cymraeg: {key}"
+        for key in ("title", "summary", "decision_maker", "exempt", "description")
+        if meta.get(key)
     }
     front = f"---\n{yaml.safe_dump(welsh, allow_unicode=True)}---\n" if welsh else ""
     body = "# Tudalen yn Gymraeg\n\nDyma destun y dudalen yn Gymraeg.\n"

@@ -228,7 +228,9 @@ def with_glossary(result: Result, html: str, url: str) -> str:
     """A page's content with the first use of each glossary term linked to its entry (not on the glossary)."""
     if result is None or url == GLOSSARY_URL:
         return html
-    terms = result.site.derived("glossary-terms", ["glossary"], lambda: terms_of(glossary_rows(result.site.records)))
+    terms = result.site.derived(  # in this language: the standard glossary's Welsh terms on a Welsh page
+        "glossary-terms", ["glossary"], lambda: terms_of(glossary_rows(result.site.records)), i18n.current()
+    )
     return link_first_uses(html, terms, "../" * url.count("/") + GLOSSARY_URL)
 
 

@@ -13,7 +13,7 @@ SUFFIX = "_cy"  # the Welsh version of a column or profile key: its name followe
 PROFILE_NAMES = ("body_name", "short_name", "role", "role_short", "police_area")
 # The front matter of a decision record that is text: a Welsh record gives only these (its reference, date and
 # amounts are the English record's).
-DECISION_TEXT = ("title", "summary", "decision_maker")
+DECISION_TEXT = ("title", "summary", "decision_maker", "exempt")
 
 
 # The text columns each dataset's office writes itself, which a site in Welsh gives in Welsh too (X_cy beside X).
@@ -28,9 +28,17 @@ TEXT_COLUMNS = {
     "plan_updates": ("note",),
     "contracts": ("title", "description"),
     "glossary": ("term", "definition"),
-    "documents": ("title",),
     "policies": ("title",),
     "meetings": ("meeting",),
+    "documents": ("kind", "title"),
+    "expenses": ("type", "description", "value_for_money"),
+    "gifts": ("description",),
+    "interests": ("interest",),
+    "premises": ("tenure", "use"),
+    "senior_staff": ("job_title", "responsibilities"),
+    "office_holders": ("role",),
+    "complaints": ("about",),
+    "tenders": ("title",),
 }
 
 
@@ -50,7 +58,8 @@ def declare(descriptor: dict, profile: dict) -> None:
             fields.append(field)
             name = field.get("name") if isinstance(field, dict) else None
             if name in texts and name + SUFFIX not in names:
-                fields.append({"name": name + SUFFIX, "type": "string", "description": f"{name} in Welsh (Cymraeg)"})
+                described = {"description": f"{name} in Welsh (Cymraeg)", "description_cy": f"{name} yn Gymraeg"}
+                fields.append({"name": name + SUFFIX, "type": "string", **described})
         schema["fields"] = fields
 
 
@@ -77,8 +86,18 @@ def in_welsh(raw: RawPackage) -> RawPackage:
     profile = _names(raw.profile)
     if isinstance(profile.get("predecessors"), list):
         profile["predecessors"] = [_names(p) if isinstance(p, dict) else p for p in profile["predecessors"]]
-    decisions = [_decision(d, raw.welsh_decisions.get(d.file)) for d in raw.decisions]
+    categories = _categories(raw.profile)
+    decisions = [_decision(d, raw.welsh_decisions.get(d.file), categories) for d in raw.decisions]
     return dataclasses.replace(raw, profile=profile, tables=tables, decisions=decisions)
+
+
+def _categories(profile: dict) -> dict[str, str]:
+    """Each decision category (profile `decision_categories`) -> its Welsh name, from the optional
+    `decision_categories_cy` list of the same length, in the same order; without it (or of another length), none."""
+    english, welsh = profile.get("decision_categories"), profile.get("decision_categories_cy")
+    if not isinstance(english, list) or not isinstance(welsh, list) or len(english) != len(welsh):
+        return {}
+    return {str(e): str(w).strip() for e, w in zip(english, welsh, strict=True) if str(w or "").strip()}
 
 
 def _names(person: dict) -> dict:
@@ -103,7 +122,10 @@ def _table(table: Table) -> Table:
     return dataclasses.replace(table, rows=rows, signature=None)
 
 
-def _decision(english: RawDecision, welsh: RawDecision | None) -> RawDecision:
+def _decision(english: RawDecision, welsh: RawDecision | None, categories: dict[str, str]) -> RawDecision:
+    category = str(english.meta.get("category") or "")
+    if category in categories:
+        english = dataclasses.replace(english, meta={**english.meta, "category": categories[category]})
     if welsh is None:
         return english
     meta = dict(english.meta)

@@ -7,14 +7,17 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..core.formatting import long_date, plural
+from ..core.formatting import N_, long_date, month_name, plural
+from ..core.i18n import _
 
 PERIODIC = ("each six-month period, within 30 days", "each quarter, within 30 days")
 CONTRACT_NOTICE = "within 30 days of entering the contract"
 FREQUENCIES = (*PERIODIC, CONTRACT_NOTICE)
 NATIONS = ("England", "Wales")
 PUBLISHED, DUE_SOON, OVERDUE = "Published", "Due soon", "Overdue"
-NOT_DUE_YET = "Not due yet"
+NOT_DUE_YET = N_("Not due yet")
+DATA_COMPLETE = N_("Data complete for the period")
+COUNTED = (N_("contract"),)  # the noun plural() counts here, for the catalogue
 
 
 def nation(profile: dict) -> str:
@@ -42,11 +45,12 @@ class Period:
     def label(self) -> str:
         """'April to June 2026', 'October 2025 to March 2026', or '1 January to 31 March 2026' when cut short."""
         if self.start.day != 1:
-            return f"{long_date(self.start).removesuffix(f' {self.start.year}')} to {long_date(self.end)}"
-        first = calendar.month_name[self.start.month]
-        if self.start.year != self.end.year:
-            first += f" {self.start.year}"
-        return f"{first} to {calendar.month_name[self.end.month]} {self.end.year}"
+            first = long_date(self.start).removesuffix(f" {self.start.year}")
+            return _("%(first)s to %(last)s") % {"first": first, "last": long_date(self.end)}
+        first = month_name(self.start.year, self.start.month)  # in the page's language: "Ebrill 2026"
+        if self.start.year == self.end.year:
+            first = first.removesuffix(f" {self.start.year}")
+        return _("%(first)s to %(last)s") % {"first": first, "last": month_name(self.end.year, self.end.month)}
 
     @property
     def slug(self) -> str:
@@ -96,7 +100,8 @@ def judge_periodic(timing: dict, where: str, latest: dt.date | None, today: dt.d
     if not ended:
         return (
             PUBLISHED,
-            f"{NOT_DUE_YET}: the first, for {every[0].label}, is due by {long_date(every[0].due)}.",
+            _("Not due yet: the first, for %(period)s, is due by %(date)s.")
+            % {"period": every[0].label, "date": long_date(every[0].due)},
             every[0].due,
         )
     gap = next((p for p in ended if latest is None or latest < p.end), None)
@@ -104,22 +109,39 @@ def judge_periodic(timing: dict, where: str, latest: dt.date | None, today: dt.d
         upcoming = next(p for p in periods(timing, where, today + dt.timedelta(days=200)) if p.end >= today)
         return (
             PUBLISHED,
-            f"The spending data covers {ended[-1].label}, ready for the Central Digital Platform (due there by "
-            f"{long_date(ended[-1].due)}; this site cannot see the upload itself). "
-            f"Next due by {long_date(upcoming.due)}, for {upcoming.label}.",
+            _(
+                "The spending data covers %(period)s, ready for the Central Digital Platform (due there by %(due)s; "
+                "this site cannot see the upload itself). Next due by %(next)s, for %(next_period)s."
+            )
+            % {
+                "period": ended[-1].label,
+                "due": long_date(ended[-1].due),
+                "next": long_date(upcoming.due),
+                "next_period": upcoming.label,
+            },
             upcoming.due,
         )
-    runs_to = f"the spending data runs only to {long_date(latest)}" if latest else "there is no spending data"
+    words = {"period": gap.label, "date": long_date(gap.due), "latest": long_date(latest)}
     if today > gap.due:
-        return OVERDUE, f"{gap.label} was due by {long_date(gap.due)}; {runs_to}.", gap.due
-    return DUE_SOON, f"{gap.label} is due by {long_date(gap.due)}; {runs_to}.", gap.due
+        late = (
+            _("%(period)s was due by %(date)s; the spending data runs only to %(latest)s.")
+            if latest
+            else _("%(period)s was due by %(date)s; there is no spending data.")
+        )
+        return OVERDUE, late % words, gap.due
+    soon = (
+        _("%(period)s is due by %(date)s; the spending data runs only to %(latest)s.")
+        if latest
+        else _("%(period)s is due by %(date)s; there is no spending data.")
+    )
+    return DUE_SOON, soon % words, gap.due
 
 
 def periodic_label(status: str, note: str) -> str:
     """What a met periodic duty's status says: the data is ready; only the platform shows the upload itself."""
     if status != PUBLISHED:
         return ""
-    return "Not due yet" if note.startswith(NOT_DUE_YET) else "Data complete for the period"
+    return NOT_DUE_YET if note.startswith(_(NOT_DUE_YET)) else DATA_COMPLETE
 
 
 def judge_contract_notices(
@@ -127,7 +149,7 @@ def judge_contract_notices(
 ) -> tuple[str, str, dt.date | None]:
     """A contract procured under the Act, worth the threshold or more, needs a notice (its ocid) within 30 days."""
     if not any(isinstance(r.get("procurement_start"), dt.date) for r in rows):
-        return PUBLISHED, "Add procurement_start and ocid to contracts.csv so that this can be checked.", None
+        return PUBLISHED, _("Add procurement_start and ocid to contracts.csv so that this can be checked."), None
     start, threshold = in_force(timing, where), Decimal(str(timing.get("threshold", "0")))
     days = int(timing["due_days"])
     needed = [
@@ -143,12 +165,23 @@ def judge_contract_notices(
     if late:
         return (
             OVERDUE,
-            f"No contract details notice (ocid) is recorded for {plural(len(late), 'contract')} whose 30 days "
-            f"beginning with its start date have ended: {', '.join(r['reference'] for r in late)}.",
+            _(
+                "No contract details notice (ocid) is recorded for %(contracts)s whose 30 days beginning with its "
+                "start date have ended: %(references)s."
+            )
+            % {"contracts": plural(len(late), "contract"), "references": ", ".join(r["reference"] for r in late)},
             deadline(min(r["start_date"] for r in late), days),
         )
     if needed:
         due = deadline(min(r["start_date"] for r in needed), days)
         names = ", ".join(r["reference"] for r in needed)
-        return DUE_SOON, f"A contract details notice is due by {long_date(due)} for: {names}.", due
+        return (
+            DUE_SOON,
+            _("A contract details notice is due by %(date)s for: %(references)s.")
+            % {
+                "date": long_date(due),
+                "references": names,
+            },
+            due,
+        )
     return PUBLISHED, "", None

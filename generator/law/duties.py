@@ -8,7 +8,8 @@ from functools import lru_cache
 
 import yaml
 
-from ..core.formatting import long_date
+from ..core.formatting import N_, long_date
+from ..core.i18n import _
 from ..core.installed import STANDARDS
 from . import act_duties as act
 from . import completeness
@@ -24,6 +25,8 @@ AGE_LIMITS = {
 }
 FREQUENCIES = (*AGE_LIMITS, "before each financial year", "when it happens", "within 56 days", *act.FREQUENCIES)
 RESPONSE_DAYS = 56
+# How often, as a note's sentence says it ("it should be updated quarterly"), for the catalogue.
+UPDATED = (N_("monthly"), N_("quarterly"), N_("annual"), N_("at least once a year"))
 
 
 @dataclass(frozen=True)
@@ -112,11 +115,11 @@ def status_by_age(frequency: str, latest: dt.date, today: dt.date) -> tuple[str,
     if age > overdue:
         return (
             OVERDUE,
-            f"The latest data is {age} days old; it should be updated {frequency.replace('keep current', 'at least once a year')}. "
-            f"An update was due by {due}.",
+            _("The latest data is %(age)s days old; it should be updated %(frequency)s. An update was due by %(due)s.")
+            % {"age": age, "frequency": _(frequency.replace("keep current", "at least once a year")), "due": due},
         )
     if age > due_soon:
-        return DUE_SOON, f"An update is due by {due}."
+        return DUE_SOON, _("An update is due by %(due)s.") % {"due": due}
     return PUBLISHED, ""
 
 
@@ -127,10 +130,15 @@ def status_before_year(years: set[str], today: dt.date) -> tuple[str, str]:
     if current not in years:
         return (
             OVERDUE,
-            f"Nothing is published for {current}, which started on {long_date(dt.date(start, 4, 1))}; it was due before then.",
+            _("Nothing is published for %(year)s, which started on %(date)s; it was due before then.")
+            % {"year": current, "date": long_date(dt.date(start, 4, 1))},
         )
     if today.month in (2, 3) and following not in years:
-        return DUE_SOON, f"{following} is due by {long_date(dt.date(start + 1, 3, 31))}, before it starts on 1 April."
+        return DUE_SOON, _("%(year)s is due by %(date)s, before it starts on %(start)s.") % {
+            "year": following,
+            "date": long_date(dt.date(start + 1, 3, 31)),
+            "start": long_date(dt.date(start + 1, 4, 1)).removesuffix(f" {start + 1}"),
+        }
     return PUBLISHED, ""
 
 
@@ -141,12 +149,17 @@ def status_of_responses(rows: list[dict], today: dt.date, since: dt.date | None 
     waiting = [r for r in rows if not r.get("response_date") and r not in late]
     if late:
         overdue = "; ".join(
-            f"{r['title']} (due by {long_date(r['published'] + dt.timedelta(days=RESPONSE_DAYS))})" for r in late
+            _("%(title)s (due by %(date)s)")
+            % {"title": r["title"], "date": long_date(r["published"] + dt.timedelta(days=RESPONSE_DAYS))}
+            for r in late
         )
-        return OVERDUE, f"No response yet to: {overdue}. A response is due within {RESPONSE_DAYS} days of a report."
+        return OVERDUE, _("No response yet to: %(reports)s. A response is due within %(days)s days of a report.") % {
+            "reports": overdue,
+            "days": RESPONSE_DAYS,
+        }
     if waiting:
         due = min(r["published"] for r in waiting) + dt.timedelta(days=RESPONSE_DAYS)
-        return DUE_SOON, f"A response is due by {long_date(due)}."
+        return DUE_SOON, _("A response is due by %(date)s.") % {"date": long_date(due)}
     return PUBLISHED, ""
 
 
@@ -240,7 +253,7 @@ def _judge(site, duty: Duty, since: dt.date | None) -> Compliance:
     )
     latest = latest_date(site, source) if exists else None
     if not exists:
-        return Compliance(duty, MISSING, None, "Not published yet.")
+        return Compliance(duty, MISSING, None, _("Not published yet."))
     if duty.timing and duty.frequency in act.PERIODIC:
         status, note, due = act.judge_periodic(duty.timing, act.nation(site.profile), latest, site.build_date)
         return Compliance(duty, status, latest, note, due=due, shown=act.periodic_label(status, note))
@@ -255,21 +268,23 @@ def _judge(site, duty: Duty, since: dt.date | None) -> Compliance:
     elif duty.frequency == "when it happens":
         status, note = PUBLISHED, ""
     elif latest is None:
-        status, note = DUE_SOON, "The data has no date; set last_updated in data/datapackage.yaml."
+        status, note = DUE_SOON, _("The data has no date; set last_updated in data/datapackage.yaml.")
     elif since and latest < since:
         # Nothing yet from the current body: its clock starts when it took the functions, not at the
         # earlier body's last publication.
-        status, _ = status_by_age(duty.frequency, since, site.build_date)
+        status = status_by_age(duty.frequency, since, site.build_date)[0]
         due = long_date(due_by_age(duty.frequency, since))
         next_step = {
-            PUBLISHED: f"An update is due by {due}.",
-            DUE_SOON: f"An update is due by {due}.",
-            OVERDUE: f"Nothing has been published since then; an update was due by {due}.",
-        }[status]
-        note = (
-            f"The latest data is from {site.body_on(latest).the_role}, before {site.current_body.the_role} "
-            f"took on the functions on {long_date(since)}. {next_step}"
-        )
+            PUBLISHED: _("An update is due by %(due)s."),
+            DUE_SOON: _("An update is due by %(due)s."),
+            OVERDUE: _("Nothing has been published since then; an update was due by %(due)s."),
+        }[status] % {"due": due}
+        note = _("The latest data is from %(earlier)s, before %(current)s took on the functions on %(date)s.") % {
+            "earlier": site.body_on(latest).the_role,
+            "current": site.current_body.the_role,
+            "date": long_date(since),
+        }
+        note += " " + next_step
     else:
         status, note = status_by_age(duty.frequency, latest, site.build_date)
     # Each record must hold what the law asks of it (a copy of each contract over £10,000): else incomplete.

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from ..core import i18n
 from ..core.formatting import slug
 from ..core.installed import STANDARDS
 
@@ -24,14 +25,19 @@ STANDARD = STANDARDS / "glossary.csv"
 
 
 def glossary_rows(records: dict[str, list[dict]]) -> list[dict]:
-    """The office's glossary (data/glossary.csv), or the standard one when it has none."""
-    return records.get("glossary") or _standard_rows()
+    """The office's glossary (data/glossary.csv), or the standard one when it has none (in the language being
+    written: the standard glossary has each term's Welsh beside it, in columns ending _cy)."""
+    return records.get("glossary") or _standard_rows(i18n.current())
 
 
 @cache
-def _standard_rows() -> list[dict]:
+def _standard_rows(language: str = i18n.ENGLISH) -> list[dict]:
     with STANDARD.open(encoding="utf-8", newline="") as f:
-        return list(csv.DictReader(f))
+        rows = list(csv.DictReader(f))
+    if language == i18n.ENGLISH:
+        return rows
+    columns = ("term", "also_written", "definition")
+    return [{**row, **{c: row[f"{c}_{language}"] for c in columns if row.get(f"{c}_{language}")}} for row in rows]
 
 
 @dataclass(frozen=True)

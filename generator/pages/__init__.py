@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from ..core.i18n import _
 from ..model.records import Site
 from ..render.page import Page
 
@@ -66,4 +67,4 @@ def body_filter(site: Site) -> list[tuple]:
     """A "Made by" drop-down, when more than one body has held the functions."""
     if len(site.bodies) < 2:
         return []
-    return [("body", "Made by", "All", [(b.role_short, b.role_short) for b in site.bodies])]
+    return [("body", _("Made by"), _("All"), [(b.role_short, b.role_short) for b in site.bodies])]

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..core.formatting import money_format
+from ..core.formatting import N_, money_format
 from ..core.i18n import _
+from ..data.welsh import SUFFIX
 from ..law.duties import MISSING, OVERDUE, assess, load_register, not_in_force, retired
 from ..model.records import Site, group_by
 from . import Page
+from .described import described
 
 MONEY_WORDS = ("salary", "amount", "value", "salary_band_top", "estimated_value")
 
@@ -27,6 +29,8 @@ def money_formats(resource: dict, rows: list[dict]) -> dict:
 
 
 HIDDEN_COLUMNS = ("withdrawn", "withdrawn_reason")
+# A register's yes/no cell, in the page's language (register.html).
+YES_NO = (N_("yes"), N_("no"))
 
 
 def register_columns(resource: dict) -> list[dict]:
@@ -35,12 +39,16 @@ def register_columns(resource: dict) -> list[dict]:
     columns = []
     for field in resource["schema"]["fields"]:
         name = field["name"]
-        if name in HIDDEN_COLUMNS:
+        if name in HIDDEN_COLUMNS or name.endswith(SUFFIX):  # a Welsh column: the Welsh page shows it in its place
             continue
         link = name == "url" or name.endswith("_url")
         plain = name.removesuffix("_url").replace("_", " ").capitalize() if name != "url" else "Open"
-        heading = str(field.get("title") or plain)
-        columns.append({"field": field, "name": name, "heading": heading, "link": heading if link else ""})
+        # In Welsh: the field's title_cy, else the catalogue's Welsh for the heading, else the English (marked).
+        words = described({"title": str(field.get("title") or plain)}, field, keys=("title",))
+        heading, lang = words["title"], words.get("title_lang", "")
+        columns.append(
+            {"field": field, "name": name, "heading": heading, "link": heading if link else "", "lang": lang}
+        )
     return columns
 
 
@@ -75,7 +83,7 @@ def pages(site: Site) -> Iterator[Page]:
     for name in registers:
         if name not in site.records:
             continue
-        resource = site.resource(name)
+        resource = described(site.resource(name))
         yield Page(
             f"transparency/{name}.md",
             resource["title"],

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..core.formatting import slug
+from ..core.i18n import _
 from ..model.glossary import glossary_rows
 from ..model.records import Site
 from . import Page
@@ -25,10 +26,10 @@ def pages(site: Site) -> Iterator[Page]:
     )
     yield Page(
         "glossary/index.md",
-        "Glossary",
+        _("Glossary"),
         "glossary.html",
         {"entries": entries, "download": site.has("glossary")},
-        description="Plain words for the terms this site uses: Band D, precept, reserves, POCA, HMICFRS and more.",
+        description=_("Plain words for the terms this site uses: Band D, precept, reserves, POCA, HMICFRS and more."),
         search=True,
         sources=frozenset({"glossary"}),
     )

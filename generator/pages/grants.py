@@ -74,11 +74,11 @@ def pages(site: Site) -> Iterator[Page]:
         # A withdrawn grant's page stays at its address, saying when and why (search leaves it out).
         yield Page(
             f"grants/{slug(row['Identifier'])}.md",
-            f"Withdrawn: {row.get('Title', '')}",
+            _("Withdrawn: %(title)s") % {"title": row.get("Title", "")},
             "grant_withdrawn.html",
             {"row": row, "withdrawn_on": _long(row.get("withdrawn", ""))},
             sources=GRANT_SOURCES,
-            description=f"This grant was withdrawn: {row.get('withdrawn_reason', '')}"[:300],
+            description=(_("This grant was withdrawn: %(reason)s") % {"reason": row.get("withdrawn_reason", "")})[:300],
             search=False,
         )
     funded = [o for o in site.organisations.values() if o.grants]

@@ -5,17 +5,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import PurePosixPath
 
-from ..core.formatting import slug
+from ..core.formatting import N_, slug
+from ..core.i18n import _
 from ..model.held_back import HeldBack
 from ..model.records import Site
 from . import Page
 
 # Datasets whose rows have a page of their own: (folder, identifier column, title column, what a row is).
 RECORD_PAGES = {
-    "grants": ("grants", "Identifier", "Title", "grant"),
-    "organisations": ("organisations", "id", "name", "organisation"),
-    "priorities": ("priorities", "id", "title", "priority"),
-    "decisions": ("decisions", "reference", "title", "decision"),
+    "grants": ("grants", "Identifier", "Title", N_("grant")),
+    "organisations": ("organisations", "id", "name", N_("organisation")),
+    "priorities": ("priorities", "id", "title", N_("priority")),
+    "decisions": ("decisions", "reference", "title", N_("decision")),
 }
 
 
@@ -37,7 +38,8 @@ def pages(site: Site, taken: set[str]) -> Iterator[Page]:
             title,
             "held_back.html",
             {"records": records, "noun": noun, "identifier": identifier, "folder": folder},
-            description=f"This {noun} is left out of the preview until the problems with it are fixed.",
+            description=_("This %(noun)s is left out of the preview until the problems with it are fixed.")
+            % {"noun": _(noun)},
             search=False,
         )
 

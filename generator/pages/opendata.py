@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import partial
 
+from ..core.formatting import N_
 from ..core.i18n import _
 from ..data.rowkeys import declared_key, row_key
 from ..model.records import Site
@@ -12,15 +13,19 @@ from ..publish import giving, giving_quality
 from ..publish.exports import published_resources
 from ..sheets.templates import filled_template, referenced
 from . import Page
+from .described import described_resource
 
 
 def pages(site: Site) -> Iterator[Page]:
-    resources = published_resources(site)
+    resources = [
+        described_resource(r, site.resource(r["name"]) if r["name"] in site.tables else r)
+        for r in published_resources(site)
+    ]
     updated = {r["name"]: r.get("last_updated", "") for r in site.descriptor.get("resources", [])}
     rows = {name: len(table.rows) for name, table in site.tables.items()} | {"decisions": len(site.decisions)}
     yield Page(
         "data/index.md",
-        "Open data",
+        _("Open data"),
         "opendata.html",
         {
             "resources": resources,
@@ -29,7 +34,9 @@ def pages(site: Site) -> Iterator[Page]:
             "ocds": site.has("contracts"),
             "quality": _giving_quality(site),
         },
-        description="Every dataset on this site as CSV, JSON and a Frictionless data package, free to reuse under the Open Government Licence.",
+        description=_(
+            "Every dataset on this site as CSV, JSON and a Frictionless data package, free to reuse under the Open Government Licence."
+        ),
         nav_title=_("Open data"),
         search=True,
     )
@@ -37,7 +44,7 @@ def pages(site: Site) -> Iterator[Page]:
         spreadsheet = f"data/{resource['name']}-to-edit.xlsx" if resource["name"] in site.tables else ""
         yield Page(
             f"data/{resource['name']}.md",
-            f"Data dictionary: {resource['title']}",
+            _("Data dictionary: %(dataset)s") % {"dataset": resource["title"]},
             "dictionary.html",
             {
                 "resource": resource,
@@ -49,7 +56,8 @@ def pages(site: Site) -> Iterator[Page]:
                 "key_enforced": bool(declared_key(resource)) or resource["name"] not in site.tables,
             },
             attachments={spreadsheet: partial(filled_template, site, resource["name"])} if spreadsheet else {},
-            description=f"The fields of the {resource['title'].lower()} dataset, their types and rules, and its downloads.",
+            description=_("The fields of the %(dataset)s dataset, their types and rules, and its downloads.")
+            % {"dataset": resource["title"].lower()},
             search=True,
             # The spreadsheet's drop-downs list the ids of the datasets this one refers to.
             sources=frozenset({resource["name"], "descriptor", *referenced(resource)}),
@@ -75,8 +83,8 @@ def _extra_downloads(name: str) -> list[tuple[str, str]]:
         return [
             ("360Giving JSON", "grants-360giving.json"),
             ("360Giving CSV", "grants-360giving.csv"),
-            ("360Giving spreadsheet (XLSX)", "grants-360giving.xlsx"),
+            (N_("360Giving spreadsheet (XLSX)"), "grants-360giving.xlsx"),
         ]
     if name == "contracts":
-        return [("Open Contracting Data Standard release package (JSON)", "contracts-ocds.json")]
+        return [(N_("Open Contracting Data Standard release package (JSON)"), "contracts-ocds.json")]
     return []

@@ -9,6 +9,7 @@ import json
 import zipfile
 from decimal import Decimal
 
+from ..core.formatting import N_
 from ..data import withdrawal
 from ..data.bodies import paid_by
 from ..model.records import Site
@@ -190,21 +191,21 @@ def decision_rows(site: Site, site_url: str) -> tuple[list[str], list[dict]]:
 
 DECISIONS_SCHEMA = {
     "fields": [
-        {"name": "reference", "type": "string", "description": "Unique reference of the decision"},
-        {"name": "title", "type": "string", "description": "Title"},
-        {"name": "date", "type": "date", "description": "Date the decision was signed"},
-        {"name": "decision_maker", "type": "string", "description": "Who made it"},
-        {"name": "summary", "type": "string", "description": "Summary"},
-        {"name": "amount", "type": "number", "description": "Money the decision commits, in pounds"},
-        {"name": "priorities", "type": "string", "description": "Priority ids separated by ;"},
-        {"name": "category", "type": "string", "description": "Category"},
-        {"name": "exempt", "type": "string", "description": "Why part of the record is withheld"},
+        {"name": "reference", "type": "string", "description": N_("Unique reference of the decision")},
+        {"name": "title", "type": "string", "description": N_("Title")},
+        {"name": "date", "type": "date", "description": N_("Date the decision was signed")},
+        {"name": "decision_maker", "type": "string", "description": N_("Who made it")},
+        {"name": "summary", "type": "string", "description": N_("Summary")},
+        {"name": "amount", "type": "number", "description": N_("Money the decision commits, in pounds")},
+        {"name": "priorities", "type": "string", "description": N_("Priority ids separated by ;")},
+        {"name": "category", "type": "string", "description": N_("Category")},
+        {"name": "exempt", "type": "string", "description": N_("Why part of the record is withheld")},
         {
             "name": "made_by",
             "type": "string",
-            "description": "The body that held the police and crime functions on the decision's date",
+            "description": N_("The body that held the police and crime functions on the decision's date"),
         },
-        {"name": "url", "type": "string", "description": "Web page of the decision"},
+        {"name": "url", "type": "string", "description": N_("Web page of the decision")},
     ]
 }
 
@@ -226,8 +227,8 @@ def published_resources(site: Site) -> list[dict]:
         resources.append(
             {
                 "name": "decisions",
-                "title": "Decisions of significant public interest",
-                "description": "One row per decision record.",
+                "title": N_("Decisions of significant public interest"),
+                "description": N_("One row per decision record."),
                 "path": "decisions.csv",
                 "schema": DECISIONS_SCHEMA,
             }

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ..core.formatting import N_
 from ..data.orgids import OWN_PREFIX, prefix_of
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
@@ -61,50 +62,51 @@ def _texts(value: object) -> list[str]:
 
 
 CHECKS = [
-    Check("Amount Awarded is 0", lambda g: Decimal(str(g.get("amountAwarded", 0))) == 0),
+    Check(N_("Amount Awarded is 0"), lambda g: Decimal(str(g.get("amountAwarded", 0))) == 0),
     Check(
-        "Funding Org:Identifier does not start with a prefix listed by org-id.guide",
+        N_("Funding Org:Identifier does not start with a prefix listed by org-id.guide"),
         lambda g: _unlisted(_funder(g).get("id", "")),
     ),
     Check(
-        "Recipient Org:Identifier does not start with a prefix listed by org-id.guide (or 360G-)",
+        N_("Recipient Org:Identifier does not start with a prefix listed by org-id.guide (or 360G-)"),
         lambda g: _unlisted(_recipient(g).get("id", "")),
     ),
     Check(
-        "Recipient Org:Identifier starts 360G- (the organisation has no registered identifier)",
+        N_("Recipient Org:Identifier starts 360G- (the organisation has no registered identifier)"),
         lambda g: _recipient(g).get("id", "").upper().startswith(OWN_PREFIX + "-"),
     ),
     Check(
-        "Recipient Org:Charity Number does not look like a charity number",
+        N_("Recipient Org:Charity Number does not look like a charity number"),
         lambda g: (
             bool(_recipient(g).get("charityNumber")) and not CHARITY_NUMBER.fullmatch(_recipient(g)["charityNumber"])
         ),
     ),
     Check(
-        "Recipient Org:Company Number does not look like a company number",
+        N_("Recipient Org:Company Number does not look like a company number"),
         lambda g: (
             bool(_recipient(g).get("companyNumber")) and not COMPANY_NUMBER.fullmatch(_recipient(g)["companyNumber"])
         ),
     ),
     Check(
-        "Recipient Org has neither a Charity Number nor a Company Number",
+        N_("Recipient Org has neither a Charity Number nor a Company Number"),
         lambda g: not _recipient(g).get("charityNumber") and not _recipient(g).get("companyNumber"),
     ),
-    Check("Recipient Org has no Postal Code", lambda g: not _recipient(g).get("postalCode")),
-    Check("Text that looks like an email address", lambda g: any(EMAIL.search(t) for t in _texts(g))),
-    Check("No Grant Programme:Title", lambda g: not (g.get("grantProgramme") or [{}])[0].get("title")),
-    Check("No Beneficiary Location", lambda g: not g.get("beneficiaryLocation")),
+    Check(N_("Recipient Org has no Postal Code"), lambda g: not _recipient(g).get("postalCode")),
+    Check(N_("Text that looks like an email address"), lambda g: any(EMAIL.search(t) for t in _texts(g))),
+    Check(N_("No Grant Programme:Title"), lambda g: not (g.get("grantProgramme") or [{}])[0].get("title")),
+    Check(N_("No Beneficiary Location"), lambda g: not g.get("beneficiaryLocation")),
     Check(
-        "Beneficiary Location has a name but no Geographic Code",
+        N_("Beneficiary Location has a name but no Geographic Code"),
         lambda g: bool(_location(g).get("name")) and not _location(g).get("geoCode"),
     ),
     Check(
-        "Title and Description are the same", lambda g: g.get("title", "").strip() == g.get("description", "").strip()
+        N_("Title and Description are the same"),
+        lambda g: g.get("title", "").strip() == g.get("description", "").strip(),
     ),
     Check(f"Title longer than {LONG_TITLE} characters", lambda g: len(g.get("title", "")) > LONG_TITLE),
-    Check("No Planned Dates", lambda g: not g.get("plannedDates")),
-    Check("No Last Modified", lambda g: not g.get("dateModified")),
-    Check("No Data Source", lambda g: not g.get("dataSource")),
+    Check(N_("No Planned Dates"), lambda g: not g.get("plannedDates")),
+    Check(N_("No Last Modified"), lambda g: not g.get("dateModified")),
+    Check(N_("No Data Source"), lambda g: not g.get("dataSource")),
 ]
 
 

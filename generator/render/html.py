@@ -78,6 +78,8 @@ def make_environment(theme_dir: Path) -> Environment:
         Markup('<a href="%s">%s</a>') % (href, text)
     )  # a link in a sentence
     environment.filters["kbd"] = lambda text: Markup("<kbd>%s</kbd>") % text
+    environment.filters["code"] = lambda text: Markup("<code>%s</code>") % text
+    environment.filters["em"] = lambda text: Markup("<em>%s</em>") % text
     environment.filters["strong"] = lambda text: Markup("<strong>%s</strong>") % text  # emphasis inside a sentence
     environment.globals["indicator_card"] = card
     environment.globals["value_text"] = format_value

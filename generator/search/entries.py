@@ -17,6 +17,7 @@ from jinja2 import Environment
 
 from ..core import stages
 from ..core.formatting import financial_year, long_date, money, plural
+from ..core.i18n import _
 from ..pages.search import KINDS
 from ..render.page import Page
 from .indexer import Indexer
@@ -57,21 +58,33 @@ def facets(page: Page) -> dict[str, str]:
     if page.template == "grant.html":
         grant = context["grant"]
         found["year"] = grant.financial_year
-        found["fact"] = (
-            f"{money(grant.amount, exact=True)} to {grant.organisation.name}, awarded {long_date(grant.award_date)}"
-        )
+        found["fact"] = _("%(amount)s to %(organisation)s, awarded %(date)s") % {
+            "amount": money(grant.amount, exact=True),
+            "organisation": grant.organisation.name,
+            "date": long_date(grant.award_date),
+        }
     elif page.template == "decision.html":
         decision = context["decision"]
         found["year"] = decision.financial_year
         amount = f", {money(decision.amount, exact=True)}" if decision.amount is not None else ""
-        found["fact"] = f"{decision.reference}, signed {long_date(decision.date)}{amount}"
+        signed = _("%(reference)s, signed %(date)s") % {
+            "reference": decision.reference,
+            "date": long_date(decision.date),
+        }
+        found["fact"] = signed + amount
     elif page.template == "organisation.html":
         organisation = context["organisation"]
-        found["fact"] = f"{money(organisation.total, exact=True)} in {plural(len(organisation.grants), 'grant')}"
+        found["fact"] = _("%(amount)s in %(grants)s") % {
+            "amount": money(organisation.total, exact=True),
+            "grants": plural(len(organisation.grants), "grant"),
+        }
     elif page.template == "spending_month.html":
         year, month = (int(part) for part in context["slug"].split("-"))
         found["year"] = financial_year(dt.date(year, month, 1))
-        found["fact"] = f"{plural(len(context['rows']), 'payment')} totalling {money(context['total'], exact=True)}"
+        found["fact"] = _("%(payments)s totalling %(total)s") % {
+            "payments": plural(len(context["rows"]), "payment"),
+            "total": money(context["total"], exact=True),
+        }
     elif page.template in ("grants_year.html", "decisions_year.html"):
         found["year"] = context["year"]
     elif page.template == "ambition.html":

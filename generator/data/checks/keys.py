@@ -38,6 +38,7 @@ PROFILE_KEYS: dict[str, object] = {
     "reserves_policy": {"general_min_percent": None, "general_max_percent": None, "total_min_percent": None},
     "publication_timetable": ANY_KEYS,
     "decision_categories": None,
+    "decision_categories_cy": None,
     "since": None,
     "nation": None,
     "predecessors": [{**PERSON_KEYS, **WELSH_PERSON_KEYS, "from": None, "until": None}],
@@ -46,7 +47,7 @@ PROFILE_KEYS: dict[str, object] = {
 RESOURCE_KEYS: dict[str, object] = {
     key: None
     for key in (
-        "name path title description last_updated duty frequency date_field schema money_fields "
+        "name path title description title_cy description_cy last_updated duty frequency date_field schema money_fields "
         "profile format mediatype encoding bytes hash sources licenses homepage dialect"
     ).split()
 }

@@ -119,6 +119,12 @@
       return tr;
     }
     var noun = explorer.getAttribute("data-noun") || "items";
+    // The page's words for what this script writes (data-words, from the catalogue, on a page not in English);
+    // without them, the English below. "{count}" and the like are filled in.
+    var words = JSON.parse(explorer.getAttribute("data-words") || "{}");
+    function say(key, english, values) {
+      return (words[key] || english).replace(/\{(\w+)\}/g, function (all, name) { return name in values ? values[name] : all; });
+    }
     var selects = Array.prototype.slice.call(form.querySelectorAll("[data-filter]"));
     var search = form.querySelector("[data-search]");
     var params = new URLSearchParams(window.location.search);
@@ -134,7 +140,7 @@
       listed = upTo;
       var left = matching.length - listed;
       more.hidden = left <= 0;
-      more.textContent = "Show " + count(Math.min(PAGE_SIZE, left)) + " more of " + count(left) + " not yet listed";
+      more.textContent = say("more", "Show {count} more of {left} not yet listed", { count: count(Math.min(PAGE_SIZE, left)), left: count(left) });
       return first;
     }
 
@@ -154,10 +160,10 @@
       body.replaceChildren();
       listed = 0;
       list(Math.min(PAGE_SIZE, matching.length));
-      var text = "Showing " + count(matching.length) + " of " + count(rows.length) + " " + noun;
-      if (explorer.hasAttribute("data-totals")) text += ", totalling " + money(pence);
-      text += ".";
-      if (matching.length > listed) text += " The first " + count(listed) + " are listed; narrow the filters or show more below.";
+      var values = { count: count(matching.length), all: count(rows.length), noun: noun, total: money(pence), listed: count(listed) };
+      var text = explorer.hasAttribute("data-totals") ? say("showing_total", "Showing {count} of {all} {noun}, totalling {total}.", values) :
+        say("showing", "Showing {count} of {all} {noun}.", values);
+      if (matching.length > listed) text += say("first", " The first {listed} are listed; narrow the filters or show more below.", values);
       status.textContent = text;
       var query_ = next.toString();
       history.replaceState(null, "", query_ ? "?" + query_ : window.location.pathname);

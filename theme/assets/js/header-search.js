@@ -16,6 +16,13 @@
   // The one index of every language is at the site's root (a Welsh page's search page is cy/search/).
   var root = new URL(form.getAttribute("data-index") || "../", form.hasAttribute("data-index") ? window.location.href : searchPage);
   var engine = null, latest = 0, timer = 0;
+  // The page's words for what this script writes (data-words, from the catalogue, on a page not in English);
+  // without them, the English below. "{count}" and the like are filled in.
+  var words = JSON.parse(form.getAttribute("data-words") || "{}");
+  function say(key, english, values) {
+    return (words[key] || english).replace(/\{(\w+)\}/g, function (all, name) { return values && name in values ? values[name] : all; });
+  }
+  var locale = document.documentElement.lang || "en-GB";
 
   function load() {
     if (!engine) {
@@ -37,7 +44,7 @@
     link.href = data.url;
     link.textContent = data.meta.title || data.url;
     var about = document.createElement("span");
-    about.textContent = (data.meta.kind || "Page") + (data.meta.fact ? ": " + data.meta.fact : "");
+    about.textContent = (data.meta.kind || say("page", "Page")) + (data.meta.fact ? ": " + data.meta.fact : "");
     li.appendChild(link);
     li.appendChild(about);
     return li;
@@ -49,19 +56,21 @@
     all.href = searchPage.pathname + (query ? "?q=" + encodeURIComponent(query) : "");
     if (!query) { list.replaceChildren(); status.textContent = ""; panel.hidden = true; return; }
     panel.hidden = false;
-    status.textContent = "Searching\u2026";
+    status.textContent = say("searching", "Searching\u2026");
     load().then(function (pagefind) { return pagefind.search(query); }).then(function (search) {
       if (ticket !== latest || !search) return;
       return Promise.all(search.results.slice(0, SHOWN).map(function (r) { return r.data(); })).then(function (pages) {
         if (ticket !== latest) return;
         list.replaceChildren.apply(list, pages.map(item));
         var count = search.results.length;
-        status.textContent = count === 0 ? "No results for \u201c" + query + "\u201d." :
-          (count > SHOWN ? "The first " + SHOWN + " of " + count.toLocaleString("en-GB") + " results" : count === 1 ? "1 result" : count + " results") +
-          " for \u201c" + query + "\u201d.";
+        var values = { query: query, shown: SHOWN, count: count.toLocaleString(locale) };
+        status.textContent = count === 0 ? say("none_for", "No results for \u201c{query}\u201d.", values) :
+          count > SHOWN ? say("first_for", "The first {shown} of {count} results for \u201c{query}\u201d.", values) :
+          count === 1 ? say("one_for", "1 result for \u201c{query}\u201d.", values) :
+          say("many_for", "{count} results for \u201c{query}\u201d.", values);
       });
     }).catch(function () {
-      if (ticket === latest) status.textContent = "Results cannot be shown here: press Enter to open the search page.";
+      if (ticket === latest) status.textContent = say("failed", "Results cannot be shown here: press Enter to open the search page.");
     });
   }
 

@@ -14,6 +14,13 @@
   // The one index of every language is at the site's root (a Welsh page's root is cy/, its index one up).
   var indexRoot = new URL(form.getAttribute("data-index") || form.getAttribute("data-root"), window.location.href);
   var engine = null, results = [], shown = 0, latest = 0, timer = 0;
+  // The page's words for what this script writes (data-words, from the catalogue, on a page not in English);
+  // without them, the English below. "{count}" and the like are filled in.
+  var words = JSON.parse(form.getAttribute("data-words") || "{}");
+  function say(key, english, values) {
+    return (words[key] || english).replace(/\{(\w+)\}/g, function (all, name) { return values && name in values ? values[name] : all; });
+  }
+  var locale = document.documentElement.lang || "en-GB";
 
   function load() {
     if (!engine) {
@@ -51,7 +58,7 @@
     var about = document.createElement("p");
     about.className = "site-search-result__about";
     var kind = document.createElement("strong");
-    kind.textContent = data.meta.kind || "Page";
+    kind.textContent = data.meta.kind || say("page", "Page");
     about.appendChild(kind);
     if (data.meta.fact) about.appendChild(document.createTextNode(": " + data.meta.fact));
     li.appendChild(link);
@@ -77,10 +84,12 @@
   }
 
   function describe(count, query) {
-    var words = count === 0 ? "No results" : count === 1 ? "1 result" : count.toLocaleString("en-GB") + " results";
+    var found = count === 0 ? say("none", "No results") : count === 1 ? say("one", "1 result") :
+      say("many", "{count} results", { count: count.toLocaleString(locale) });
     var chosen = selects.filter(function (s) { return s.value; }).map(function (s) { return s.options[s.selectedIndex].text; });
-    return words + (query ? " for \u201c" + query + "\u201d" : "") + (chosen.length ? " in " + chosen.join(", ") : "") +
-      (count === 0 ? ". Check the spelling, try fewer words, or browse the lists below." : ".");
+    return found + (query ? say("for", " for \u201c{query}\u201d", { query: query }) : "") +
+      (chosen.length ? say("in", " in {sections}", { sections: chosen.join(", ") }) : "") +
+      (count === 0 ? say("none_end", ". Check the spelling, try fewer words, or browse the lists below.") : ".");
   }
 
   function run() {
@@ -96,7 +105,7 @@
       status.textContent = "";
       return Promise.resolve();
     }
-    status.textContent = "Searching\u2026";
+    status.textContent = say("searching", "Searching\u2026");
     return load().then(function (pagefind) {
       return pagefind.search(query || null, { filters: filters });
     }).then(function (search) {
@@ -108,7 +117,7 @@
         if (ticket === latest) status.textContent = describe(results.length, query);
       });
     }).catch(function () {
-      status.textContent = "Search is not available at the moment. Every record is listed on the pages below.";
+      status.textContent = say("unavailable", "Search is not available at the moment. Every record is listed on the pages below.");
     });
   }
 
