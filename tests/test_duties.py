@@ -53,8 +53,8 @@ def test_missing_hmicfrs_response_after_56_days_is_overdue(project):
     path = project / "data" / "inspections.csv"
     path.write_text(
         path.read_text(encoding="utf-8").replace(
-            "2026-09-30,https://www.example.gov.uk/hmicfrs/vetting-2026",
-            "2026-08-01,https://www.example.gov.uk/hmicfrs/vetting-2026",
+            "National review of vetting,2026-09-30,",
+            "National review of vetting,2026-08-01,",
         ),
         encoding="utf-8",
     )

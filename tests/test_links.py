@@ -80,3 +80,43 @@ def test_every_page_has_a_strict_content_security_policy(site_dir):
         runs_search = "assets/js/search.js" in html
         assert ("'wasm-unsafe-eval'" in script_src) == runs_search, page
         assert "default-src 'self'" in policy.group(1)
+
+
+def test_no_link_a_reader_follows_leads_to_a_placeholder_address(site_dir):
+    """The demo's documents, policies, minutes and contract copies lead somewhere real: a note on the site's own
+    demonstration page, or a real public body's page. example.gov.uk is left only where an address must be
+    fake: the contact email (mailto:), and the site's own address (its canonical link), which a build without
+    SITE_URL takes from website in data/profile.yaml and which the workflow replaces with the real one."""
+    placeholders = []
+    for page in site_dir.rglob("*.html"):
+        parsed = AnchorParser()
+        parsed.feed(page.read_text(encoding="utf-8"))
+        placeholders += [
+            f"{page.relative_to(site_dir)} -> {href}"
+            for href in parsed.hrefs
+            if "example.gov.uk" in href and not href.startswith("mailto:")
+        ]
+    assert placeholders == [], placeholders[:20]
+    demo = (site_dir / "demo-documents/index.html").read_text(encoding="utf-8")
+    assert "This is a demonstration site" in demo and 'id="contracts"' in demo
+    register = (site_dir / "transparency/documents/index.html").read_text(encoding="utf-8")
+    assert 'href="../../demo-documents/#police-and-crime-plan"' in register
+
+
+def test_a_demo_document_link_works_under_a_project_address(built):
+    """On GitHub Pages the site lives under /REPOSITORY/: a link to the site's own page is relative, never /demo-..."""
+    decision = (built / "site/decisions/2025-006/index.html").read_text(encoding="utf-8")
+    assert 'href="../../demo-documents/#decision-papers"' in decision
+
+
+class AnchorParser(HTMLParser):
+    """The addresses of the links on a page a reader can click (<a href>)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        href = dict(attrs).get("href")
+        if tag == "a" and href:
+            self.hrefs.append(href)

@@ -25,15 +25,30 @@ def covered(rows: list[dict], source: dict) -> list[dict]:
     return [r for r in rows if r.get(column) is not None and r[column] <= limit]
 
 
-def lacking(rows: list[dict], source: dict, file: str) -> str:
+def not_kept(source: dict, header: list[str], file: str) -> str:
+    """What would complete a duty whose data has no column at all for what the law asks of each record: the
+    column is optional, so its absence never makes the duty incomplete (data that built before still does);
+    the note says plainly what to add. "" when every column is there."""
+    noun = source.get("noun", "record")
+    return " ".join(
+        f"{file} has no {column} column for {what}: add one, with it in each {noun}'s row, to complete this duty."
+        for column, what in (source.get("complete") or {}).items()
+        if column not in header
+    )
+
+
+def lacking(rows: list[dict], source: dict, file: str, header: list[str] | None = None) -> str:
     """A note naming the records that lack what the law asks of each (source's `complete`); "" when none do.
 
     `complete` maps a column to what it holds and the record's noun, e.g. {document_url: "a copy of the contract"};
-    `noun` names the records ("contract"), `key` the column that identifies each ("reference").
+    `noun` names the records ("contract"), `key` the column that identifies each ("reference"). A column the
+    file does not have (header) is left to not_kept: only an office that keeps the column is judged by it.
     """
     notes = []
     noun, key = source.get("noun", "record"), source.get("key", "reference")
     for column, what in (source.get("complete") or {}).items():
+        if header is not None and column not in header:
+            continue
         missing = [r for r in rows if not str(r.get(column) or "").strip()]
         if not missing:
             continue

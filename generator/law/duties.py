@@ -288,10 +288,21 @@ def _judge(site, duty: Duty, since: dt.date | None) -> Compliance:
     else:
         status, note = status_by_age(duty.frequency, latest, site.build_date)
     # Each record must hold what the law asks of it (a copy of each contract over £10,000): else incomplete.
-    missing = completeness.lacking(_rows(site, source), source, _file(site, source)) if "complete" in source else ""
+    # A column the file does not keep at all is optional: the note says what would complete the duty.
+    header = _header(site, source)
+    missing = (
+        completeness.lacking(_rows(site, source), source, _file(site, source), header) if "complete" in source else ""
+    )
     if missing and status == PUBLISHED:
         return Compliance(duty, DUE_SOON, latest, missing, shown=completeness.INCOMPLETE)
-    return Compliance(duty, status, latest, f"{note} {missing}".strip())
+    advice = completeness.not_kept(source, header, _file(site, source)) if header is not None else ""
+    return Compliance(duty, status, latest, f"{note} {missing} {advice}".strip())
+
+
+def _header(site, source: dict) -> list[str] | None:
+    """The columns the duty's data file has (None where the data is not a file read from data/)."""
+    table = site.tables.get(source.get("resource", ""))
+    return list(table.header) if table is not None else None
 
 
 def _file(site, source: dict) -> str:

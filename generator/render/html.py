@@ -59,6 +59,12 @@ class RecordsEnvironment(Environment):
 DICT_ATTRIBUTES = frozenset(dir(dict))
 
 
+def site_href(address: str, root: str) -> str:
+    """A link from the data: a full address (https://..., mailto:) as it is; the path of a page on this site
+    (demo-documents/#plan) from the page being written (root: the way back to the site's root)."""
+    return address if ":" in address.split("/", 1)[0] or address.startswith("#") else root + address
+
+
 def make_environment(theme_dir: Path) -> Environment:
     environment = RecordsEnvironment(
         loader=FileSystemLoader(str(theme_dir / "generated")),
@@ -77,6 +83,7 @@ def make_environment(theme_dir: Path) -> Environment:
     environment.filters["link"] = lambda text, href: (
         Markup('<a href="%s">%s</a>') % (href, text)
     )  # a link in a sentence
+    environment.filters["href"] = site_href
     environment.filters["kbd"] = lambda text: Markup("<kbd>%s</kbd>") % text
     environment.filters["code"] = lambda text: Markup("<code>%s</code>") % text
     environment.filters["em"] = lambda text: Markup("<em>%s</em>") % text

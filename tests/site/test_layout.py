@@ -111,3 +111,17 @@ def test_a_months_plain_payment_list_below_the_screen_is_laid_out_only_when_scro
     page.page.screenshot()  # a frame is drawn (without JavaScript nothing else asks for one)
     page.page.wait_for_function(laid_out, arg=groups.element_handle(), polling=100)
     assert groups.locator("td").first.inner_text().strip()
+
+
+def test_a_card_value_with_a_glossary_link_reads_as_one_line_on_a_phone(visit):
+    """'PEEL 2025: police effectiveness...': the glossary makes PEEL a link; on a phone's card the word and the
+    rest of the title flow on together, not PEEL alone with the year pushed under the label."""
+    page = visit("transparency/inspections/", width=375)
+    term = page.page.locator('table[data-cards] td[data-label="Inspection"] a.glossary-term').first
+    tops = term.evaluate(
+        """a => { const r = document.createRange(); r.selectNodeContents(a.nextSibling);
+                  return [a.getBoundingClientRect().top, r.getClientRects()[0].top,
+                          a.getBoundingClientRect().left, a.closest('td').getBoundingClientRect().left]; }"""
+    )
+    assert abs(tops[0] - tops[1]) < 2, tops  # "2025: ..." starts on PEEL's line
+    assert tops[2] > tops[3] + 60, tops  # and the value sits beside its label, not under it
