@@ -30,3 +30,10 @@ def test_narrow_tables_stay_tables_and_hostile_headings_stay_text():
     assert "data-cards" not in finish_tables(table("Two", ["Year", "Total"], ["2024/25", "£1"]))
     html = finish_tables(table("x", ["&quot;&gt;&lt;script&gt;", "B", "C"], ["1", "2", "3"]))  # as rendered, escaped
     assert 'data-label="&quot;&gt;&lt;script&gt;"' in html
+
+
+def test_a_row_with_its_own_attributes_still_reserves_its_cards_height():
+    # A duty's row has an id (a link target): its card below a phone's screen still keeps the height of its lines.
+    html = table("Duties", ["What", "Law", "Status", "How often"], ["x" * 50, "8", "Published", "Annual"])
+    html = html.replace("<tbody><tr>", '<tbody><tr id="duty-x">')
+    assert '<tr id="duty-x" style="--card-lines:5;--card-cells:4">' in finish_tables(html)

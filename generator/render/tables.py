@@ -108,9 +108,9 @@ def between_rows(body: str, change: Callable[[str, str], str]) -> str:
 def _sized(row_open: str, cells: str) -> str:
     """The row's opening tag with the lines and cells its card takes at least (site.css lays out a card below
     the screen only when the reader comes near it, and reserves this much height for it until then)."""
-    if row_open != "<tr>":
-        return row_open  # a row with its own attributes (a budget line, a duty) keeps them as written
+    if "style=" in row_open:
+        return row_open  # a row with its own style keeps it as written
     texts = [text_of(inner) for _, inner in CELL_TEXT.findall(cells)]
     shown = [t for t in texts if t] or [""]
     lines = sum(max(1, -(-len(t) // CARD_LINE_CHARS)) for t in shown)
-    return f'<tr style="--card-lines:{lines};--card-cells:{len(shown)}">'
+    return f'{row_open[:-1]} style="--card-lines:{lines};--card-cells:{len(shown)}">'

@@ -71,20 +71,33 @@ def test_generated_pages_use_the_width(visit):
 
 # Cards the reader has not scrolled to are skipped by layout (content-visibility), yet present for find in page,
 # screen readers and print. Without this, a year of 500 grants took seconds of layout on a phone (Lighthouse 74).
+# Only a long table's (more than 50 records: the demo's are its explorers' 100 rows) and never its last three.
 SKIPPED = "rows => rows.map(r => r.querySelector('td').checkVisibility({contentVisibilityAuto: true}))"
 
 
-def test_cards_below_the_screen_are_laid_out_only_when_scrolled_to(site_dir, visit):
-    years = sorted((site_dir / "grants").glob("year-*/index.html"), key=lambda p: p.stat().st_size)
-    page = visit(f"grants/{years[-1].parent.name}/", width=375)
-    rows = page.page.locator("table[data-cards] > tbody > tr")
+def test_cards_below_the_screen_are_laid_out_only_when_scrolled_to(visit):
+    page = visit("grants/", width=375)
+    page.page.locator("[data-explorer]").first.scroll_into_view_if_needed()
+    page.page.locator("[data-explorer][data-ready]").first.wait_for(timeout=20000)
+    rows = page.page.locator("table[data-results] > tbody > tr")
     shown = rows.evaluate_all(SKIPPED)
-    assert len(shown) > 10 and shown[0] and not shown[-1], shown
-    rows.last.scroll_into_view_if_needed()
+    assert len(shown) > 50 and shown[0] and not shown[-4] and all(shown[-3:]), shown
+    row = rows.nth(len(shown) - 4)
+    row.scroll_into_view_if_needed()
     page.page.wait_for_function(
-        "r => r.querySelector('td').checkVisibility({contentVisibilityAuto: true})", arg=rows.last.element_handle()
+        "r => r.querySelector('td').checkVisibility({contentVisibilityAuto: true})", arg=row.element_handle()
     )
-    assert rows.last.inner_text().strip()  # the text is there to read once it is reached
+    assert row.inner_text().strip()  # the text is there to read once it is reached
+
+
+@pytest.mark.parametrize("path", ["transparency/", "data/"])
+def test_a_short_tables_cards_are_all_laid_out_and_pass_axe_on_a_phone(visit, path):
+    # A card not yet laid out has lines past its reserved height; axe took them for text on the footer's navy
+    # (compliance) and for links overlapping the next card's (open data).
+    page = visit(path, width=375)
+    shown = page.page.locator("table[data-cards] > tbody > tr").evaluate_all(SKIPPED)
+    assert len(shown) > 20 and all(shown)
+    assert page.axe() == []
 
 
 @pytest.mark.parametrize("path", ["grants/", "decisions/"])
