@@ -74,7 +74,22 @@ def test_no_welsh_page_shows_english_interface_text(office):
     scanned = [p for p in pages if section(site, p) not in {"pagefind", "assets"}]
     assert len(scanned) > 100
     kinds = {section(site, p) for p in scanned}
-    assert {"home", "data", "transparency", "glossary", "decisions", "grants", "organisations", "search", "money", "spending", "contracts", "performance", "plan", "reports"} <= kinds
+    assert {
+        "home",
+        "data",
+        "transparency",
+        "glossary",
+        "decisions",
+        "grants",
+        "organisations",
+        "search",
+        "money",
+        "spending",
+        "contracts",
+        "performance",
+        "plan",
+        "reports",
+    } <= kinds
     leftover = {}
     for page in scanned:
         runs = english_runs(welsh_text(page), names(office), run=2)

@@ -21,6 +21,7 @@ from generator.model.updates import dataset_title
 
 SECTIONS = ("performance", "priorities", "plan", "reports", "updates")
 
+
 @pytest.fixture(scope="module")
 def office(tmp_path_factory) -> Path:
     """The demo published in English and Welsh, built once: the folder holding site/."""
