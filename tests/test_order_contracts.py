@@ -11,7 +11,7 @@ from generator.law.duties import assess, load_register
 
 
 def row_of(html: str, duty: str) -> str:
-    return re.sub(r"<[^>]+>", "", re.search(rf'<tr id="duty-{duty}">(.*?)</tr>', html, re.S).group(1))
+    return re.sub(r"<[^>]+>", "", re.search(rf'<tr id="duty-{duty}"[^>]*>(.*?)</tr>', html, re.S).group(1))
 
 
 def judged(project) -> dict:

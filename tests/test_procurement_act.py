@@ -88,7 +88,7 @@ def test_a_contract_under_the_act_needs_its_notice_within_30_days():
 
 
 def row_of(html: str, duty: str) -> str:
-    return re.search(rf'<tr id="duty-{duty}">(.*?)</tr>', html, re.S).group(1)
+    return re.search(rf'<tr id="duty-{duty}"[^>]*>(.*?)</tr>', html, re.S).group(1)
 
 
 def test_the_compliance_page_states_and_judges_the_acts_duties(site_dir):
