@@ -79,6 +79,17 @@ def gettext(text: str) -> str:
 
 _ = gettext
 
+# Welsh takes "yr" before a vowel or h ("yr Awdurdod"), else "y" ("y Maer", "y Bwrdd").
+WELSH_VOWELS = tuple("aeiouyhâêîôûŵŷ")
+
+
+def definite(noun: str) -> str:
+    """A noun with the definite article in the language being written: "the Mayor"; Welsh "y Maer", "yr Awdurdod".
+    Welsh has no article to translate, so it is written here rather than in the catalogue."""
+    if _current == "cy":
+        return ("yr " if noun[:1].lower().startswith(WELSH_VOWELS) else "y ") + noun
+    return gettext("the %(role)s") % {"role": noun}
+
 
 def ngettext(singular: str, plural: str, count: int) -> str:
     """The singular or plural sentence for this count, in the current language.
