@@ -51,7 +51,7 @@ from watchdog.observers import Observer
 
 from .build import assemble, staging
 from .build.preview import LateDownloads, RecordWriter, StubStore, remove_gone
-from .build.welsh_files import link_shared_downloads, pages_in_welsh
+from .build.welsh_files import link_shared_downloads, pages_in_welsh, skip_language_sitemaps
 from .core import i18n, installed, memo, memory, stages
 from .core.formatting import long_date
 from .core.problems import InputError
@@ -411,6 +411,11 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
             self.collector.after_build()
         if self.result is not None and not self.result.address:
             assemble.drop_sitemap(Path(config.site_dir))
+        if config.extra.get("languages"):
+            try:
+                skip_language_sitemaps(Path(config.site_dir))
+            except ValueError as error:
+                raise PluginError(str(error)) from None
         if self.welsh:
             assemble.write_downloads(self.result, Path(config.site_dir))
             self.result, self.pages, self.env, self.chrome = None, {}, None, ChromeCache()
