@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 import threading
 
 import pytest
@@ -54,3 +55,28 @@ def test_the_welsh_search_page_finds_welsh_pages(browser, welsh_url):
         assert "/cy/grants/360g-exmpboard-2025-001/" in links
     finally:
         page.close()
+
+
+def toolbar_titles(page) -> list[str]:
+    page.page.locator("button.chart__show").first.click()
+    page.page.wait_for_selector(".modebar-btn")
+    return page.page.evaluate("[...document.querySelectorAll('.modebar-btn')].map(b => b.getAttribute('data-title'))")
+
+
+def test_the_interactive_charts_toolbar_speaks_welsh_and_shares_nothing(browser, welsh_url):
+    welsh = Visit(browser, welsh_url, "cy/grants/")
+    english = Visit(browser, welsh_url, "grants/")
+    try:
+        titles = toolbar_titles(welsh)
+        assert {"Chwyddo", "Chwyddo i mewn", "Ailosod yr echelinau", "Lawrlwytho'r siart fel delwedd PNG"} <= set(
+            titles
+        )
+        assert not [t for t in titles if re.search(r"\b(Zoom|Pan|Reset|Download|Share|plot)\b", t)], titles
+        in_english = toolbar_titles(english)
+        assert {"Zoom", "Reset axes"} <= set(in_english)
+        # No "Share chart..." button: it would send the chart to Plotly's cloud.
+        assert not [t for t in in_english + titles if "Share" in t or "Rhannu" in t]
+        assert welsh.errors == english.errors == []
+    finally:
+        welsh.close()
+        english.close()
