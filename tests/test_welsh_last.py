@@ -81,3 +81,33 @@ def test_who_held_the_functions_is_said_in_welsh_with_the_article(office):
     assert not re.search(r"\b(gan|i|dyfarnodd|Cymerodd) (Maer|Comisiynydd)\b", every)
     english = " ".join(visible_text((office / "site" / "transparency" / "index.html").read_text("utf-8")).split())
     assert "The Mayor took on the functions" in english
+
+
+def test_a_welsh_noun_after_a_number_mutates_as_after_the_word():
+    from generator.core.formatting import plural
+    from generator.core.i18n import writing_in
+
+    with writing_in("cy"):
+        said = {n: plural(n, "payment") for n in (1, 2, 3, 6, 19)}
+        assert said == {1: "1 taliad", 2: "2 daliad", 3: "3 thaliad", 6: "6 thaliad", 19: "19 taliad"}
+        assert plural(2, "decision") == "2 benderfyniad" and plural(3, "decision") == "3 phenderfyniad"
+        assert plural(2, "row") == "2 res" and plural(3, "row") == "3 rhes"  # rhes is feminine: "tair rhes"
+        assert plural(2, "indicator") == "2 ddangosydd" and plural(2, "grant") == "2 grant"
+    assert plural(2, "payment") == "2 payments"
+
+
+def test_welsh_pages_count_with_the_mutation(office):
+    every = " ".join(visible_text(p.read_text(encoding="utf-8")) for p in (office / "site" / "cy").rglob("*.html"))
+    assert not re.search(r"\b2 (taliad|penderfyniad|cofnod|dangosydd|rhes)\b", every)
+    assert not re.search(r"\b[36] (taliad|penderfyniad|cofnod)\b", every)
+    assert re.search(r"\b2 (daliad|benderfyniad|gofnod|ddangosydd|res)\b", every)
+
+
+def test_the_welsh_reserves_charts_dates_fit_a_phone_as_the_english_do(office):
+    def labels(html: str) -> list[str]:
+        return re.findall(r'<text class="chart__period"[^>]*>([^<]*)</text>', html)
+
+    welsh = labels(cy(office, "money/reserves/index.html"))
+    english = labels((office / "site" / "money" / "reserves" / "index.html").read_text(encoding="utf-8"))
+    assert "2023-03-31 (alldro)" in welsh and "2023-03-31 (actual)" in english
+    assert len(welsh) == len(english) and all(len(w) <= len(e) for w, e in zip(welsh, english, strict=True))
