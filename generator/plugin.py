@@ -185,9 +185,11 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
         self.pages = {page.path: page for page in self.result.pages}
         self.languages = languages(self.result.site.profile)
         english = self.welsh.address if self.welsh else self.result.address
-        # The preview shows the English pages only (their Welsh twins are built by `build`): no switch to follow.
+        # The preview shows the English pages only (their Welsh twins are built by `build`): no switch to follow,
+        # and every page says so.
         bilingual = len(self.languages) > 1 and self.command == "build"
         config.extra["languages"] = self.language_links(english) if bilingual else []
+        config.extra["not_previewed"] = self.languages[1:] if self.command == "serve" else []
         config.extra["index_up"] = "../" if self.welsh else ""  # the one search index is at the English root
         if self.result.address and self.command == "build":
             config.site_url = self.result.address  # canonical links, the sitemap and the 404 page's links
