@@ -9,7 +9,7 @@ import threading
 import pytest
 from conftest import QuietHandler, QuietServer, Visit
 from helpers import run_build
-from welsh_office import make_welsh_office
+from welsh_office import make_welsh_demo, make_welsh_office
 
 PAGES = ["cy/", "cy/grants/", "cy/grants/360g-exmpboard-2025-001/", "cy/decisions/2025-001/", "cy/transparency/"]
 
@@ -22,6 +22,23 @@ def welsh_url(tmp_path_factory):
     server = QuietServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(folder / "site")))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+def serve(folder):
+    server = QuietServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(folder / "site")))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+@pytest.fixture(scope="module")
+def demo_url(tmp_path_factory):
+    """The shipped demo in Welsh too (every section, so every tab of the navigation)."""
+    folder = make_welsh_demo(tmp_path_factory.mktemp("welsh-demo-browser") / "office")
+    result = run_build(folder)
+    assert result.returncode == 0, result.stderr
+    server, url = serve(folder)
+    yield url
     server.shutdown()
 
 
@@ -80,3 +97,16 @@ def test_the_interactive_charts_toolbar_speaks_welsh_and_shares_nothing(browser,
     finally:
         welsh.close()
         english.close()
+
+
+@pytest.mark.parametrize("width", [1280, 1920])
+def test_every_welsh_tab_shows_though_the_welsh_names_are_longer(browser, demo_url, width):
+    for path in ("cy/", ""):
+        page = Visit(browser, demo_url, path, width=width)
+        try:
+            tabs = page.page.locator(".md-tabs__list")
+            assert tabs.evaluate("list => list.scrollWidth <= list.clientWidth")  # none hidden past the edge
+            last = page.page.locator(".md-tabs__item").last
+            assert last.is_visible() and last.bounding_box()["x"] + last.bounding_box()["width"] <= width
+        finally:
+            page.close()
