@@ -111,3 +111,11 @@ def test_the_welsh_reserves_charts_dates_fit_a_phone_as_the_english_do(office):
     english = labels((office / "site" / "money" / "reserves" / "index.html").read_text(encoding="utf-8"))
     assert "2023-03-31 (alldro)" in welsh and "2023-03-31 (actual)" in english
     assert len(welsh) == len(english) and all(len(w) <= len(e) for w, e in zip(welsh, english, strict=True))
+
+
+def test_the_search_scripts_count_results_in_welsh_whatever_the_number(office):
+    # "{count} canlyniad" would need the mutation of each number ("2 ganlyniad", "3 chanlyniad"): the scripts
+    # write "{count} o ganlyniadau", right after any number.
+    for path in ("index.html", "search/index.html", "plan/index.html"):
+        page = cy(office, path)
+        assert "o ganlyniadau" in page and "{count} canlyniad" not in page, path
