@@ -51,7 +51,7 @@ from watchdog.observers import Observer
 
 from .build import assemble, staging
 from .build.preview import LateDownloads, RecordWriter, StubStore, remove_gone
-from .build.welsh_files import link_shared_downloads, pages_in_welsh
+from .build.welsh_files import link_shared_downloads, pages_in_welsh, skip_language_sitemaps
 from .core import i18n, installed, memo, memory, stages
 from .core.formatting import long_date
 from .core.problems import InputError
@@ -185,9 +185,11 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
         self.pages = {page.path: page for page in self.result.pages}
         self.languages = languages(self.result.site.profile)
         english = self.welsh.address if self.welsh else self.result.address
-        # The preview shows the English pages only (their Welsh twins are built by `build`): no switch to follow.
+        # The preview shows the English pages only (their Welsh twins are built by `build`): no switch to follow,
+        # and every page says so.
         bilingual = len(self.languages) > 1 and self.command == "build"
         config.extra["languages"] = self.language_links(english) if bilingual else []
+        config.extra["not_previewed"] = self.languages[1:] if self.command == "serve" else []
         config.extra["index_up"] = "../" if self.welsh else ""  # the one search index is at the English root
         if self.result.address and self.command == "build":
             config.site_url = self.result.address  # canonical links, the sitemap and the 404 page's links
@@ -411,6 +413,11 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
             self.collector.after_build()
         if self.result is not None and not self.result.address:
             assemble.drop_sitemap(Path(config.site_dir))
+        if config.extra.get("languages"):
+            try:
+                skip_language_sitemaps(Path(config.site_dir))
+            except ValueError as error:
+                raise PluginError(str(error)) from None
         if self.welsh:
             assemble.write_downloads(self.result, Path(config.site_dir))
             self.result, self.pages, self.env, self.chrome = None, {}, None, ChromeCache()

@@ -229,3 +229,13 @@ def test_a_decision_with_a_problem_keeps_its_page_and_what_cites_it_says_why_it_
     assert "This grant is left out of the preview: it refers to something that has a problem" in grant
     assert "<li>Decision Reference: 2025/001</li>" in grant
     assert "is not the reference of any decision" not in grant  # it is: that decision is only left out
+
+
+def test_the_preview_of_a_site_in_welsh_says_the_welsh_pages_are_made_by_build(tmp_path):
+    from welsh_office import make_welsh_office
+
+    project = make_welsh_office(tmp_path / "office")
+    with preview(project, dirty=False) as (_, base):
+        page = fetch_until(base, lambda t: "site-preview-languages" in t)
+        assert "Preview in English only." in page and "<code>transparency build</code>" in page
+        assert 'hreflang="cy"' not in page  # no switch to Welsh pages the preview does not have

@@ -80,7 +80,7 @@ def test_the_office_own_text_and_dates_are_in_welsh(office):
     assert "Dyfarniadau'r Gronfa Dioddefwyr" in decision and "Cymeradwyodd y Bwrdd" in decision
     assert "£54,500" in decision and "10 Mehefin 2025" in decision  # amounts and dates from the English record
     grants = text(site / "grants" / "index.html")
-    assert "Yn 2025/26 dyfarnodd Bwrdd £54,500 mewn 2 grant i 2 sefydliad" in grants  # counted nouns, in Welsh
+    assert "Yn 2025/26 dyfarnodd y Bwrdd £54,500 mewn 2 grant i 2 sefydliad" in grants  # counted nouns, in Welsh
     assert "Dyddiad y penderfyniad" in decision  # a board (bwrdd) decides at a meeting, in Welsh as in English
     home = text(site / "index.html")
     assert "Mae'r wefan hon yn cyhoeddi" in home and "Bwrdd Heddlu a Throseddu Swydd Enghraifft" in home

@@ -34,3 +34,23 @@ def link_shared_downloads(paths: Iterable[str], site_dir: Path, welsh_dir: Path)
             os.link(site_dir / path, target)
         except OSError:
             shutil.copy2(site_dir / path, target)
+
+
+# Material's script looks for sitemap.xml beside every <link rel="alternate"> of a page, for its own language
+# selector (which this site does not use: its switch links each page to its twin). For the hreflang links that
+# is a request per page that finds nothing, so in a site in two languages its script skips them; the feeds'
+# links still find their small feeds/sitemap.xml.
+ALTERNATES = 'M("link[rel=alternate]")'
+FEED_ALTERNATES = 'M("link[rel=alternate]:not([hreflang])")'
+
+
+def skip_language_sitemaps(site_dir: Path) -> None:
+    """Material's script as published in site_dir, without its sitemap.xml lookups for the hreflang links."""
+    bundles = sorted((site_dir / "assets" / "javascripts").glob("bundle.*.min.js"))
+    for bundle in bundles:
+        script = bundle.read_text(encoding="utf-8")
+        if ALTERNATES not in script:
+            raise ValueError(f"{bundle.name}: Material's script no longer looks for {ALTERNATES}; update {__name__}")
+        bundle.write_text(script.replace(ALTERNATES, FEED_ALTERNATES), encoding="utf-8")
+    if not bundles:
+        raise ValueError(f"{site_dir / 'assets' / 'javascripts'}: Material's script is not there; update {__name__}")

@@ -135,7 +135,8 @@ COUNTED = (
 
 
 def plural(count: int, word: str, many: str | None = None) -> str:
-    return f"{count:,} {i18n.ngettext(word, many or word + 's', count)}"
+    noun = i18n.ngettext(word, many or word + "s", count)
+    return f"{count:,} {i18n.after_number(count, noun)}"
 
 
 @lru_cache(maxsize=65536)

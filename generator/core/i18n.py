@@ -79,6 +79,17 @@ def gettext(text: str) -> str:
 
 _ = gettext
 
+# Welsh takes "yr" before a vowel or h ("yr Awdurdod"), else "y" ("y Maer", "y Bwrdd").
+WELSH_VOWELS = tuple("aeiouyhâêîôûŵŷ")
+
+
+def definite(noun: str) -> str:
+    """A noun with the definite article in the language being written: "the Mayor"; Welsh "y Maer", "yr Awdurdod".
+    Welsh has no article to translate, so it is written here rather than in the catalogue."""
+    if _current == "cy":
+        return ("yr " if noun[:1].lower().startswith(WELSH_VOWELS) else "y ") + noun
+    return gettext("the %(role)s") % {"role": noun}
+
 
 def ngettext(singular: str, plural: str, count: int) -> str:
     """The singular or plural sentence for this count, in the current language.
@@ -91,3 +102,32 @@ def ngettext(singular: str, plural: str, count: int) -> str:
     if isinstance(forms, str) and forms:
         return forms  # Welsh counts with the singular noun after any numeral: "2 grant", "3 penderfyniad"
     return singular if count == 1 else plural
+
+
+# After a number, Welsh mutates the noun (CLDR's Welsh plural categories "two", "few" and "many" are these
+# numbers): soft mutation after 2 (dau, dwy: "2 daliad", "2 res"), aspirate after 3 (tri, masculine nouns only) and
+# 6 (chwe): "3 thaliad", "6 phenderfyniad". Written with figures, the noun mutates as it would after the word.
+SOFT = {"ll": "l", "rh": "r", "p": "b", "t": "d", "c": "g", "b": "f", "d": "dd", "m": "f", "g": ""}
+ASPIRATE = {"p": "ph", "t": "th", "c": "ch"}
+# The counted nouns that are feminine (no aspirate mutation after "tair"), and those that keep their first letter
+# (a loanword: "2 grant", not "2 rant").
+FEMININE = frozenset({"rhes", "cronfa", "blaenoriaeth", "tudalen", "ffurflen"})
+UNMUTATED = frozenset({"grant"})
+
+
+def after_number(count: int, noun: str) -> str:
+    """The noun as it follows the number `count` in the language being written (Welsh "taliad" after 2 is
+    "daliad"; English as it is)."""
+    first = noun.split(" ", 1)[0].lower()
+    if _current != "cy" or first in UNMUTATED:
+        return noun
+    if count == 2:
+        table = SOFT
+    elif count == 6 or (count == 3 and first not in FEMININE):
+        table = ASPIRATE
+    else:
+        return noun
+    for start, mutated in table.items():
+        if noun.lower().startswith(start):
+            return mutated + noun[len(start) :]
+    return noun

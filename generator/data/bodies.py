@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..core.i18n import _
+from ..core.i18n import _, definite
 
 ROLE_DEFAULTS = {"role": "Police and Crime Commissioner", "role_short": "Commissioner"}
 # Words in a role that mean a group decides together, at a meeting, rather than one person signing.
@@ -29,8 +29,9 @@ class Body:
 
     @property
     def the_role(self) -> str:
-        """ "the Commissioner", "the Mayor", "the Board": how a sentence names the office holder."""
-        return _("the %(role)s") % {"role": self.role_short}
+        """ "the Commissioner", "the Mayor", "the Board" (Welsh "y Comisiynydd"): how a sentence names the office
+        holder."""
+        return definite(self.role_short)
 
     @property
     def collective(self) -> bool:

@@ -13,6 +13,17 @@ from ..model.records import Site
 from ..render.charts import line_chart
 from . import Page
 
+# A date under a reserves chart, with whether its figure is actual or a forecast. Welsh says "alldro" (outturn) for
+# an actual year-end figure: "gwirioneddol" is too long for two labels side by side on a phone.
+PERIOD_LABELS = {"actual": N_("%(date)s (actual)"), "forecast": N_("%(date)s (forecast)")}
+
+
+def period_label(date, kind: str) -> str:
+    if kind in PERIOD_LABELS:
+        return _(PERIOD_LABELS[kind]) % {"date": date.isoformat()}
+    return f"{date.isoformat()} ({_(kind)})"
+
+
 GENERAL = "General"  # the reserve the policy's general band applies to, as reserves.csv names it
 # The reserves a policy sets a band for: named in English in the model, in the page's language when shown.
 GENERAL_RESERVES, TOTAL_RESERVES = N_("General reserves"), N_("Total reserves")
@@ -60,7 +71,7 @@ def reserves(site: Site, yearly_totals: Callable) -> Page:
             "reserves-total",
             title,
             sentence,
-            [(f"{d.isoformat()} ({_(kind[d])})", t) for d, t in totals],
+            [(period_label(d, kind[d]), t) for d, t in totals],
             _(TOTAL_RESERVES),
             shown,
         )
@@ -189,7 +200,7 @@ def band_charts(verdicts: list[Verdict], policy: dict) -> list:
                     "%(within)s of %(count)s dates within it."
                 )
                 % {"reserve": _(name), "rule": latest.rule, "within": len(mine) - len(outside), "count": len(mine)},
-                [(f"{v.date.isoformat()} ({_(v.kind)})", v.share) for v in mine],
+                [(period_label(v.date, v.kind), v.share) for v in mine],
                 _("%(reserve)s (%% of net budget)") % {"reserve": _(name)},
                 percent_text,
                 band=band,

@@ -72,11 +72,11 @@ def feeds(site: Site) -> list[Feed]:
         "updates/",
         [
             Entry(
-                f"{u.kind}: {u.title}",
+                f"{u.kind_words}: {u.title}",
                 f"updates/#{u.id}",
                 u.link,
                 stamp(u.date),
-                category=u.kind,
+                category=u.kind_words,
                 author=site.body_on(u.date).body_name,
             )
             for u in latest_updates(site)[:LATEST]

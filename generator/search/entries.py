@@ -88,7 +88,7 @@ def facets(page: Page) -> dict[str, str]:
     elif page.template in ("grants_year.html", "decisions_year.html"):
         found["year"] = context["year"]
     elif page.template == "ambition.html":
-        status = str(context["a"].status)
+        status = context["a"].status_words  # in the page's language
         found["fact"] = status[:1].upper() + status[1:]  # "Plan ambition: On track"
     return found
 

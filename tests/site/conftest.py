@@ -63,9 +63,11 @@ class Visit:
         self.page = self.context.new_page()
         self.errors: list[str] = []
         self.hosts: set[str] = set()
+        self.requests: list[str] = []  # every address the page asked for, in order
         self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
         self.page.on("request", lambda r: self.hosts.add(r.url.split("/")[2] if "://" in r.url else r.url))
+        self.page.on("request", lambda r: self.requests.append(r.url))
         self.response = self.page.goto(base_url + path, wait_until="load")
 
     def axe(self) -> list[dict]:

@@ -3,6 +3,10 @@
   "use strict";
   var script = document.currentScript;
   var plotlySrc = script.src.replace(/charts\.js.*$/, "plotly-basic.min.js");
+  // On a page not in English, the toolbar's words in its language (data-words: Plotly's English -> the page's).
+  var words = JSON.parse(script.getAttribute("data-words") || "null");
+  // No "Share chart" button: it would send the chart to Plotly's cloud, and the site sends nothing to anyone.
+  var config = { displaylogo: false, responsive: true, showSendToCloud: false };
   var loading = null;
   function loadPlotly() {
     if (window.Plotly) return Promise.resolve(window.Plotly);
@@ -10,7 +14,13 @@
     loading = new Promise(function (resolve, reject) {
       var tag = document.createElement("script");
       tag.src = plotlySrc;
-      tag.onload = function () { resolve(window.Plotly); };
+      tag.onload = function () {
+        if (words) {
+          window.Plotly.register({ moduleType: "locale", name: words.locale, dictionary: words.dictionary, format: {} });
+          config.locale = words.locale;
+        }
+        resolve(window.Plotly);
+      };
       tag.onerror = reject;
       document.head.appendChild(tag);
     });
@@ -38,7 +48,7 @@
         var target = figure.querySelector(".chart__interactive");
         figure.querySelector(".chart__svg").setAttribute("hidden", "");
         target.hidden = false;
-        Plotly.newPlot(target, data.data, data.layout, { displaylogo: false, responsive: true });
+        Plotly.newPlot(target, data.data, data.layout, config);
         button.hidden = true;
       });
     });
