@@ -132,6 +132,7 @@ def import_file(
         raise InputError([p for p in problems if not p.warning])
     lines = describe(resource, result, previous.rows if previous else [], replace, label, rebased.checked)
     lines[1:1] = ([recognised] if recognised else []) + rebased.notes + settled.notes
+    lines += new_withdrawal_columns(previous, result.header, target_shown)
     if withdrawn:
         lines.append(
             f"Withdrawn, {len(withdrawn):,} row{'s' if len(withdrawn) > 1 else ''} (they leave lists, totals and files):"
@@ -168,6 +169,19 @@ def withdrawal_column(
             row[column] = reason
         moved.append(row)
     return header, moved
+
+
+def new_withdrawal_columns(previous: Table | None, header: list[str], target_shown: str) -> list[str]:
+    """Say so when a first withdrawal adds its columns: every line of the file changes that once."""
+    added = [c for c in (withdrawal.DATE, withdrawal.REASON) if c in header and previous and c not in previous.header]
+    if not added or not previous.rows:
+        return []
+    return [
+        f"This is the first withdrawal in {target_shown}: its column{'s' if len(added) > 1 else ''} "
+        f"{' and '.join(added)} {'were' if len(added) > 1 else 'was'} added, so every line of the file changes "
+        "this once (later withdrawals change only their own row). Uploads in other open pull requests are "
+        "imported again on top of it once it is merged."
+    ]
 
 
 def stamp_last_modified(resource: dict, result: Merge, today: dt.date) -> None:
