@@ -58,8 +58,7 @@ def recognise(descriptor: dict, path: Path, header: list[str]) -> tuple[str | No
         return named, ""  # the headings say nothing better: the name decides, and the checks list what is missing
     if named is not None:
         return best[0], (
-            f"{path.name} is named like the {named} dataset, but its column headings are those of {best[0]}, "
-            f"so it was imported as {best[0]}."
+            f"{path.name} has the {best[0]} headings; read as {best[0]}, not {named}: its name does not decide."
         )
     return best[0], ""
 
@@ -101,7 +100,7 @@ def import_file(
     resource = resources[name]
     target_shown = f"data/{resource.get('path', f'{name}.csv')}"
     previous = raw.tables.get(name)
-    header, rows = withdrawal_column(header, rows, previous)
+    header, rows = withdrawal_column(header, rows, previous, replace)
     if previous is None and not replace and any(p.file == target_shown for p in raw.problems):
         problems.append(
             Problem(
@@ -129,7 +128,11 @@ def import_file(
     raw.tables[name] = Table(name, label, resource, result.header, result.rows)
     problems += [_trace(p, label, target_shown) for p in check_all(raw)]
     if any(not p.warning for p in problems):
-        raise InputError([p for p in problems if not p.warning])
+        # The problems are about the dataset its headings match: say which, as the summary would have.
+        read_as = [
+            Problem(path.name, None, None, recognised.removeprefix(f"{path.name} ").split(": ")[0], warning=True)
+        ]
+        raise InputError([p for p in problems if not p.warning] + (read_as if recognised else []))
     lines = describe(resource, result, previous.rows if previous else [], replace, label, rebased.checked)
     lines[1:1] = ([recognised] if recognised else []) + rebased.notes + settled.notes
     lines += new_withdrawal_columns(previous, result.header, target_shown)
@@ -153,13 +156,15 @@ def import_file(
 
 
 def withdrawal_column(
-    header: list[str], rows: list[dict[str, str]], previous: Table | None
+    header: list[str], rows: list[dict[str, str]], previous: Table | None, replace: bool = False
 ) -> tuple[list[str], list[dict[str, str]]]:
-    """The sheet's Withdraw column as the data's withdrawn_reason; left out when empty and not in the data yet."""
+    """The sheet's Withdraw column as the data's withdrawn_reason; left out when empty and not in the data yet
+    (unless the sheet replaces the data: a whole new file carries the columns, so a later withdrawal adds none)."""
     if withdrawal.SHEET_HEADING not in header:
         return header, rows
     heading, column = withdrawal.SHEET_HEADING, withdrawal.REASON
-    used = any(row.get(heading, "").strip() for row in rows) or (previous is not None and column in previous.header)
+    used = replace or any(row.get(heading, "").strip() for row in rows)
+    used = used or (previous is not None and column in previous.header)
     header = [column if h == heading else h for h in header if h != heading or used]
     moved = []
     for row in rows:
