@@ -162,6 +162,13 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+WARNINGS_NEXT = ("It does not stop publishing; look at it.", "They do not stop publishing; look at each.")
+
+
+def counted(count: int, noun: str) -> str:
+    return f"{count:,} {noun if count == 1 else noun + 's'}"
+
+
 def validate(root: Path, output: str) -> int:
     try:
         site, warnings = assemble.checked(root / "data", root / "content")
@@ -171,20 +178,22 @@ def validate(root: Path, output: str) -> int:
             raise
         print("\n".join(github.annotations(root, error.problems)))
         github.write_summary(
-            github.problems_markdown("The data has problems", error.problems, "Nothing was published; fix each one.")
+            github.problems_markdown(
+                "The data has problems",
+                error.problems,
+                ("Nothing was published; fix it.", "Nothing was published; fix each one."),
+            )
         )
         # Only the count: the plain report would print cell values as they are, line breaks included.
         print(error.report().splitlines()[0], file=sys.stderr)
         return 1
-    message = f"The data is valid: {len(site.tables)} datasets, {len(site.decisions)} decisions."
+    message = f"The data is valid: {counted(len(site.tables), 'dataset')}, {counted(len(site.decisions), 'decision')}."
     if output == "github":
         for line in github.annotations(root, warnings, "warning"):
             print(line)
         github.write_summary(f"## The data is valid\n\n{message}")
         if warnings:
-            github.write_summary(
-                github.problems_markdown("Warnings", warnings, "Warnings do not stop publishing; look at each.")
-            )
+            github.write_summary(github.problems_markdown("Warnings", warnings, WARNINGS_NEXT, noun="warning"))
         print(message)
         return 0
     print(message)
@@ -248,11 +257,7 @@ def decision_from_issue(root: Path, body_file: Path, report: Path | None) -> int
         report.write_text(
             f"Decision **{github.cell(record['reference'])}**: {github.cell(record['title'])}\n\n"
             f"The record is `{shown}`. Check it in the *Files changed* tab, then merge to publish it.\n"
-            + (
-                github.problems_markdown("Warnings", warnings, "Warnings do not stop publishing; look at each.")
-                if warnings
-                else ""
-            ),
+            + (github.problems_markdown("Warnings", warnings, WARNINGS_NEXT, noun="warning") if warnings else ""),
             encoding="utf-8",
         )
     print("\n".join([message, *(f"  - {w}" for w in warnings)]))
