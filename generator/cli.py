@@ -113,6 +113,12 @@ def main(argv: list[str] | None = None) -> int:
         help="first take REF's data/ (e.g. origin/main) and put back the files this branch uploaded, to import "
         "them again on the newest data (the inbox workflow does this when main moves)",
     )
+    inboxing.add_argument(
+        "--pending",
+        metavar="REF",
+        help="read branch names (one a line) and print those that uploaded to inbox/ since they left REF "
+        "(e.g. origin/main): the pull requests the inbox workflow imports again",
+    )
     site_commands.add_commands(commands)
     args = parser.parse_args(argv)
     try:
@@ -138,6 +144,8 @@ def main(argv: list[str] | None = None) -> int:
             found = reminders.reminders(site, args.days)
             print(reminders.markdown(site, found, args.days), end="")
             return 2 if args.exit_code and not found else 0
+        elif args.command == "inbox" and args.pending:
+            print("".join(f"{branch}\n" for branch in reimport.pending(args.root, args.pending, sys.stdin)), end="")
         elif args.command == "inbox":
             if args.again:
                 restored = reimport.restore(args.root, args.again)
