@@ -71,7 +71,8 @@ def test_problems_in_the_change_are_a_warning(project):
     set_cell(project / "data" / "grants.csv", 2, "Amount Awarded", "lots")
     result = run_cli(project, "changes", "--base", "main")
     assert result.returncode == 0
-    assert "### Warnings" in result.stdout and "cannot be published until they are fixed" in result.stdout
+    assert "### Warnings" in result.stdout
+    assert "The changed data has 1 problem: it cannot be published until it is fixed" in result.stdout
 
 
 def test_an_unknown_base_is_a_plain_error(project):
