@@ -158,13 +158,14 @@ def import_file(
 def withdrawal_column(
     header: list[str], rows: list[dict[str, str]], previous: Table | None, replace: bool = False
 ) -> tuple[list[str], list[dict[str, str]]]:
-    """The sheet's Withdraw column as the data's withdrawn_reason; left out when empty and not in the data yet
-    (unless the sheet replaces the data: a whole new file carries the columns, so a later withdrawal adds none)."""
+    """The sheet's Withdraw column as the data's withdrawn_reason; left out when empty and not in the data's rows
+    yet (adding it would change every line), kept when the file is written whole or has no rows."""
     if withdrawal.SHEET_HEADING not in header:
         return header, rows
     heading, column = withdrawal.SHEET_HEADING, withdrawal.REASON
-    used = replace or any(row.get(heading, "").strip() for row in rows)
-    used = used or (previous is not None and column in previous.header)
+    # A file written whole, or with no rows yet, carries the columns at no cost: later withdrawals add none.
+    used = replace or previous is None or not previous.rows or any(row.get(heading, "").strip() for row in rows)
+    used = used or column in previous.header
     header = [column if h == heading else h for h in header if h != heading or used]
     moved = []
     for row in rows:
