@@ -113,6 +113,12 @@ def main(argv: list[str] | None = None) -> int:
         help="first take REF's data/ (e.g. origin/main) and put back the files this branch uploaded, to import "
         "them again on the newest data (the inbox workflow does this when main moves)",
     )
+    inboxing.add_argument(
+        "--pending",
+        metavar="REF",
+        help="read branch names (one a line) and print those that uploaded to inbox/ since they left REF "
+        "(e.g. origin/main): the pull requests the inbox workflow imports again",
+    )
     site_commands.add_commands(commands)
     args = parser.parse_args(argv)
     try:
@@ -138,6 +144,8 @@ def main(argv: list[str] | None = None) -> int:
             found = reminders.reminders(site, args.days)
             print(reminders.markdown(site, found, args.days), end="")
             return 2 if args.exit_code and not found else 0
+        elif args.command == "inbox" and args.pending:
+            print("".join(f"{branch}\n" for branch in reimport.pending(args.root, args.pending, sys.stdin)), end="")
         elif args.command == "inbox":
             if args.again:
                 restored = reimport.restore(args.root, args.again)
@@ -162,6 +170,13 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+WARNINGS_NEXT = ("It does not stop publishing; look at it.", "They do not stop publishing; look at each.")
+
+
+def counted(count: int, noun: str) -> str:
+    return f"{count:,} {noun if count == 1 else noun + 's'}"
+
+
 def validate(root: Path, output: str) -> int:
     try:
         site, warnings = assemble.checked(root / "data", root / "content")
@@ -171,20 +186,22 @@ def validate(root: Path, output: str) -> int:
             raise
         print("\n".join(github.annotations(root, error.problems)))
         github.write_summary(
-            github.problems_markdown("The data has problems", error.problems, "Nothing was published; fix each one.")
+            github.problems_markdown(
+                "The data has problems",
+                error.problems,
+                ("Nothing was published; fix it.", "Nothing was published; fix each one."),
+            )
         )
         # Only the count: the plain report would print cell values as they are, line breaks included.
         print(error.report().splitlines()[0], file=sys.stderr)
         return 1
-    message = f"The data is valid: {len(site.tables)} datasets, {len(site.decisions)} decisions."
+    message = f"The data is valid: {counted(len(site.tables), 'dataset')}, {counted(len(site.decisions), 'decision')}."
     if output == "github":
         for line in github.annotations(root, warnings, "warning"):
             print(line)
         github.write_summary(f"## The data is valid\n\n{message}")
         if warnings:
-            github.write_summary(
-                github.problems_markdown("Warnings", warnings, "Warnings do not stop publishing; look at each.")
-            )
+            github.write_summary(github.problems_markdown("Warnings", warnings, WARNINGS_NEXT, noun="warning"))
         print(message)
         return 0
     print(message)
@@ -248,11 +265,7 @@ def decision_from_issue(root: Path, body_file: Path, report: Path | None) -> int
         report.write_text(
             f"Decision **{github.cell(record['reference'])}**: {github.cell(record['title'])}\n\n"
             f"The record is `{shown}`. Check it in the *Files changed* tab, then merge to publish it.\n"
-            + (
-                github.problems_markdown("Warnings", warnings, "Warnings do not stop publishing; look at each.")
-                if warnings
-                else ""
-            ),
+            + (github.problems_markdown("Warnings", warnings, WARNINGS_NEXT, noun="warning") if warnings else ""),
             encoding="utf-8",
         )
     print("\n".join([message, *(f"  - {w}" for w in warnings)]))

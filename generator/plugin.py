@@ -173,7 +173,11 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
             self.result = self.result if earlier else result
             self.problems_html = assemble.render_problems(self.theme_dir, error, earlier) if error else ""
             if error:
-                log.warning(error.report(f"Every page of the preview lists them. {assemble.preview_note(earlier)}"))
+                count = len(error.problems)
+                lists = "it" if count == 1 else "them"
+                log.warning(
+                    error.report(f"Every page of the preview lists {lists}. {assemble.preview_note(earlier, count)}")
+                )
         else:
             try:
                 self.result = assemble.prepare(*arguments, language=self.language)

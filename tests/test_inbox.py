@@ -156,12 +156,34 @@ def test_a_sheet_named_like_another_dataset_is_imported_as_the_one_its_headings_
     )
     assert result.returncode == 0, result.stderr
     assert "column missing" not in result.stdout + result.stderr
-    assert (
-        "grants.xlsx is named like the grants dataset, but its column headings are those of contracts, "
-        "so it was imported as contracts." in result.stdout
-    )
+    assert "grants.xlsx has the contracts headings; read as contracts, not grants" in result.stdout
     assert "Custody healthcare (renewed)" in (project / "data" / "contracts.csv").read_text(encoding="utf-8")
     assert (project / "data" / "grants.csv").read_bytes() == grants_before
+
+
+def test_a_refused_sheet_named_like_another_dataset_says_which_dataset_its_problems_are_about(project):
+    upload = template(project, "contracts", "grants.xlsx")
+    edit(upload, 2, "value", "a lot")
+    before = snapshot(project)
+    result = run_cli(project, "inbox")
+    assert result.returncode == 1
+    assert "The data has 1 problem. Nothing was written" in result.stderr  # the note is not counted as one
+    assert 'inbox/grants.xlsx (sheet data), row 2, column "value": ' in result.stderr
+    assert "Warning: inbox/grants.xlsx: has the contracts headings; read as contracts, not grants" in result.stderr
+    assert snapshot(project) == before and upload.exists()
+
+
+def test_the_import_command_says_which_dataset_a_misnamed_sheet_was_read_as(project, tmp_path):
+    sheet = tmp_path / "grants.xlsx"
+    assert run_cli(project, "template", "contracts", str(sheet), "--with-data").returncode == 0
+    edit(sheet, 2, "title", "Custody healthcare (renewed)")
+    result = run_cli(project, "import", str(sheet))
+    assert result.returncode == 0, result.stderr
+    assert "grants.xlsx has the contracts headings; read as contracts, not grants" in result.stdout
+    edit(sheet, 2, "value", "a lot")
+    result = run_cli(project, "import", str(sheet))
+    assert result.returncode == 1
+    assert "Warning: grants.xlsx: has the contracts headings; read as contracts, not grants" in result.stderr
 
 
 def test_a_find_a_tender_ocds_file_is_imported_like_transparency_import(project):

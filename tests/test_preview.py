@@ -148,13 +148,14 @@ def test_a_row_with_too_many_cells_shows_in_preview_and_its_page_is_not_served_s
     good = grants.read_text(encoding="utf-8")
     first = good.splitlines()[1]
     grant = first.split(",")[0].lower()
+    width = len(good.splitlines()[0].split(","))
     with preview(project) as (_, base):
         fetch_until(base + f"grants/{grant}/", lambda t: "</html>" in t, timeout=120)
         time.sleep(1.5)
         grants.write_text(good.replace(first, first.replace(",34550,", ",£1,000,"), 1), encoding="utf-8")
         for page in ["", "about/", "grants/", "decisions/2024-005/"]:
             shown = html.unescape(fetch_until(base + page, lambda t: "site-problems" in t))
-            assert "row 2: has 19 cells but there are 18 column headings; a comma inside a value" in shown, page
+            assert f"row 2: has {width + 1} cells but there are {width} column headings; a comma inside" in shown, page
             assert "The data has 1 problem" in shown  # not also its cells, out of place, column by column
         # Left out, not served as it was: its page says what is wrong and shows the row's cells as read.
         held = html.unescape(fetch_until(base + f"grants/{grant}/", lambda t: "held-back" in t))
@@ -239,3 +240,40 @@ def test_the_preview_of_a_site_in_welsh_says_the_welsh_pages_are_made_by_build(t
         page = fetch_until(base, lambda t: "site-preview-languages" in t)
         assert "Preview in English only." in page and "<code>transparency build</code>" in page
         assert 'hreflang="cy"' not in page  # no switch to Welsh pages the preview does not have
+
+
+def test_a_plan_ambition_with_a_problem_keeps_its_page_with_the_problem(project):
+    """An ambition whose due date is impossible answers at its own address with what is wrong and what it says."""
+    plan = project / "data" / "plan.csv"
+    plan.write_text(plan.read_text(encoding="utf-8").replace(",2026-03-31,", ",2026-02-31,", 1), encoding="utf-8")
+    result, error = assemble.prepare_preview(project / "data", project / "content", installed.theme_dir())
+    assert error is not None and result is not None
+    pages = {page.path: page for page in result.pages}
+    shown = html.unescape(assemble.render(result, pages["plan/vp-01.md"]))
+    assert "This ambition is left out of the preview: its row has 1 problem" in shown
+    assert 'data/plan.csv, row 2, column "due": "2026-02-31" is not a date; February 2026 has 28 days' in shown
+    assert "Commission an independent domestic violence adviser service" in shown  # what the row says now
+    assert "plan/vp-02.md" in pages and pages["plan/vp-02.md"].template == "ambition.html"  # the others as they are
+
+
+def test_an_unreadable_data_file_keeps_the_last_good_site_with_a_banner_then_recovers(project):
+    """A data file that cannot be read at all is not taken for one never published: the preview keeps the site as
+    last built, every page names the file and the problem, and the site comes back when the file is fixed."""
+    updates = project / "data" / "plan_updates.csv"
+    good = updates.read_bytes()
+    with preview(project) as (server, base):
+        fetch_until(base + "plan/vp-01/", lambda t: "Commission an independent domestic violence" in t, timeout=120)
+        time.sleep(1.5)
+        updates.write_bytes(good.replace(b"e", b"\xe9", 1))  # saved as Windows-1252, not UTF-8
+        for address in ("", "plan/", "plan/vp-01/"):
+            page = html.unescape(fetch_until(base + address, lambda t: "site-problems" in t))
+            assert "data/plan_updates.csv, row 1: is not saved as UTF-8 text" in page
+            assert "This preview shows the site as it was before the change that caused it." in page
+            assert "would not be built until it is fixed" in page
+        plan = html.unescape(fetch_until(base + "plan/vp-01/", lambda t: "site-problems" in t))
+        assert "Page not found" not in plan and "Commission an independent domestic violence" in plan
+        time.sleep(1.5)
+        updates.write_bytes(good)
+        for address in ("", "plan/vp-01/"):
+            fetch_until(base + address, lambda t: "site-problems" not in t and "</html>" in t)
+    assert "data/plan_updates.csv, row 1: is not saved as UTF-8 text" in server.terminal

@@ -19,10 +19,23 @@ def test_due_soon_names_the_law_what_and_where(project):
     assert "## Due within 30 days" in text and "## Overdue" not in text
     assert "response to each HMICFRS report, within 56 days** (due by 25 November 2026)" in text
     assert "Law: Police Act 1996 s.55" in text
+    # A browser user needs the spreadsheet to download and where to upload it; the file is for command users.
     assert (
-        "Publish in: data/inspections.csv (on the site: Open data, then the dataset, then the spreadsheet to edit, "
-        "inspections-to-edit.xlsx); on the site at `/transparency/inspections/`"
+        "  - To publish it in a web browser: download the spreadsheet to edit, inspections-to-edit.xlsx, from the "
+        "site (Open data, then HMICFRS inspection reports and the responses to them, then Download the spreadsheet "
+        "to edit), add or correct its rows, and upload it to the repository's inbox folder (Add file, then Upload "
+        "files, with a pull request)\n"
+        "  - With the transparency command: data/inspections.csv; on the site at `/transparency/inspections/`"
     ) in text
+
+
+def test_a_dataset_never_published_has_no_spreadsheet_on_the_site_so_the_reminder_says_how_to_get_one(project):
+    (project / "data" / "gifts.csv").unlink()
+    text = run_cli(project, "reminders").stdout
+    gifts = text.split("**Gifts and hospitality register**")[1].split("- [ ]")[0]
+    assert "ask someone with the transparency command for an empty spreadsheet of" in gifts
+    assert "(make template DATASET=gifts EMPTY=1), add or correct its rows, and upload it" in gifts
+    assert "With the transparency command: data/gifts.csv" in gifts
 
 
 def test_overdue_comes_first_with_the_order_paragraph(project):
@@ -33,7 +46,7 @@ def test_overdue_comes_first_with_the_order_paragraph(project):
     overdue = text.split("## Overdue")[1].split("## Due within")[0]
     spend = overdue.split("Each item of expenditure over £500")[1].split("- [ ]")[0]
     assert "Specified Information) Order 2011, Schedule, paragraph 3(g); how often: monthly" in spend
-    assert "Publish in: data/spend.csv" in spend
+    assert "With the transparency command: data/spend.csv" in spend and "spend-to-edit.xlsx" in spend
     assert "Police Reform and Social Responsibility Act 2011 s.11(3)" in text
 
 

@@ -273,15 +273,17 @@ def render_problems(theme_dir: Path, error: InputError, earlier: bool = False) -
     return (
         make_environment(theme_dir)
         .get_template("_problems.html")
-        .render(problems=error.lines(), count=len(error.problems), shown=preview_note(earlier))
+        .render(problems=error.lines(), count=len(error.problems), shown=preview_note(earlier, len(error.problems)))
     )
 
 
-def preview_note(earlier: bool) -> str:
-    """What the preview shows while the data has problems."""
+def preview_note(earlier: bool, count: int = 2) -> str:
+    """What the preview shows while the data has problems (`count` of them)."""
     if earlier:
-        return "This preview shows the site as it was before the change that caused them."
-    return "This preview leaves out the rows and records that have these problems."
+        return f"This preview shows the site as it was before the change that caused {'it' if count == 1 else 'them'}."
+    return (
+        f"This preview leaves out the rows and records that have {'this problem' if count == 1 else 'these problems'}."
+    )
 
 
 def salted(digest: str | None, salt: str) -> str | None:

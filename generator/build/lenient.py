@@ -48,8 +48,12 @@ def _leave_out(raw: RawPackage, problems: list[Problem]) -> bool:
     for problem in problems:
         if problem.file in tables and problem.row not in (None, 1):
             rows.setdefault(problem.file, set()).add(str(problem.row))
-        elif problem.file in tables or (problem.file.startswith("data/") and problem.file.endswith(".csv")):
-            whole.add(problem.file)  # a heading or the whole file is wrong: treat it as not published yet
+        elif problem.file in tables:
+            whole.add(problem.file)  # a heading is wrong: treat the file as not published yet
+        elif problem.file.startswith("data/") and problem.file.endswith(".csv"):
+            # It cannot be read at all (not UTF-8, not CSV): leaving it out would show every page that uses it
+            # as if it were never published, so the preview keeps the site as it was, and says why.
+            return False
         elif problem.file.startswith("content/decisions/"):
             whole.add(problem.file)
         else:

@@ -195,9 +195,10 @@ def compliance_changes(before: Site | None, after: Site | None) -> list[str]:
 def warnings(before: Side, after: Side) -> list[str]:
     found = []
     if after.problems:
+        count = len(after.problems)
         found.append(
-            f"The changed data has {len(after.problems)} problem{'s' if len(after.problems) != 1 else ''}: "
-            "it cannot be published until they are fixed (see the validation step)."
+            f"The changed data has {count} problem{'s' if count != 1 else ''}: "
+            f"it cannot be published until {'it is' if count == 1 else 'they are'} fixed (see the validation step)."
         )
         found += [f"  - {cell(p)}" for p in after.problems[:10]]
     found += [cell(p) for p in after.cautions]

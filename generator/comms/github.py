@@ -70,12 +70,17 @@ def cell(text: object) -> str:
     return value.replace("[", "\\[").replace("]", "\\]").replace("`", "\\`")
 
 
-def problems_markdown(title: str, problems: list[Problem], what_next: str) -> str:
-    count = len(problems)
+def problems_markdown(
+    title: str, problems: list[Problem], what_next: str | tuple[str, str], noun: str = "problem"
+) -> str:
+    """A table of problems under a count sentence; `what_next` may be (said of one, said of several)."""
+    count = len([p for p in problems if not p.warning]) or len(problems)  # a note beside problems is not one
+    if isinstance(what_next, tuple):
+        what_next = what_next[0] if count == 1 else what_next[1]
     lines = [
         f"## {title}",
         "",
-        f"{count} {'problem' if count == 1 else 'problems'}. {what_next}",
+        f"{count} {noun if count == 1 else noun + 's'}. {what_next}",
         "",
         "| File | Row | Column | Problem | What to do |",
         "|---|---|---|---|---|",

@@ -58,8 +58,7 @@ def recognise(descriptor: dict, path: Path, header: list[str]) -> tuple[str | No
         return named, ""  # the headings say nothing better: the name decides, and the checks list what is missing
     if named is not None:
         return best[0], (
-            f"{path.name} is named like the {named} dataset, but its column headings are those of {best[0]}, "
-            f"so it was imported as {best[0]}."
+            f"{path.name} has the {best[0]} headings; read as {best[0]}, not {named}: its name does not decide."
         )
     return best[0], ""
 
@@ -101,7 +100,7 @@ def import_file(
     resource = resources[name]
     target_shown = f"data/{resource.get('path', f'{name}.csv')}"
     previous = raw.tables.get(name)
-    header, rows = withdrawal_column(header, rows, previous)
+    header, rows = withdrawal_column(header, rows, previous, replace)
     if previous is None and not replace and any(p.file == target_shown for p in raw.problems):
         problems.append(
             Problem(
@@ -129,9 +128,14 @@ def import_file(
     raw.tables[name] = Table(name, label, resource, result.header, result.rows)
     problems += [_trace(p, label, target_shown) for p in check_all(raw)]
     if any(not p.warning for p in problems):
-        raise InputError([p for p in problems if not p.warning])
+        # The problems are about the dataset its headings match: say which, as the summary would have.
+        read_as = [
+            Problem(path.name, None, None, recognised.removeprefix(f"{path.name} ").split(": ")[0], warning=True)
+        ]
+        raise InputError([p for p in problems if not p.warning] + (read_as if recognised else []))
     lines = describe(resource, result, previous.rows if previous else [], replace, label, rebased.checked)
     lines[1:1] = ([recognised] if recognised else []) + rebased.notes + settled.notes
+    lines += new_withdrawal_columns(previous, result.header, target_shown)
     if withdrawn:
         lines.append(
             f"Withdrawn, {len(withdrawn):,} row{'s' if len(withdrawn) > 1 else ''} (they leave lists, totals and files):"
@@ -152,13 +156,16 @@ def import_file(
 
 
 def withdrawal_column(
-    header: list[str], rows: list[dict[str, str]], previous: Table | None
+    header: list[str], rows: list[dict[str, str]], previous: Table | None, replace: bool = False
 ) -> tuple[list[str], list[dict[str, str]]]:
-    """The sheet's Withdraw column as the data's withdrawn_reason; left out when empty and not in the data yet."""
+    """The sheet's Withdraw column as the data's withdrawn_reason; left out when empty and not in the data's rows
+    yet (adding it would change every line), kept when the file is written whole or has no rows."""
     if withdrawal.SHEET_HEADING not in header:
         return header, rows
     heading, column = withdrawal.SHEET_HEADING, withdrawal.REASON
-    used = any(row.get(heading, "").strip() for row in rows) or (previous is not None and column in previous.header)
+    # A file written whole, or with no rows yet, carries the columns at no cost: later withdrawals add none.
+    used = replace or previous is None or not previous.rows or any(row.get(heading, "").strip() for row in rows)
+    used = used or column in previous.header
     header = [column if h == heading else h for h in header if h != heading or used]
     moved = []
     for row in rows:
@@ -168,6 +175,19 @@ def withdrawal_column(
             row[column] = reason
         moved.append(row)
     return header, moved
+
+
+def new_withdrawal_columns(previous: Table | None, header: list[str], target_shown: str) -> list[str]:
+    """Say so when a first withdrawal adds its columns: every line of the file changes that once."""
+    added = [c for c in (withdrawal.DATE, withdrawal.REASON) if c in header and previous and c not in previous.header]
+    if not added or not previous.rows:
+        return []
+    return [
+        f"This is the first withdrawal in {target_shown}: its column{'s' if len(added) > 1 else ''} "
+        f"{' and '.join(added)} {'were' if len(added) > 1 else 'was'} added, so every line of the file changes "
+        "this once (later withdrawals change only their own row). Uploads in other open pull requests are "
+        "imported again on top of it once it is merged."
+    ]
 
 
 def stamp_last_modified(resource: dict, result: Merge, today: dt.date) -> None:

@@ -116,6 +116,8 @@ def import_inbox(root: Path, today: dt.date, write: bool = True) -> list[tuple[s
                     summary = importer.import_file(trial, upload.path, upload.resource, today)
             except InputError as error:
                 problems += [_from_upload(p, upload) for p in error.problems]
+                if upload.note:  # the problems are about the dataset its headings match: say which
+                    problems.append(Problem(upload.shown, None, None, _headings_note(upload), warning=True))
                 continue
             lines = [line.replace(str(trial) + "/", "") for line in str(summary).splitlines()]
             if upload.note:
@@ -132,6 +134,11 @@ def import_inbox(root: Path, today: dt.date, write: bool = True) -> list[tuple[s
             for upload in found:
                 upload.path.unlink()
     return summaries
+
+
+def _headings_note(upload: Upload) -> str:
+    """ "has the contracts headings; read as contracts, not grants" (the note without the file's name)."""
+    return upload.note.removeprefix(f"{upload.path.name} ").split(": ", 1)[0]
 
 
 def _bytes(path: Path) -> bytes | None:

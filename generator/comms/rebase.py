@@ -123,7 +123,10 @@ def rebase(
         result.rows += [dict(r) for k, r in published.items() if k not in made_from and k not in seen]
     note = f"Checked against the data published now: this sheet was made from the version of {base.made}."
     if untouched:
-        note += f" {untouched:,} of its rows were not changed in the sheet, so their published values stay"
+        if untouched == 1:
+            note += " 1 of its rows was not changed in the sheet, so its published values stay"
+        else:
+            note += f" {untouched:,} of its rows were not changed in the sheet, so their published values stay"
         note += f" ({newer:,} changed by someone else since)." if newer else "."
     result.notes.append(note)
     return result

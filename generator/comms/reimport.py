@@ -9,6 +9,7 @@ then settle the two uploads (each keeps its changes; a new row never takes an id
 from __future__ import annotations
 
 import subprocess
+from collections.abc import Iterable
 from pathlib import Path
 
 from ..core.problems import InputError, Problem
@@ -40,3 +41,30 @@ def restore(root: Path, ref: str) -> list[str]:
     if restored:
         _git(root, "checkout", ref, "--", "data")
     return restored
+
+
+def pending(root: Path, ref: str, branches: Iterable[str]) -> list[str]:
+    """Of the pull requests' branches, those that uploaded a file to inbox/ since they left REF: the ones to
+    import again when REF moves. A branch is looked up on REF's remote (origin/main: origin/<branch>); one that
+    is gone meanwhile, or that changed data/ by hand only, is left alone."""
+    remote = ref.split("/", 1)[0] + "/" if "/" in ref else ""
+    chosen = []
+    for branch in (b.strip() for b in branches):
+        if not branch:
+            continue
+        try:
+            added = _git(
+                root,
+                "log",
+                "--diff-filter=A",
+                "--name-only",
+                "--format=",
+                f"{ref}..{remote}{branch}",
+                "--",
+                f"{FOLDER}/",
+            )
+        except InputError:
+            continue  # merged or deleted since the list was made
+        if any(Path(name).name.lower() not in KEEP for name in str(added).splitlines() if name):
+            chosen.append(branch)
+    return chosen

@@ -32,17 +32,40 @@ def law(para: str) -> str:
     return para.replace("2011 Act", "Police Reform and Social Responsibility Act 2011")
 
 
-def where(source: dict, descriptor: dict) -> str:
-    """The file the comms team edits to meet the duty."""
+def where(source: dict, descriptor: dict, published: bool = True) -> tuple[str, str]:
+    """How to meet the duty from a web browser, and the file a person with the `transparency` command edits."""
     if source.get("decisions"):
-        return "a decision record in content/decisions/ (or the Publish a decision issue form)"
+        return (
+            "on GitHub, Issues, then New issue, then Publish a decision",
+            "a record in content/decisions/ (make decision)",
+        )
     if "page" in source:
-        return f"content/{source['page']} (then set last_reviewed in its front matter)"
+        page = f"content/{source['page']}"
+        return (
+            f"on GitHub, open {page}, edit it (the pencil icon) and set last_reviewed in its front matter",
+            f"{page} (then set last_reviewed in its front matter)",
+        )
     resource = next((r for r in descriptor.get("resources", []) if r.get("name") == source["resource"]), {})
-    rows = " rows where " + ", ".join(f"{k} is {v}" for k, v in source["where"].items()) if source.get("where") else ""
-    path = resource.get("path", source["resource"] + ".csv")
+    rows = (
+        " the rows where " + ", ".join(f"{k} is {v}" for k, v in source["where"].items()) if source.get("where") else ""
+    )
+    title = resource.get("title", source["resource"])
     sheet = f"{source['resource']}-to-edit.xlsx"
-    return f"data/{path}{rows} (on the site: Open data, then the dataset, then the spreadsheet to edit, {sheet})"
+    if published:
+        got = (
+            f"download the spreadsheet to edit, {sheet}, from the site "
+            f"(Open data, then {title}, then Download the spreadsheet to edit)"
+        )
+    else:  # the site offers a dataset's spreadsheet once it has rows
+        got = (
+            f"ask someone with the transparency command for an empty spreadsheet of {title} "
+            f"(make template DATASET={source['resource']} EMPTY=1)"
+        )
+    browser = (
+        f"{got}, add or correct{rows or ' its rows'}, and upload it to the repository's inbox folder "
+        "(Add file, then Upload files, with a pull request)"
+    )
+    return browser, f"data/{resource.get('path', source['resource'] + '.csv')}{rows and ' (' + rows.strip() + ')'}"
 
 
 def due_date(result: Compliance, site: Site) -> dt.date | None:
@@ -94,7 +117,10 @@ def markdown(site: Site, found: list[Reminder], window: int = WINDOW) -> str:
                 when = f"was due by {long_date(r.due)}"
             lines.append(f"- [ ] **{cell(duty.title)}** ({when})")
             lines.append(f"  - Law: {cell(law(duty.para))}; how often: {duty.frequency}")
-            lines.append(f"  - Publish in: {cell(where(duty.source, site.descriptor))}; on the site at `/{duty.link}`")
+            published = duty.source.get("resource") in site.tables
+            browser, command = where(duty.source, site.descriptor, published)
+            lines.append(f"  - To publish it in a web browser: {cell(browser)}")
+            lines.append(f"  - With the transparency command: {cell(command)}; on the site at `/{duty.link}`")
             if r.compliance.note:
                 lines.append(f"  - {cell(r.compliance.note)}")
         lines.append("")

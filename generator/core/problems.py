@@ -39,7 +39,8 @@ class InputError(Exception):
         super().__init__(self.report())
 
     def report(self, head: str = "Nothing was published.") -> str:
-        count = len(self.problems)
+        # A warning listed beside the problems (e.g. which dataset a sheet was read as) is not one of them.
+        count = len([p for p in self.problems if not p.warning]) or len(self.problems)
         title = f"The data has {count} problem{'s' if count != 1 else ''}. {head}"
         return "\n".join([title, *(f"  - {line}" for line in self.lines())])
 

@@ -184,7 +184,8 @@ def _parse_table(path: Path, shown: str, name: str, resource: dict, problems: li
                     shown,
                     number,
                     None,
-                    f"has {len(row)} cells but there are {len(header)} column headings",
+                    f"has {len(row)} cells but there "
+                    + ("is 1 column heading" if len(header) == 1 else f"are {len(header)} column headings"),
                     "a comma inside a value splits it in two: put a value that has a comma in double quotes, and "
                     "write amounts as plain numbers (1000, not £1,000); otherwise remove the extra cells or add a "
                     "heading",

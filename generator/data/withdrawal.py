@@ -122,7 +122,7 @@ def _check(raw: RawPackage) -> list[Problem]:
 
 def stamp(header: list[str], rows: list[dict[str, str]], today: dt.date) -> list[dict[str, str]]:
     """Date each newly withdrawn row (a reason, no date yet) and undate a row whose reason was cleared; the rows
-    newly withdrawn. Adds the date column to the header when it is needed."""
+    newly withdrawn. Adds the date column to the header when it is needed, or beside a reason column."""
     newly = []
     for row in rows:
         if is_withdrawn(row) and not row.get(DATE, "").strip():
@@ -130,6 +130,6 @@ def stamp(header: list[str], rows: list[dict[str, str]], today: dt.date) -> list
             newly.append(row)
         elif not is_withdrawn(row) and row.get(DATE, "").strip():
             row[DATE] = ""
-    if newly and DATE not in header:
+    if (newly or REASON in header) and DATE not in header:
         header.insert(header.index(REASON) if REASON in header else len(header), DATE)
     return newly

@@ -17,6 +17,7 @@ RECORD_PAGES = {
     "organisations": ("organisations", "id", "name", N_("organisation")),
     "priorities": ("priorities", "id", "title", N_("priority")),
     "decisions": ("decisions", "reference", "title", N_("decision")),
+    "plan": ("plan", "id", "title", N_("ambition")),
 }
 
 

@@ -68,3 +68,31 @@ def test_a_grant_with_a_problem_keeps_its_page_with_the_problem_and_comes_back_w
         )
         assert page.inner_text("h1") == "Victims' helpline"
         context.close()
+
+
+def test_a_plan_ambition_with_a_problem_keeps_its_page_and_comes_back_when_fixed(project, browser):
+    """An ambition whose due date is mistyped answers at its own address with what is wrong; the open page
+    reloads itself when the file is broken and again when it is fixed."""
+    plan = project / "data" / "plan.csv"
+    good = plan.read_text(encoding="utf-8")
+    address = "plan/vp-01/"
+    with preview(project) as (_, base):
+        fetch_until(base + address, lambda t: "Commission an independent domestic violence" in t, timeout=120)
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(base + address, wait_until="load")
+        page.wait_for_timeout(1500)  # the page is watching for rebuilds
+        plan.write_text(good.replace(",2026-03-31,", ",2026-02-31,", 1), encoding="utf-8")
+        page.wait_for_selector(".held-back", timeout=60_000)  # reloaded by itself, no navigation by the test
+        text = page.inner_text("main")
+        assert "Page not found" not in text
+        assert "This ambition is left out of the preview: its row has 1 problem" in text
+        assert '"2026-02-31" is not a date; February 2026 has 28 days' in page.inner_text(".held-back")
+        time.sleep(1.5)
+        plan.write_text(good, encoding="utf-8")
+        page.wait_for_function(
+            "() => !document.querySelector('.site-problems, .held-back') && document.querySelector('main')"
+            " && document.querySelector('main').innerText.includes('Commission an independent domestic violence')",
+            timeout=60_000,
+        )
+        context.close()
