@@ -116,7 +116,9 @@ def import_file(
     rows = undo_display_values(raw, resource, rows, previous)
     rebased = rebase(resource, previous, rows, header, base, why_not, replace, label)
     problems += rebased.conflicts
-    made_from = {key_of(r, row_key(resource)) for r in base.rows} if base and rebased.checked else None
+    made_from = (
+        {key_of(r, row_key(resource)) for r in base.rows} | rebased.followed if base and rebased.checked else None
+    )
     numbered = not any(name in _pointed_at(r) for r in resources.values())
     settled = settle(resource, previous, rebased.rows, made_from, numbered, label)
     problems += settled.problems
