@@ -210,10 +210,14 @@ def test_a_new_organisation_message_says_how_to_add_one(project, tmp_path):
     result = run_cli(project, "import", str(path))
     assert result.returncode == 1
     assert (
-        '"GB-CHC-9999999" is not in organisations.csv; correct it, or if it is new, add it first: a new row in '
-        "data/organisations.csv, or run make template DATASET=organisations, fill in the sheet and run "
+        '"GB-CHC-9999999" is not in organisations.csv; correct it, or if it is new, add it first. From the browser: '
+        "download the organisations spreadsheet from the site (Open data, then organisations, Download the "
+        "spreadsheet to edit), add it there and upload that file to inbox/ with this one. With the commands: a new "
+        "row in data/organisations.csv, or run make template DATASET=organisations, fill in the sheet and run "
         "make import FILE=organisations.xlsx"
     ) in result.stderr
+    # The browser's way comes first: a pull request shows this message to someone with no command line.
+    assert result.stderr.index("From the browser") < result.stderr.index("make template")
 
 
 def test_a_long_list_of_problems_is_capped(project, tmp_path):
