@@ -82,11 +82,20 @@ def test_again_applies_each_files_latest_upload_in_order_never_a_refused_one(rep
 
     assert result.returncode == 0, result.stdout + result.stderr
     assert "upload 1 of 2" in result.stdout and "upload 2 of 2" in result.stdout
+    # main moves once more (Ben's second grant): imported again, her uploads still count once each.
+    git(project, "checkout", "-q", "-b", "ben-2", "main")
+    second = download(project, "grants", tmp_path / "ben-2")
+    edit(second, new_rows=[new_grant(None, "Ben's taxi marshals")])
+    assert push(project, second, "Ben")
+    git(project, "checkout", "-q", "main")
+    git(project, "merge", "-q", "--no-ff", "ben-2", "-m", "Merge Ben again")
+    result = again_on_main(project, "asha")
+    assert result.returncode == 0, result.stdout + result.stderr
     git(project, "checkout", "-q", "main")
     git(project, "merge", "-q", "--no-ff", "asha", "-m", "Merge Asha")
     after = grants(project)
     hers = [r for r in after if r["Title"] == "Youth boxing club"]
-    assert len(after) == len(published) + 2 and len(hers) == 1
+    assert len(after) == len(published) + 3 and len(hers) == 1
     assert hers[0]["Amount Awarded"] == "9500" and hers[0]["Identifier"] != given
     assert hers[0]["Recipient Org:Identifier"] != "Nobody Trust (GB-CHC-1)"
     assert next(r for r in after if r["Identifier"] == given) == bens  # the correction never lands on Ben's grant
