@@ -350,3 +350,14 @@ def test_template_writes_over_a_sheet_that_is_already_imported(project, tmp_path
     assert run_cli(project, "import", str(path)).returncode == 0
     result = run_cli(project, "template", "grants", str(path), "--with-data")
     assert result.returncode == 0, result.stderr
+
+
+def test_a_data_file_that_cannot_be_read_says_the_browsers_way_to_fix_it_first(project, tmp_path):
+    path = tmp_path / "grants.xlsx"
+    assert run_cli(project, "template", "grants", str(path)).returncode == 0
+    add_rows(path, [NEW_ROW])
+    (project / "data" / "grants.csv").write_bytes(b"Identifier,Title\n\xff\xfe broken\n")
+    result = run_cli(project, "import", str(path))
+    assert result.returncode == 1
+    assert "fix data/grants.csv first (on GitHub, open it and use the pencil icon" in result.stderr
+    assert result.stderr.index("on GitHub") < result.stderr.index("--replace")

@@ -109,7 +109,8 @@ def import_file(
                 None,
                 None,
                 "cannot be read, so the sheet cannot be merged into it",
-                "import the sheet with --replace to write it in its place",
+                f"fix {target_shown} first (on GitHub, open it and use the pencil icon; the data check names the "
+                "row and column); with the commands, import the sheet with --replace to write it in its place",
             )
         )
     base, why_not = base_sheet.read(path)
