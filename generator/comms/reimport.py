@@ -34,7 +34,18 @@ def rounds(root: Path, ref: str) -> list[list[tuple[str, bytes]]]:
     data/) or it is the branch's latest (still in inbox/); one followed by another version of the same file,
     or removed without any change to data/, was refused or replaced and is left out."""
     start = str(_git(root, "merge-base", ref, "HEAD")).strip()
-    log = str(_git(root, "log", "--reverse", "--topo-order", "--no-renames", "--name-status", "--format=%x00%H", f"{start}..HEAD"))
+    log = str(
+        _git(
+            root,
+            "log",
+            "--reverse",
+            "--topo-order",
+            "--no-renames",
+            "--name-status",
+            "--format=%x00%H",
+            f"{start}..HEAD",
+        )
+    )
     commits: list[tuple[str, list[tuple[str, str]]]] = []
     for block in log.split("\0")[1:]:
         lines = [line for line in block.splitlines() if line.strip()]
