@@ -138,3 +138,31 @@ def test_a_reused_sheet_cannot_add_a_withdrawn_grant_again_under_a_typed_identif
     assert other.returncode == 0, other.stderr
     assert f'{given} belongs to "Shop watch radios" ({given}), which is withdrawn' in other.stdout
     assert next(r for r in grants(project) if r["Title"] == "Street pastors")["Identifier"] == typed
+
+
+def test_a_correction_to_a_row_whose_identifier_another_grant_took_is_refused_naming_both(repository, tmp_path):
+    """Her sheet came from her pull request's built site; the identifier it shows for her grant is now a
+    colleague's, and her grant is nowhere to follow: refused, naming both, nothing written."""
+    project = repository
+    ben = download(project, "grants", tmp_path / "ben")
+    git(project, "checkout", "-q", "-b", "asha", "main")
+    asha = download(project, "grants", tmp_path / "asha")
+    edit(asha, new_rows=[new_grant(None, "Youth boxing club")])
+    assert push(project, asha, "Asha")
+    given = next(r["Identifier"] for r in grants(project) if r["Title"] == "Youth boxing club")
+    built = download(project, "grants", tmp_path / "asha-built")
+    git(project, "checkout", "-q", "main")
+    edit(ben, new_rows=[new_grant(None, "Ben's street pastors")])
+    assert push(project, ben, "Ben")
+    before = grants(project)
+    rows = [c.value for c in load_workbook(built)["data"]["A"]]
+    edit(built, {(rows.index(given) + 1, "Amount Awarded"): 9500})
+    (project / "inbox").mkdir(exist_ok=True)
+    shutil.copy(built, project / "inbox" / "grants.xlsx")
+    result = run_cli(project, "inbox")
+    assert result.returncode == 1
+    assert (
+        f'this row was "Youth boxing club" ({given}) when the sheet was made, but {given} is now '
+        f'"Ben\'s street pastors" ({given})'
+    ) in result.stderr
+    assert grants(project) == before

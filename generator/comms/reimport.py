@@ -34,18 +34,8 @@ def rounds(root: Path, ref: str) -> list[list[tuple[str, bytes]]]:
     data/) or it is the branch's latest (still in inbox/); one followed by another version of the same file,
     or removed without any change to data/, was refused or replaced and is left out."""
     start = str(_git(root, "merge-base", ref, "HEAD")).strip()
-    log = str(
-        _git(
-            root,
-            "log",
-            "--reverse",
-            "--topo-order",
-            "--no-renames",
-            "--name-status",
-            "--format=%x00%H",
-            f"{start}..HEAD",
-        )
-    )
+    history = ("log", "--reverse", "--topo-order", "--no-renames", "--name-status", "--format=%x00%H")
+    log = str(_git(root, *history, f"{start}..HEAD"))
     commits: list[tuple[str, list[tuple[str, str]]]] = []
     for block in log.split("\0")[1:]:
         lines = [line for line in block.splitlines() if line.strip()]
@@ -91,3 +81,14 @@ def _is_upload(name: str) -> bool:
 
 def _changed_data(changes: list[tuple[str, str]]) -> bool:
     return any(name.startswith("data/") for _, name in changes)
+
+
+def restore(root: Path, ref: str) -> list[str]:
+    """REF's data/ and, in inbox/, the latest imported version of each upload, for one import (a caller that
+    cannot import round by round; `transparency inbox --again` imports them in the order made instead)."""
+    batches = rounds(root, ref)
+    if not batches:
+        return []
+    start_from(root, ref)
+    latest = {name: content for batch in batches for name, content in batch}
+    return put_back(root, sorted(latest.items()))
