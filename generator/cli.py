@@ -201,8 +201,9 @@ def inbox_again(root: Path, ref: str, check_only: bool, output: str) -> int:
     """Each upload the branch imported, again on REF's data, in the order they were made (the latest version of
     each file only)."""
     batches = reimport.rounds(root, ref)
-    if not batches:
-        print(f"Importing again on {ref}'s data: no uploads found.")
+    if not batches or check_only:  # a check writes nothing, so one round after another cannot build on it
+        restored = reimport.restore(root, ref)
+        print(f"Importing again on {ref}'s data: {', '.join(restored) or 'no uploads found'}.")
         return run_inbox(root, check_only, output)
     reimport.start_from(root, ref)
     for number, batch in enumerate(batches, 1):
