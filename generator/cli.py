@@ -56,6 +56,11 @@ def main(argv: list[str] | None = None) -> int:
         help='write the record from a "Publish a decision" issue form\'s body, saved in a file',
     )
     new.add_argument("--report", type=Path, help="also write what happened as Markdown (for a comment or pull request)")
+    new.add_argument(
+        "--branch",
+        help="the decision's own pull request branch: references on the other open decision branches "
+        "(origin/decision/...) count as taken, so two forms at once never get the same one",
+    )
     early = argparse.ArgumentParser(add_help=False)
     early.add_argument("--root", type=Path, default=Path("."))
     root = early.parse_known_args(argv)[0].root  # to list the datasets in `template --help`
@@ -127,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "validate":
             return validate(args.root, args.format)
         elif args.command == "new" and args.from_issue:
-            return decision_from_issue(args.root, args.from_issue, args.report)
+            return decision_from_issue(args.root, args.from_issue, args.report, args.branch)
         elif args.command == "new":
             if not args.title:
                 parser.error("give the decision's title, or --from-issue BODY_FILE")
@@ -148,8 +153,7 @@ def main(argv: list[str] | None = None) -> int:
             print("".join(f"{branch}\n" for branch in reimport.pending(args.root, args.pending, sys.stdin)), end="")
         elif args.command == "inbox":
             if args.again:
-                restored = reimport.restore(args.root, args.again)
-                print(f"Importing again on {args.again}'s data: {', '.join(restored) or 'no uploads found'}.")
+                return inbox_again(args.root, args.again, args.check, args.format)
             return run_inbox(args.root, args.check, args.format)
         elif args.command == "import" and args.file.is_file() and looks_like_json(args.file):
             # Contracts and tenders by ocid, from the platform's own notices: no double keying.
@@ -210,6 +214,24 @@ def validate(root: Path, output: str) -> int:
     return 0
 
 
+def inbox_again(root: Path, ref: str, check_only: bool, output: str) -> int:
+    """Each upload the branch imported, again on REF's data, in the order they were made (the latest version of
+    each file only)."""
+    batches = reimport.rounds(root, ref)
+    if not batches or check_only:  # a check writes nothing, so one round after another cannot build on it
+        restored = reimport.restore(root, ref)
+        print(f"Importing again on {ref}'s data: {', '.join(restored) or 'no uploads found'}.")
+        return run_inbox(root, check_only, output)
+    reimport.start_from(root, ref)
+    for number, batch in enumerate(batches, 1):
+        names = reimport.put_back(root, batch)
+        print(f"Importing again on {ref}'s data, upload {number} of {len(batches)}: {', '.join(names)}.")
+        code = run_inbox(root, check_only, output)
+        if code:
+            return code
+    return 0
+
+
 def run_inbox(root: Path, check_only: bool, output: str) -> int:
     try:
         done = inbox.import_inbox(root, assemble.build_date(), write=not check_only)
@@ -244,9 +266,9 @@ def run_inbox(root: Path, check_only: bool, output: str) -> int:
     return 0
 
 
-def decision_from_issue(root: Path, body_file: Path, report: Path | None) -> int:
+def decision_from_issue(root: Path, body_file: Path, report: Path | None, branch: str | None = None) -> int:
     try:
-        path, record, warnings = new_decision.create_from_issue(root, body_file, assemble.build_date())
+        path, record, warnings = new_decision.create_from_issue(root, body_file, assemble.build_date(), branch)
     except InputError as error:
         if report:
             report.write_text(

@@ -118,3 +118,19 @@ def test_a_withdrawal_is_named_with_its_reason_and_the_new_empty_columns_change_
     assert result.returncode == 0, result.stderr
     assert "0 added, 0 changed, 0 removed, 1 withdrawn." in result.stdout
     assert f"- Withdrawn: {identifier}: {title} — Entered twice by mistake" in result.stdout
+
+
+def test_a_budget_line_renamed_by_an_import_reads_renamed_here_too(project):
+    """The upload summary says "renamed" for a line whose item was changed in place; so does what it publishes."""
+    committed(project)
+    path = project / "data" / "budget.csv"
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    target = next(i for i, r in enumerate(rows) if r["item"] == "Staff pay" and r["financial_year"] == "2026/27")
+    set_cell(path, target + 2, "item", "Police staff pay")
+    text = run_cli(project, "changes", "--base", "main").stdout
+    assert "0 added, 1 changed (1 renamed), 0 removed." in text
+    line = rows[target]
+    was = f"{line['financial_year']} / {line['area']} / Staff pay / {line['kind']}"
+    renamed = next(line for line in text.splitlines() if line.startswith("- Changed: renamed "))
+    assert was in renamed and f"→ {was.replace('Staff pay', 'Police staff pay')}" in renamed
+    assert "- Added:" not in text and "- Removed:" not in text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
 from pathlib import Path
 
 import yaml
@@ -211,3 +212,41 @@ def test_a_decision_dated_in_the_future_is_written_with_a_warning(project, tmp_p
     assert "Warning: " in result.stdout and "20/12/2026 is after today (23/11/2026)" in result.stdout
     meta, _ = read_record(project / "content" / "decisions" / "2026-021.md")
     assert meta["date"] == "2026-12-20"
+
+
+def test_a_record_with_one_section_filled_and_the_others_empty_is_refused_naming_each(project, tmp_path):
+    partial = "## Background\n\nNight-time violence rose.\n\n## Decision\n\n## Financial implications\n\n"
+    partial += "## Legal and equality implications\n\n## Declarations of interest\n\n### Part A\n\nNone."
+    result = run_cli(project, "new", "decision", "--from-issue", str(body_with(tmp_path, decision=partial)))
+    assert result.returncode == 1
+    for heading in ("Decision", "Financial implications", "Legal and equality implications"):
+        assert f'the heading "{heading}" has nothing written under it' in result.stderr
+    assert '"Background" has nothing' not in result.stderr
+    assert '"Declarations of interest" has nothing' not in result.stderr  # its text is under a subheading
+    assert not list((project / "content" / "decisions").glob("2026-021*"))
+
+
+def test_two_forms_at_once_get_different_references(project, tmp_path):
+    """The first form's record waits for review on its branch; the second form's takes the reference after it."""
+
+    def git(*args: str) -> str:
+        command = ["git", "-c", "user.name=T", "-c", "user.email=t@example.org", *args]
+        return subprocess.run(command, cwd=project, capture_output=True, text=True, check=True).stdout
+
+    git("init", "-q", "-b", "main")
+    git("add", "-A")
+    git("commit", "-qm", "Published")
+    first = run_cli(project, "new", "decision", "--from-issue", str(FIXTURE), "--branch", "decision/issue-7")
+    assert first.returncode == 0 and "decision 2026/021" in first.stdout
+    git("switch", "-qc", "decision/issue-7")
+    git("add", "content/decisions")
+    git("commit", "-qm", "Publish a decision (from issue #7)")
+    git("update-ref", "refs/remotes/origin/decision/issue-7", "HEAD")
+    git("switch", "-q", "main")
+    second = run_cli(project, "new", "decision", "--from-issue", str(FIXTURE), "--branch", "decision/issue-8")
+    assert second.returncode == 0, second.stderr
+    assert "decision 2026/022" in second.stdout
+    (project / "content" / "decisions" / "2026-022.md").unlink()
+    # The first issue edited while its pull request is open keeps its own reference.
+    again = run_cli(project, "new", "decision", "--from-issue", str(FIXTURE), "--branch", "decision/issue-7")
+    assert "decision 2026/021" in again.stdout

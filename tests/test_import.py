@@ -210,10 +210,14 @@ def test_a_new_organisation_message_says_how_to_add_one(project, tmp_path):
     result = run_cli(project, "import", str(path))
     assert result.returncode == 1
     assert (
-        '"GB-CHC-9999999" is not in organisations.csv; correct it, or if it is new, add it first: a new row in '
-        "data/organisations.csv, or run make template DATASET=organisations, fill in the sheet and run "
+        '"GB-CHC-9999999" is not in organisations.csv; correct it, or if it is new, add it first. From the browser: '
+        "download the organisations spreadsheet from the site (Open data, then organisations, Download the "
+        "spreadsheet to edit), add it there and upload that file to inbox/ with this one. With the commands: a new "
+        "row in data/organisations.csv, or run make template DATASET=organisations, fill in the sheet and run "
         "make import FILE=organisations.xlsx"
     ) in result.stderr
+    # The browser's way comes first: a pull request shows this message to someone with no command line.
+    assert result.stderr.index("From the browser") < result.stderr.index("make template")
 
 
 def test_a_long_list_of_problems_is_capped(project, tmp_path):
@@ -346,3 +350,14 @@ def test_template_writes_over_a_sheet_that_is_already_imported(project, tmp_path
     assert run_cli(project, "import", str(path)).returncode == 0
     result = run_cli(project, "template", "grants", str(path), "--with-data")
     assert result.returncode == 0, result.stderr
+
+
+def test_a_data_file_that_cannot_be_read_says_the_browsers_way_to_fix_it_first(project, tmp_path):
+    path = tmp_path / "grants.xlsx"
+    assert run_cli(project, "template", "grants", str(path)).returncode == 0
+    add_rows(path, [NEW_ROW])
+    (project / "data" / "grants.csv").write_bytes(b"Identifier,Title\n\xff\xfe broken\n")
+    result = run_cli(project, "import", str(path))
+    assert result.returncode == 1
+    assert "fix data/grants.csv first (on GitHub, open it and use the pencil icon" in result.stderr
+    assert result.stderr.index("on GitHub") < result.stderr.index("--replace")

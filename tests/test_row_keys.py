@@ -49,7 +49,7 @@ def test_correcting_a_budget_line_changes_it_and_adds_no_line(project, tmp_path)
     assert len(after) == len(before)
     assert int(after[target]["amount"]) == int(before[target]["amount"]) + 1000
     # Each kind of figure is totalled on its own: a budget is never added to an outturn or a forecast.
-    assert "by financial year and kind (before → after):" in result.stdout
+    assert "by financial year and kind, withdrawn rows left out (before → after):" in result.stdout
     changed = [line for line in result.stdout.splitlines() if line.endswith("← changed")]
     assert len(changed) == 1 and changed[0].startswith("  2026/27 budget: ")
     assert "  all:" not in result.stdout

@@ -31,23 +31,31 @@ def test_template_has_headings_instructions_and_drop_downs(project, tmp_path):
     assert ["Currency", "string", "yes", "GBP", "GBP", "Currency code"] in [list(r) for r in instructions]
 
 
-def test_template_says_which_identifier_a_new_row_takes(project, tmp_path):
-    """The office's own numbered identifiers: the instructions give the next free one (the highest published,
-    plus one), even in an empty template; identifiers of things other datasets refer to get no such line."""
-    ids = [row["Identifier"] for row in csv.DictReader((project / "data" / "grants.csv").open(encoding="utf-8"))]
-    highest = max(ids, key=lambda i: (i.rsplit("-", 1)[0], int(i.rsplit("-", 1)[1])))
-    stem, number = highest.rsplit("-", 1)
-    expected = f"the highest published is {highest}, so the next is {stem}-{int(number) + 1:0{len(number)}d}."
+def test_template_says_to_leave_a_new_rows_identifier_blank_and_never_suggests_a_withdrawn_one(project, tmp_path):
+    """The office's own numbered identifiers: the instructions say to leave a new row's identifier blank, as the
+    guide does, and name the highest used so far, a withdrawn row's included (it is never given again);
+    identifiers of things other datasets refer to get no such line."""
+    rows = list(csv.DictReader((project / "data" / "grants.csv").open(encoding="utf-8")))
+    highest = max(rows, key=lambda r: (r["Identifier"].rsplit("-", 1)[0], int(r["Identifier"].rsplit("-", 1)[1])))
+    highest["withdrawn_reason"], highest["withdrawn"] = "Entered by mistake", "2026-11-01"
+    with (project / "data" / "grants.csv").open("w", encoding="utf-8", newline="") as out:
+        names = list(rows[0]) + [c for c in ("withdrawn", "withdrawn_reason") if c not in rows[0]]
+        writer = csv.DictWriter(out, fieldnames=names, restval="", lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
 
     def instructions(dataset: str) -> str:
         path = tmp_path / f"{dataset}.xlsx"
-        assert run_cli(project, "template", dataset, str(path)).returncode == 0
+        result = run_cli(project, "template", dataset, str(path))
+        assert result.returncode == 0, result.stderr
         return "\n".join(str(row[0]) for row in load_workbook(path)["instructions"].iter_rows(values_only=True))
 
-    assert f"Each new row needs its own Identifier: {expected}" in instructions("grants")
-    assert f"{stem}-{int(number) + 1:0{len(number)}d}" not in ids
-    assert "Each new row needs its own" not in instructions("organisations")  # charity numbers are not ours
-    assert "Each new row needs its own" not in instructions("precept")  # a financial year is not numbered
+    said = instructions("grants")
+    assert "Leave the Identifier of a new row blank: the import gives it the next free one" in said
+    assert f"The highest used so far, withdrawn rows included, is {highest['Identifier']};" in said
+    assert "the next is" not in said
+    assert "Leave the" not in instructions("organisations")  # charity numbers are not ours
+    assert "Leave the" not in instructions("precept")  # a financial year is not numbered
 
 
 def test_template_filled_with_excel_values_imports_to_the_same_csv(project, tmp_path):

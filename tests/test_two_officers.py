@@ -102,7 +102,7 @@ def test_a_stale_sheet_keeps_a_colleagues_correction_and_a_cell_both_changed_is_
     assert result.returncode == 1
     assert (
         'inbox/grants.xlsx (sheet data), row 2, column "Amount Awarded": changed in this sheet to "36000", but since '
-        'the sheet was made (2026-11-23) the published value was changed to "35550" (it was "34550")'
+        'the sheet was made the published value was changed to "35550" (it was "34550")'
     ) in result.stderr
     assert "nothing was written" in result.stderr
     assert {p.name: p.read_bytes() for p in (project / "data").iterdir()} == before
@@ -147,8 +147,11 @@ def test_two_uploads_taking_the_same_next_identifier_both_publish_without_a_git_
     published = grants(project)
     sheet_a = download(project, "grants", tmp_path / "a")
     sheet_b = download(project, "grants", tmp_path / "b")
+    # Both type the identifier after the highest the instructions name (rather than leaving it blank).
     instructions = [c.value for c in load_workbook(sheet_a)["instructions"]["A"] if c.value]
-    told = next(line for line in instructions if "the next is" in line).rsplit(" ", 1)[-1].rstrip(".")
+    line = next(line for line in instructions if "The highest used so far" in line)
+    stem, number = line.split("included, is ")[1].split(";")[0].rsplit("-", 1)
+    told = f"{stem}-{int(number) + 1:0{len(number)}d}"
     edit(sheet_a, new_rows=[new_grant(told, "Neighbourhood watch kits")])
     edit(sheet_b, new_rows=[new_grant(told, "Taxi marshals"), new_grant(None, "Safe space in the city centre")])
     branch_upload(project, "upload-a", sheet_a)

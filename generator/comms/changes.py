@@ -119,19 +119,28 @@ def table_changes(before: Table | None, after: Table | None) -> list[str]:
     changed = [k for k in new if k in old and _differs(old[k], new[k])]
     withdrawn = [k for k in changed if new[k].get(withdrawal.DATE) and not old[k].get(withdrawal.DATE)]
     changed = [k for k in changed if k not in withdrawn]
-    if not (added or removed or changed or withdrawn):
+    renamed = _renamed(after, old, new, added, removed)
+    added = [k for k in added if k not in {b for _, b in renamed}]
+    removed = [k for k in removed if k not in {a for a, _ in renamed}]
+    if not (added or removed or changed or withdrawn or renamed):
         return []
     name = (after or before).descriptor.get("title", (after or before).name)
-    counts = f"{len(added)} added, {len(changed)} changed, {len(removed)} removed"
+    counts = f"{len(added)} added, {len(changed) + len(renamed)} changed, {len(removed)} removed"
+    counts = counts.replace(" changed", f" changed ({len(renamed)} renamed)", 1) if renamed else counts
     counts += f", {len(withdrawn)} withdrawn." if withdrawn else "."
     lines = [f"#### {cell(name)}", "", counts, ""]
     items = [("Withdrawn", k, new[k]) for k in withdrawn]
     items += [("Added", k, new[k]) for k in added] + [("Removed", k, old[k]) for k in removed]
     items += [("Changed", k, new[k]) for k in changed]
+    items += [("Renamed", k, new[k]) for _, k in renamed]
+    was = {k: a for a, k in renamed}
     for what, key, row in items[:SHOWN]:
         detail = ""
         if what == "Withdrawn":
             detail = f" — {cell(row.get(withdrawal.REASON, ''))}"
+        if what == "Renamed":
+            lines.append(f"- Changed: renamed {cell(label(was[key], old[was[key]]))} → {cell(label(key, row))}")
+            continue
         if what == "Changed":
             columns_changed = [c for c in columns if old[key].get(c, "") != row.get(c, "")]
             detail = " — " + "; ".join(
@@ -142,6 +151,30 @@ def table_changes(before: Table | None, after: Table | None) -> list[str]:
     if len(items) > SHOWN:
         lines.append(f"- … and {len(items) - SHOWN} more")
     return [*lines, ""]
+
+
+def _renamed(after: Table | None, old: dict, new: dict, added: list, removed: list) -> list[tuple[tuple, tuple]]:
+    """Rows whose key (of several columns) was changed in place, as the import says "renamed": an added and a
+    removed row at the same place in the file sharing a key cell, or else the one removed row with the same other
+    cells whose key differs in one cell."""
+    if after is None or len(row_key(after.descriptor)) < 2:
+        return []
+    old_at, new_at = {k: i for i, k in enumerate(old)}, {k: i for i, k in enumerate(new)}
+    pairs: list[tuple[tuple, tuple]] = []
+    for key in added:
+        free = [k for k in removed if k not in {a for a, _ in pairs}]
+        match = [k for k in free if old_at[k] == new_at[key] and any(a == b for a, b in zip(k, key, strict=True))]
+        if not match:
+            others = [c for c in new[key] if c not in row_key(after.descriptor)]
+            match = [
+                k
+                for k in free
+                if sum(a != b for a, b in zip(k, key, strict=True)) == 1
+                and all(old[k].get(c, "") == new[key].get(c, "") for c in others)
+            ]
+        if len(match) == 1:
+            pairs.append((match[0], key))
+    return pairs
 
 
 def decision_changes(before: RawPackage, after: RawPackage) -> list[str]:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from ..core.problems import Problem, quote
 from ..data.load import Table
 from ..data.rowkeys import key_of, row_key
+from ..data.withdrawal import REASON, is_withdrawn
 
 TITLE_COLUMNS = ("Title", "title", "name", "Name")
 
@@ -41,21 +42,17 @@ def settle(
         taken = made_from is not None and identity not in made_from and identity in published
         blank = len(key) == 1 and not identity[0]
         if taken and _same_record(published[identity], row):
-            continue  # this very row was imported already (the same sheet uploaded again): nothing to add
-        twin = _added_since(published, made_from, row) if blank else None
-        if twin:  # the same sheet uploaded again after its new rows were given identifiers: never add them twice
-            result.problems.append(
-                Problem(
-                    label,
-                    int(row["__row__"]),
-                    key[0],
-                    f"this new row has no {key[0]}, and {_title(twin, key)} with the same title was added after this "
-                    "sheet was made (by an earlier upload to this pull request, or by a colleague)",
-                    f"if it is that record, type {twin[key[0]]} in its {key[0]} cell (or delete the row); if it is "
-                    "another, give it a title of its own. Or download the spreadsheet again from the check's built "
-                    "site (Artifacts, site), which has the new identifiers",
+            if is_withdrawn(published[identity]):
+                result.notes.append(
+                    f"Row {row['__row__']} is {_title(published[identity], key)}, which is withdrawn: it was not "
+                    "added again (to bring it back, follow the publishing guide's 'Bringing back a withdrawn row')."
                 )
-            )
+            continue  # this very row was imported already (the same sheet uploaded again): nothing to add
+        # A new row repeating a record added since the sheet was made (or withdrawn), whether its identifier was
+        # left blank or typed: never add it twice.
+        twin = _added_since(published, made_from, row) if blank or identity not in published else None
+        if twin:
+            result.problems.append(_twin_problem(label, row, key, twin, blank))
             continue
         if (blank or taken) and series is not None:
             given = series.take()
@@ -65,8 +62,8 @@ def settle(
                 )
             else:
                 result.notes.append(
-                    f"Row {row['__row__']}: {identity[0]} was taken by {_title(published[identity], key)} after this sheet "
-                    f"was made, so this new row was given the next free {key[0]}: {given}."
+                    f"Row {row['__row__']}: {identity[0]} {_since(published[identity], key)}, so this new row was "
+                    f"given the next free {key[0]}: {given}."
                 )
             row = dict(row, **{key[0]: given})
         elif taken:
@@ -75,8 +72,12 @@ def settle(
                     label,
                     int(row["__row__"]),
                     key[0] if len(key) == 1 else None,
-                    f"this new row has the same {' + '.join(key)} as {_title(published[identity], key)}, which was "
-                    "published after this sheet was made",
+                    f"this new row has the same {' + '.join(key)} as {_title(published[identity], key)}, which "
+                    + (
+                        "is withdrawn (a withdrawn record keeps its key)"
+                        if is_withdrawn(published[identity])
+                        else "was published after this sheet was made"
+                    ),
                     "if it is the same record, delete this row; if not, change its "
                     + " or ".join(key)
                     + " so the two can be told apart",
@@ -85,6 +86,36 @@ def settle(
             continue
         result.rows.append(row)
     return result
+
+
+def _since(published: dict[str, str], key: list[str]) -> str:
+    if is_withdrawn(published):
+        return f"belongs to {_title(published, key)}, which is withdrawn (its identifier is never given again)"
+    return f"was taken by {_title(published, key)} after this sheet was made"
+
+
+def _twin_problem(label: str, row: dict[str, str], key: list[str], twin: dict[str, str], blank: bool) -> Problem:
+    typed = f"no {key[0]}" if blank else f"the {key[0]} {row[key[0]].strip()}"
+    if is_withdrawn(twin):
+        return Problem(
+            label,
+            int(row["__row__"]),
+            key[0],
+            f"this new row has {typed}, and {_title(twin, key)} with the same title is published already and was "
+            f"withdrawn ({twin.get(REASON, '').strip()})",
+            "if it is that record, delete this row (to bring a withdrawn record back, follow the publishing "
+            "guide's 'Bringing back a withdrawn row'); if it is another, give it a title of its own",
+        )
+    return Problem(
+        label,
+        int(row["__row__"]),
+        key[0],
+        f"this new row has {typed}, and {_title(twin, key)} with the same title was added after this sheet was "
+        "made (by an earlier upload to this pull request, or by a colleague)",
+        f"if it is that record, type {twin[key[0]]} in its {key[0]} cell (or delete the row); if it is "
+        "another, give it a title of its own. Or download the spreadsheet again from the check's built "
+        "site (Artifacts, site), which has the new identifiers",
+    )
 
 
 class _Series:

@@ -8,6 +8,7 @@ from decimal import Decimal, InvalidOperation
 
 from ..core.formatting import financial_year, money, plural
 from ..data.rowkeys import row_key
+from ..data.withdrawal import is_withdrawn
 from .merging import Merge
 
 LISTED = 50  # rows named one by one, of those added, changed or removed
@@ -86,13 +87,15 @@ def describe(
     if result.kept and not replace and not checked:
         lines.append(
             f"{plural(len(result.kept), 'published row')} not in the sheet {'was' if len(result.kept) == 1 else 'were'} "
-            "kept. To remove rows, import the sheet with --replace (make import FILE=… REPLACE=1)."
+            "kept. To remove a row, type why in its Withdraw column (the spreadsheet to edit from the site has one); "
+            "with the commands, import the whole dataset with --replace (make import FILE=… REPLACE=1)."
         )
     lines += unmatched_note(resource, result, replace, checked)
     if not result.keyed and result.added and not replace:
         lines.append(
             f"The {name} dataset has no identifier column, so a row that was edited in the sheet is added as a new "
-            "row; to change or remove rows, import the whole dataset with --replace."
+            "row; to remove the old one, type why in its Withdraw column in the spreadsheet to edit from the site (with "
+            "the commands, import the whole dataset with --replace)."
         )
     lines += totals_lines(resource, before, result.rows)
     return lines
@@ -149,7 +152,9 @@ def unmatched_note(resource: dict, result: Merge, replace: bool, checked: bool) 
 
 
 def totals_lines(resource: dict, before_rows: list[dict[str, str]], after_rows: list[dict[str, str]]) -> list[str]:
-    before, after = key_totals(resource, before_rows), key_totals(resource, after_rows)
+    """Withdrawn rows are left out, as the site leaves them out of its lists and totals."""
+    before = key_totals(resource, [r for r in before_rows if not is_withdrawn(r)])
+    after = key_totals(resource, [r for r in after_rows if not is_withdrawn(r)])
     columns = after.money_columns
     what = "rows"
     if len(columns) == 1:
@@ -157,7 +162,7 @@ def totals_lines(resource: dict, before_rows: list[dict[str, str]], after_rows: 
     elif columns:
         what = "rows and the total of each of " + ", ".join(columns)
     by = f" by {after.group_label}" if after.group_label else ""
-    lines = [f"{resource.get('title', resource['name'])}, {what}{by} (before → after):"]
+    lines = [f"{resource.get('title', resource['name'])}, {what}{by}, withdrawn rows left out (before → after):"]
     empty = (0, {c: Decimal(0) for c in columns})
     for group in sorted(before.groups.keys() | after.groups.keys()):
         old, new = before.groups.get(group, empty), after.groups.get(group, empty)

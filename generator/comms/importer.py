@@ -108,14 +108,17 @@ def import_file(
                 None,
                 None,
                 "cannot be read, so the sheet cannot be merged into it",
-                "import the sheet with --replace to write it in its place",
+                f"fix {target_shown} first (on GitHub, open it and use the pencil icon; the data check names the "
+                "row and column); with the commands, import the sheet with --replace to write it in its place",
             )
         )
     base, why_not = base_sheet.read(path)
     rows = undo_display_values(raw, resource, rows, previous)
     rebased = rebase(resource, previous, rows, header, base, why_not, replace, label)
     problems += rebased.conflicts
-    made_from = {key_of(r, row_key(resource)) for r in base.rows} if base and rebased.checked else None
+    made_from = (
+        {key_of(r, row_key(resource)) for r in base.rows} | rebased.followed if base and rebased.checked else None
+    )
     numbered = not any(name in _pointed_at(r) for r in resources.values())
     settled = settle(resource, previous, rebased.rows, made_from, numbered, label)
     problems += settled.problems

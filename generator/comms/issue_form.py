@@ -130,6 +130,24 @@ def _has_text(record: str) -> bool:
     return any(line.strip() and not line.lstrip().startswith("#") for line in record.splitlines())
 
 
+def _empty_headings(record: str) -> list[str]:
+    """The headings with no text under them before the next heading of the same or a higher level."""
+    lines = [line.strip() for line in record.splitlines() if line.strip()]
+    empty = []
+    for at, line in enumerate(lines):
+        if not line.startswith("#"):
+            continue
+        level = len(line) - len(line.lstrip("#"))
+        text = False
+        for after in lines[at + 1 :]:
+            if after.startswith("#") and len(after) - len(after.lstrip("#")) <= level:
+                break
+            text = text or not after.startswith("#")
+        if not text:
+            empty.append(line.lstrip("#").strip())
+    return empty
+
+
 def decision_fields(
     answers: dict[str, str], priorities: dict[str, str], categories: list[str], today: dt.date | None = None
 ) -> tuple[dict, str, list[Problem]]:
@@ -173,6 +191,18 @@ def decision_fields(
                 "write the record under each heading (background, the decision, its implications), or paste it in",
             )
         )
+    elif answers.get("decision"):
+        problems += [
+            Problem(
+                FORM,
+                None,
+                labels["decision"],
+                f"the heading {quote(heading)} has nothing written under it",
+                "write that part of the record under its heading; if it does not apply, say so (e.g. None), or "
+                "delete the heading",
+            )
+            for heading in _empty_headings(answers["decision"])
+        ]
     meta["date"] = date.isoformat() if date else ""
     meta["decision_maker"] = " ".join(answers.get("decision_maker", "").split())
     meta["summary"] = " ".join(answers.get("summary", "").split())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import subprocess
 from pathlib import Path
 
 import yaml
@@ -14,15 +15,37 @@ from ..data.load import load_package, split_front_matter
 from . import issue_form
 
 
-def next_reference(folder: Path, year: int) -> str:
-    """The next free reference of the form YYYY/NNN, after every reference already used that year."""
-    used = []
+def next_reference(folder: Path, year: int, pending: set[str] = frozenset()) -> str:
+    """The next free reference of the form YYYY/NNN, after every reference already used that year (and those
+    `pending` on other open pull requests)."""
+    used = [int(r.split("/")[1]) for r in pending if re.fullmatch(rf"{year}/\d+", r)]
     for path in folder.glob("*.md"):
         meta, _ = split_front_matter(path.read_text(encoding="utf-8-sig"), path.name, [])
         match = re.fullmatch(rf"{year}/(\d+)", str((meta or {}).get("reference", "")))
         if match:
             used.append(int(match.group(1)))
     return f"{year}/{max(used, default=0) + 1:03d}"
+
+
+def pending_references(root: Path, own_branch: str) -> set[str]:
+    """References of the records on the other decision branches (origin/decision/...), from their file names
+    (2026-023.md is 2026/023): a form sent while another waits for review takes the one after."""
+    refs = _git(root, "for-each-ref", "--format=%(refname:short)", "refs/remotes/origin/decision/")
+    found = set()
+    for ref in refs.split():
+        if ref.removeprefix("origin/") == own_branch:
+            continue
+        names = _git(root, "ls-tree", "--name-only", ref, "content/decisions/")
+        found |= {f"{m[1]}/{m[2]}" for m in re.finditer(r"(?m)/(\d{4})-(\d{3,})\.md$", names)}
+    return found
+
+
+def _git(root: Path, *args: str) -> str:
+    try:
+        done = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, check=False)
+    except OSError:
+        return ""
+    return done.stdout if done.returncode == 0 else ""
 
 
 def create(folder: Path, title: str, today: dt.date, decision_maker: str) -> Path:
@@ -53,7 +76,9 @@ def office_categories(profile: dict, descriptor_categories: list[str] | None = N
     return [str(c) for c in listed] if isinstance(listed, list) else []
 
 
-def create_from_issue(root: Path, body_file: Path, today: dt.date | None = None) -> tuple[Path, dict, list[Problem]]:
+def create_from_issue(
+    root: Path, body_file: Path, today: dt.date | None = None, branch: str | None = None
+) -> tuple[Path, dict, list[Problem]]:
     """Write the record a "Publish a decision" issue form describes, with the next free reference for its year.
 
     Nothing is written when any answer is wrong; every problem is reported at once. Warnings (a date after
@@ -71,7 +96,8 @@ def create_from_issue(root: Path, body_file: Path, today: dt.date | None = None)
         raise InputError([p for p in problems if not p.warning])
     folder = root / "content" / "decisions"
     folder.mkdir(parents=True, exist_ok=True)
-    reference = next_reference(folder, dt.date.fromisoformat(meta["date"]).year)
+    pending = pending_references(root, branch) if branch else set()
+    reference = next_reference(folder, dt.date.fromisoformat(meta["date"]).year, pending)
     record = {"reference": reference, **meta}
     path = folder / f"{reference.replace('/', '-')}.md"
     front = yaml.safe_dump(record, sort_keys=False, allow_unicode=True)

@@ -26,6 +26,8 @@ class Rebased:
     # Rows whose key a person changed in place (one cell of a key of several columns): the sheet's row number
     # and the published row it changes, so the merge changes that row instead of adding one.
     renamed: dict[str, dict[str, str]] = field(default_factory=dict)
+    # Keys of published records a row was followed to after another record took its identifier.
+    followed: set[tuple[str, ...]] = field(default_factory=set)
 
 
 def rebase(
@@ -75,6 +77,20 @@ def rebase(
             result.renamed[row["__row__"]] = before
         changed = [c for c in compared if _norm(kinds, c, row.get(c, "")) != _norm(kinds, c, before.get(c, ""))]
         now = published.get(identity)
+        if changed and now is not None and row["__row__"] not in result.renamed and _other_record(before, now, key):
+            # The identifier was given to another record since the sheet was made (an upload renumbered on a
+            # newer main): follow the sheet's record to its new identifier, or refuse naming both.
+            moved = [r for k, r in published.items() if k not in made_from and _same_record(r, before, key)]
+            if len(moved) != 1:
+                result.conflicts.append(_taken_over(label, row, key, before, now))
+                continue
+            result.notes.append(
+                f"Row {row['__row__']}: {_name(before, key)} is now {', '.join(key_of(moved[0], key))} (it was "
+                f"numbered again when another upload took {', '.join(identity)}), so your change was made there."
+            )
+            now, identity = moved[0], key_of(moved[0], key)
+            seen.add(identity)
+            result.followed.add(identity)
         if now is None and not base.shown:
             result.rows.append(row)  # typed into an empty template: a row to publish (again)
             continue
@@ -95,8 +111,7 @@ def rebase(
                     label,
                     int(row["__row__"]),
                     None,
-                    f"you changed this row, but it was removed from the published data after this sheet was made "
-                    f"({base.made})",
+                    "you changed this row, but it was removed from the published data after this sheet was made",
                     "download a fresh spreadsheet; if the row should be published again, add it there as a new row",
                 )
             )
@@ -110,7 +125,7 @@ def rebase(
                         int(row["__row__"]),
                         column,
                         f"changed in this sheet to {quote(mine or '(empty)')}, but since the sheet was made "
-                        f"({base.made}) the published value was changed to {quote(theirs or '(empty)')} "
+                        f"the published value was changed to {quote(theirs or '(empty)')} "
                         f"(it was {quote(was or '(empty)')})",
                         "nothing was written. If the published value is right, type it in this sheet and upload it "
                         "again; if yours is, download a fresh spreadsheet and make your change there (this sheet "
@@ -162,6 +177,48 @@ def _renamed_from(
         and all(was.get(c, "").strip() == row.get(c, "").strip() for c in others)
     ]
     return near[0] if len(near) == 1 else None
+
+
+TITLES = ("Title", "title", "name", "Name")
+
+
+def _other_record(before: dict[str, str], now: dict[str, str], key: list[str]) -> bool:
+    """Whether the row published under this key now may be another record than the sheet's: another title, and
+    another cell changed besides (a colleague's correction of a title alone is not). When unsure, the import
+    refuses rather than change a colleague's record."""
+    title = next((c for c in TITLES if c in before), None)
+    if title is None or before.get(title, "").strip() == now.get(title, "").strip():
+        return False
+    others = [c for c in before if c not in key and c != title and "modified" not in c.lower()]
+    return any(before.get(c, "").strip() != now.get(c, "").strip() for c in others)
+
+
+def _same_record(published: dict[str, str], before: dict[str, str], key: list[str]) -> bool:
+    return all(
+        published.get(c, "").strip() == v.strip()
+        for c, v in before.items()
+        if c not in key and "modified" not in c.lower()
+    )
+
+
+def _name(row: dict[str, str], key: list[str]) -> str:
+    title = next((row[c] for c in TITLES if row.get(c)), "")
+    identifier = ", ".join(row.get(c, "") for c in key)
+    return f"{quote(title)} ({identifier})" if title else quote(identifier)
+
+
+def _taken_over(
+    label: str, row: dict[str, str], key: list[str], before: dict[str, str], now: dict[str, str]
+) -> Problem:
+    return Problem(
+        label,
+        int(row["__row__"]),
+        key[0] if len(key) == 1 else None,
+        f"this row was {_name(before, key)} when the sheet was made, but {', '.join(key_of(now, key))} is now "
+        f"{_name(now, key)}: another record took the identifier since (yours was probably numbered again)",
+        "nothing was written. Download the spreadsheet again from the check's latest built site (Details, then "
+        "Artifacts, site) or from the published site, find your row by its title, and make your change there",
+    )
 
 
 def _norm(kinds: dict[str, str], column: str, text: str) -> object:

@@ -1,9 +1,11 @@
 """`transparency inbox --again REF`: redo a branch's imports on top of REF's data (the newest main).
 
 When another upload is merged first, the pull request's data/ no longer matches main. Instead of anyone
-resolving a git conflict, the workflow merges main into the branch, takes main's data/, puts back the files
-the branch uploaded to inbox/ (from its history) and imports them again; three-way merge and identifiers.py
-then settle the two uploads (each keeps its changes; a new row never takes an identifier published since).
+resolving a git conflict, the workflow merges main into the branch, takes main's data/ and imports again, in
+the order they were made, the uploads the branch's history shows it imported (or still holds): the latest
+version of each, each on the result of the one before. A version replaced by a later upload before it was
+imported (refused, or fixed and uploaded again) is never applied. Three-way merge and identifiers.py then
+settle the two uploads (each keeps its changes; a new row never takes an identifier published since).
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..core.problems import InputError, Problem
-from .inbox import FOLDER, KEEP
+from .inbox import FOLDER, KEEP, uploads
 
 
 def _git(root: Path, *args: str, binary: bool = False) -> str | bytes:
@@ -26,21 +28,71 @@ def _git(root: Path, *args: str, binary: bool = False) -> str | bytes:
     return result.stdout if binary else result.stdout.decode("utf-8")
 
 
-def restore(root: Path, ref: str) -> list[str]:
-    """Take REF's data/ and put back every upload this branch added to inbox/ since it left REF; their names."""
+def rounds(root: Path, ref: str) -> list[list[tuple[str, bytes]]]:
+    """The uploads to import again, oldest first, as (name, content) grouped by the commit that uploaded them.
+
+    A version counts when the branch imported it (the next commit touching the file removed it and changed
+    data/) or it is the branch's latest (still in inbox/); one followed by another version of the same file,
+    or removed without any change to data/, was refused or replaced and is left out."""
     start = str(_git(root, "merge-base", ref, "HEAD")).strip()
-    added = str(_git(root, "log", "--diff-filter=A", "--name-only", "--format=", f"{start}..HEAD", "--", f"{FOLDER}/"))
-    names = sorted({n for n in added.splitlines() if n and Path(n).name.lower() not in KEEP})
-    restored = []
-    for name in names:
-        commit = str(_git(root, "log", "-1", "--diff-filter=A", "--format=%H", f"{start}..HEAD", "--", name)).strip()
-        content = _git(root, "show", f"{commit}:{name}", binary=True)
+    history = ("log", "--reverse", "--topo-order", "--no-renames", "--name-status", "--format=%x00%H")
+    log = str(_git(root, *history, f"{start}..HEAD"))
+    commits: list[tuple[str, list[tuple[str, str]]]] = []
+    for block in log.split("\0")[1:]:
+        lines = [line for line in block.splitlines() if line.strip()]
+        changes = [tuple(line.split("\t", 1)) for line in lines[1:] if "\t" in line]
+        commits.append((lines[0].strip(), [(status[0], name) for status, name in changes]))
+    events: dict[str, list[tuple[int, str]]] = {}
+    for position, (_, changes) in enumerate(commits):
+        for status, name in changes:
+            if _is_upload(name):
+                events.setdefault(name, []).append((position, status))
+    chosen: dict[int, list[str]] = {}
+    for name, history in events.items():
+        for at, (position, status) in enumerate(history):
+            if status not in ("A", "M"):
+                continue
+            following = history[at + 1] if at + 1 < len(history) else None
+            if following is None or (following[1] == "D" and _changed_data(commits[following[0]][1])):
+                chosen.setdefault(position, []).append(name)
+    return [
+        [(name, bytes(_git(root, "show", f"{commits[position][0]}:{name}", binary=True))) for name in sorted(names)]
+        for position, names in sorted(chosen.items())
+    ]
+
+
+def start_from(root: Path, ref: str) -> None:
+    """REF's data/, and an inbox/ holding no upload (each round puts back its own)."""
+    _git(root, "checkout", ref, "--", "data")
+    for path in uploads(root):
+        path.unlink()
+
+
+def put_back(root: Path, batch: list[tuple[str, bytes]]) -> list[str]:
+    for name, content in batch:
         (root / name).parent.mkdir(parents=True, exist_ok=True)
         (root / name).write_bytes(content)
-        restored.append(name)
-    if restored:
-        _git(root, "checkout", ref, "--", "data")
-    return restored
+    return [name for name, _ in batch]
+
+
+def _is_upload(name: str) -> bool:
+    path = Path(name)
+    return len(path.parts) == 2 and path.parts[0] == FOLDER and path.name.lower() not in KEEP
+
+
+def _changed_data(changes: list[tuple[str, str]]) -> bool:
+    return any(name.startswith("data/") for _, name in changes)
+
+
+def restore(root: Path, ref: str) -> list[str]:
+    """REF's data/ and, in inbox/, the latest imported version of each upload, for one import (a caller that
+    cannot import round by round; `transparency inbox --again` imports them in the order made instead)."""
+    batches = rounds(root, ref)
+    if not batches:
+        return []
+    start_from(root, ref)
+    latest = {name: content for batch in batches for name, content in batch}
+    return put_back(root, sorted(latest.items()))
 
 
 def pending(root: Path, ref: str, branches: Iterable[str]) -> list[str]:

@@ -261,8 +261,9 @@ def _instructions(
     if identifiers:
         column = row_key(resource)[0]
         lines.append(
-            f"Each new row needs its own {column}: the highest published is {identifiers[0]}, so the next "
-            f"is {identifiers[1]}."
+            f"Leave the {column} of a new row blank: the import gives it the next free one, and its summary says "
+            f"which. (The highest used so far, withdrawn rows included, is {identifiers[0]}; a number is never "
+            "given twice.)"
         )
     write_row(sheet, formats, 0, [lines[0]], bold=True, font_size=14)
     for number, line in enumerate(lines[1:], start=1):

@@ -28,7 +28,9 @@ def write_filled(site: Site, name: str, path: Path, with_data: bool = True, rout
     rows = display_rows(site.tables, resource, site.tables[name].rows) if with_data and name in site.tables else []
     # Numbered identifiers of the office's own (not those other datasets refer to, such as charity numbers).
     own = name in site.tables and not any(name in referenced(r) for r in site.descriptor["resources"])
-    identifiers = next_identifier(resource, site.tables[name].rows) if own else None
+    # Withdrawn rows keep their identifiers: the highest counts them too.
+    used = [*site.withdrawn.get(name, []), *site.tables[name].rows] if name in site.tables else []
+    identifiers = next_identifier(resource, used) if own else None
     table = site.tables.get(name)
     published = base_sheet.grid(
         name,

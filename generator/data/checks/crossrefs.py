@@ -230,6 +230,8 @@ def _how_to_add(target_file: str) -> str:
     """Exactly how to add a missing record to the dataset it belongs in."""
     name = target_file.removesuffix(".csv")
     return (
-        f"correct it, or if it is new, add it first: a new row in data/{target_file}, or run "
+        f"correct it, or if it is new, add it first. From the browser: download the {name} spreadsheet from the "
+        f"site (Open data, then {name}, Download the spreadsheet to edit), add it there and upload that file to "
+        f"inbox/ with this one. With the commands: a new row in data/{target_file}, or run "
         f"make template DATASET={name}, fill in the sheet and run make import FILE={name}.xlsx"
     )

@@ -30,7 +30,8 @@ def check(profile: dict) -> list[Problem]:
             None,
             key,
             f'is still the example\'s placeholder "{placeholders()[key]}"',
-            "replace it with your office's (transparency doctor lists what is still an example)",
+            "replace it with your office's in data/profile.yaml (on GitHub: open the file, the pencil, then Commit "
+            "changes); with the commands, transparency doctor lists what is still an example",
             warning=True,
         )
         for key in left(profile)
