@@ -40,6 +40,7 @@ import logging
 import os
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
@@ -212,8 +213,8 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
         return config
 
     def language_links(self, address: str) -> list[dict]:
-        """Each language's root, relative to this build's root and, with the English site's address, absolute
-        (main.html makes each page's twin from it)."""
+        """Each language's root, relative to this build's root, from the server's root (the 404 page's links) and,
+        with the English site's address, absolute (main.html makes each page's twin from it)."""
         up = "../" if self.welsh else ""
         return [
             {
@@ -221,6 +222,8 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
                 "name": i18n.NAMES[code],
                 "root": up + i18n.PREFIXES[code],
                 "address": address + i18n.PREFIXES[code] if address else "",
+                # From the server's root, for the 404 page, which is served at any depth.
+                "path": (urlsplit(address).path or "/") + i18n.PREFIXES[code],
                 "current": code == self.language,
             }
             for code in self.languages

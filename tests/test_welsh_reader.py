@@ -1,0 +1,73 @@
+"""What a Welsh-speaking reader found on the Welsh demo (tests/welsh_office.make_welsh_demo, built once for this
+module): the header's controls, the 404 page's switch, the law's citations, a decision with no amount and the
+360Giving checks are Welsh on Welsh pages, and a body in Wales is held to the Welsh accounts regulations."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from helpers import run_build
+from welsh_office import make_welsh_demo, visible_text
+
+SWITCH = re.compile(r'<a class="site-language[^"]*" href="([^"]+)" hreflang="(\w+)"')
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    folder = make_welsh_demo(tmp_path_factory.mktemp("welsh-reader") / "office")
+    result = run_build(folder)
+    assert result.returncode == 0, result.stderr
+    return folder / "site"
+
+
+def read(path: Path) -> str:
+    return path.read_text(encoding="utf-8")
+
+
+def test_the_header_controls_are_named_in_welsh(site):
+    for page in ("cy/index.html", "cy/grants/index.html", "cy/transparency/index.html"):
+        html = read(site / page)
+        assert 'aria-label="Newid i\'r modd tywyll"' in html and 'title="Newid i\'r modd golau"' in html, page
+        assert 'aria-label="Panel chwilio (heb ei ddefnyddio)"' in html, page
+        assert "Switch to" not in html and "Search panel" not in html, page
+    english = read(site / "grants" / "index.html")
+    assert 'aria-label="Switch to dark mode"' in english and 'aria-label="Search panel (not used)"' in english
+
+
+def test_the_404_pages_switch_language_from_the_site_root(site):
+    """A 404 page is served at any depth, so its switch must not be relative (it was //cy/ and /cy//../)."""
+    assert SWITCH.findall(read(site / "404.html")) == [("/cy/", "cy")]
+    assert SWITCH.findall(read(site / "cy" / "404.html")) == [("/", "en")]
+
+
+def test_the_compliance_page_cites_the_law_in_welsh_and_the_welsh_accounts_regulations(site):
+    welsh = visible_text(read(site / "cy" / "transparency" / "index.html"))
+    for citation in (
+        "Deddf Caffael 2023 a.69",
+        "Deddf Caffael 2023 a.70",  # not yet in force in Wales: listed apart, still cited in Welsh
+        "Deddf yr Heddlu 1996 a.55",
+        "Deddf 2011 a.5",
+        "OS 2018/952 rhl. 8",
+        "Rheoliadau Cyfrifon ac Archwilio (Cymru) 2014",
+    ):
+        assert citation in welsh, citation
+    for english in ("Procurement Act", "Police Act", "2011 Act", "SI 2018/952", "Accounts and Audit"):
+        assert english not in welsh, english
+    # nation: Wales: the Accounts and Audit (Wales) Regulations 2014, not England's 2015 regulations.
+    english = visible_text(read(site / "transparency" / "index.html"))
+    assert "Accounts and Audit (Wales) Regulations 2014" in english
+    assert "Accounts and Audit Regulations 2015" not in english
+
+
+def test_a_decision_without_an_amount_and_the_360giving_checks_are_in_welsh(site):
+    rows = json.loads(read(site / "cy" / "decisions" / "explorer.json"))["rows"]
+    amounts = {row["cells"][2]["text"] for row in rows}
+    assert "Dim wedi'i nodi" in amounts and "None stated" not in amounts
+    year = visible_text(read(site / "cy" / "decisions" / "year-2025-26" / "index.html"))
+    assert "None stated" not in year
+    data = visible_text(read(site / "cy" / "data" / "index.html"))
+    assert "Teitl sy'n hwy na 140 nod" in data and "Title longer than" not in data
+    assert "Title longer than 140 characters" in visible_text(read(site / "data" / "index.html"))
