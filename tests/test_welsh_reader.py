@@ -71,3 +71,12 @@ def test_a_decision_without_an_amount_and_the_360giving_checks_are_in_welsh(site
     data = visible_text(read(site / "cy" / "data" / "index.html"))
     assert "Teitl sy'n hwy na 140 nod" in data and "Title longer than" not in data
     assert "Title longer than 140 characters" in visible_text(read(site / "data" / "index.html"))
+
+
+def test_the_register_cites_the_accounts_regulations_of_the_body_s_nation():
+    from generator.law.duties import load_register
+
+    assert {d.id: d.para for d in load_register()}["accounts"] == "Accounts and Audit Regulations 2015"
+    welsh = {d.id: d.para for d in load_register(nation="Wales")}
+    assert welsh["accounts"] == "Accounts and Audit (Wales) Regulations 2014"  # SI 2014/3362 (W. 337)
+    assert welsh["hmicfrs-responses"] == "Police Act 1996 s.55"  # the same law in both nations

@@ -83,6 +83,11 @@ def load_register(timetable: dict | None = None, changes: list | None = None, na
     ]
 
 
+def register_for(site) -> list[Duty]:
+    """The register as it applies to this office: its timetable, its changes and its nation's law."""
+    return load_register(site.profile.get("publication_timetable"), site.duty_changes, act.nation(site.profile))
+
+
 def retired(changes: list | None) -> list[dict]:
     """Duties this office has retired in data/duties.yaml: their title and the reason given."""
     return [d for d in _entries(changes or []) if d.get("retired")]
