@@ -4,6 +4,7 @@ module): the header's controls, the 404 page's switch, the law's citations, a de
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 from pathlib import Path
@@ -80,3 +81,62 @@ def test_the_register_cites_the_accounts_regulations_of_the_body_s_nation():
     welsh = {d.id: d.para for d in load_register(nation="Wales")}
     assert welsh["accounts"] == "Accounts and Audit (Wales) Regulations 2014"  # SI 2014/3362 (W. 337)
     assert welsh["hmicfrs-responses"] == "Police Act 1996 s.55"  # the same law in both nations
+
+
+def test_the_welsh_wording_a_reader_asked_for(site):
+    plan = visible_text(read(site / "cy" / "plan" / "ca-01" / "index.html"))
+    assert "gorau po isaf" in plan and "sy'n well" not in plan
+    expenses = visible_text(read(site / "cy" / "transparency" / "expenses" / "index.html"))
+    assert "Diben" in expenses and "At beth yr oedd" not in expenses
+    grant = visible_text(read(site / "cy" / "grants" / "360g-demopcc-2021-003" / "index.html"))
+    assert "Fe'i gwnaed cyn y trosglwyddiad." in grant and "cyn y trosglwyddo." not in grant
+    tracker = visible_text(read(site / "cy" / "plan" / "index.html"))
+    assert "Cynllun Heddlu a Throseddu" in tracker
+    # "Heddlu a Throseddu" throughout, never "a Throsedd" (crime) for the plan's name.
+    wrong = [p for p in (site / "cy").rglob("index.html") if re.search(r"a Throsedd(?!u)", read(p))]
+    assert wrong == []
+
+
+def test_the_office_text_columns_without_welsh_until_now_are_welsh_on_welsh_pages(site):
+    """Spending purpose and expense type, reserve names, plan leads, indicator sources and organisation
+    descriptions: each has its _cy column (the demo's placeholders "Testun Cymraeg N"), shown on Welsh pages."""
+    office = site.parent / "data"
+    first = {name: next(csv.DictReader((office / f"{name}.csv").open(encoding="utf-8-sig"))) for name in FILES}
+    month = read(site / "cy" / "spending" / first["spend"]["date"][:7] / "index.html")
+    assert "Testun Cymraeg" in month
+    assert f">{first['spend']['purpose']}<" not in month and f">{first['spend']['expense_type']}<" not in month
+    reserves = read(site / "cy" / "money" / "reserves" / "index.html")
+    names = re.findall(r'<th scope="row"[^>]*>([^<]*)</th>', reserves)
+    assert any(n.startswith("Testun Cymraeg") for n in names) and "General" not in names
+    assert "General" in read(site / "money" / "reserves" / "index.html")  # the English page as before
+    ambition = visible_text(read(site / "cy" / "plan" / first["plan"]["id"].lower() / "index.html"))
+    assert first["plan"]["lead"] not in ambition
+    priority = read(site / "cy" / "priorities" / first["kpis"]["priority"] / "index.html")
+    assert first["kpis"]["source"] not in priority
+    organisation = read(site / "cy" / "organisations" / first["organisations"]["id"].lower() / "index.html")
+    assert first["organisations"]["description"] not in organisation and "Testun Cymraeg" in organisation
+
+
+FILES = ("spend", "plan", "kpis", "organisations")
+
+
+def test_a_welsh_site_declares_the_new_welsh_columns_and_an_english_site_does_not():
+    from generator.data.welsh import declare
+
+    def fields(profile: dict) -> set[str]:
+        descriptor = {"resources": [{"name": n, "schema": {"fields": [{"name": c} for c in cs]}} for n, cs in NEW]}
+        declare(descriptor, profile)
+        return {f["name"] for r in descriptor["resources"] for f in r["schema"]["fields"]}
+
+    welsh = fields({"languages": ["en", "cy"]})
+    assert {"purpose_cy", "expense_type_cy", "reserve_cy", "lead_cy", "source_cy", "description_cy"} <= welsh
+    assert not any(name.endswith("_cy") for name in fields({}))
+
+
+NEW = [
+    ("spend", ["supplier", "expense_type", "purpose"]),
+    ("reserves", ["reserve"]),
+    ("plan", ["lead"]),
+    ("kpis", ["source", "organisation"]),
+    ("organisations", ["name", "description"]),
+]
