@@ -140,3 +140,21 @@ NEW = [
     ("kpis", ["source", "organisation"]),
     ("organisations", ["name", "description"]),
 ]
+
+
+def test_the_most_read_data_dictionaries_describe_every_field_in_welsh(site):
+    import yaml
+    from helpers import ROOT
+
+    for package in (ROOT / "data", ROOT / "generator" / "scaffold" / "start" / "data"):
+        descriptor = yaml.safe_load((package / "datapackage.yaml").read_text(encoding="utf-8"))
+        for resource in descriptor["resources"]:
+            if resource["name"] in ("grants", "spend", "contracts", "budget", "funding", "reserves", "precept"):
+                bare = [f["name"] for f in resource["schema"]["fields"] if not f.get("description_cy", "").strip()]
+                assert bare == [], (package, resource["name"], bare)
+    spend = visible_text(read(site / "cy" / "data" / "spend" / "index.html"))
+    assert "Diben y taliad" in spend and "Deddf Caffael 2023 a.69" in spend
+    assert "Procurement Act" not in spend and "What it was for" not in spend
+    grants = visible_text(read(site / "cy" / "data" / "grants" / "index.html"))
+    assert "Teitl y grant" in grants and "Title of the grant" not in grants
+    assert "What it was for" in visible_text(read(site / "data" / "spend" / "index.html"))  # English as before
