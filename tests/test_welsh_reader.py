@@ -142,16 +142,20 @@ NEW = [
 ]
 
 
-def test_the_most_read_data_dictionaries_describe_every_field_in_welsh(site):
+def test_the_data_dictionaries_describe_every_standard_field_in_welsh(site):
     import yaml
     from helpers import ROOT
 
     for package in (ROOT / "data", ROOT / "generator" / "scaffold" / "start" / "data"):
         descriptor = yaml.safe_load((package / "datapackage.yaml").read_text(encoding="utf-8"))
-        for resource in descriptor["resources"]:
-            if resource["name"] in ("grants", "spend", "contracts", "budget", "funding", "reserves", "precept"):
-                bare = [f["name"] for f in resource["schema"]["fields"] if not f.get("description_cy", "").strip()]
-                assert bare == [], (package, resource["name"], bare)
+        bare = [
+            (resource["name"], field["name"])
+            for resource in descriptor["resources"]
+            for field in resource["schema"]["fields"]
+            if not field.get("description_cy", "").strip()
+        ]
+        # charity_number: left for test_welsh_every_page, which gives it a Welsh description of its own.
+        assert bare == [("organisations", "charity_number")], package
     spend = visible_text(read(site / "cy" / "data" / "spend" / "index.html"))
     assert "Diben y taliad" in spend and "Deddf Caffael 2023 a.69" in spend
     assert "Procurement Act" not in spend and "What it was for" not in spend
