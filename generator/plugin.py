@@ -52,7 +52,7 @@ from watchdog.observers import Observer
 
 from .build import assemble, staging
 from .build.preview import LateDownloads, RecordWriter, StubStore, remove_gone
-from .build.welsh_files import link_shared_downloads, pages_in_welsh
+from .build.welsh_files import home_description, link_shared_downloads, pages_in_welsh
 from .core import i18n, installed, memo, memory, stages
 from .core.formatting import long_date
 from .core.problems import InputError
@@ -197,6 +197,8 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
             print(f"Note: {assemble.NO_ADDRESS}", file=sys.stderr)
         config.extra["profile"] = self.result.site.profile
         config.site_name = self.result.site.profile["short_name"]
+        if self.welsh:  # the 404 page's description, in Welsh
+            config.site_description = home_description(Path(config.docs_dir)) or config.site_description
         config.extra["feeds"] = self.result.feeds
         if config.nav is None:
             config.nav = assemble.navigation(self.result.pages, Path(config.docs_dir))

@@ -161,3 +161,17 @@ def test_the_data_dictionaries_describe_every_standard_field_in_welsh(site):
     grants = visible_text(read(site / "cy" / "data" / "grants" / "index.html"))
     assert "Teitl y grant" in grants and "Title of the grant" not in grants
     assert "What it was for" in visible_text(read(site / "data" / "spend" / "index.html"))  # English as before
+
+
+def test_welsh_meta_descriptions_of_the_404_grant_and_organisation_pages(site):
+    description = re.compile(r'<meta name="description" content="([^"]*)"')
+    [not_found] = description.findall(read(site / "cy" / "404.html"))
+    assert not_found == "Testun Cymraeg: description"  # the Welsh home page's, not mkdocs.yml's English
+    grants = sorted((site / "cy" / "grants").glob("360g-*/index.html"))
+    [grant] = description.findall(read(grants[0]))
+    assert re.fullmatch(r"£[\d,.]+ i .+ ar \d{4}-\d\d-\d\d: Testun Cymraeg \d+", grant), grant
+    organisations = sorted((site / "cy" / "organisations").glob("*/index.html"))
+    [organisation] = description.findall(read(organisations[0]))
+    assert organisation.startswith("Grantiau i ") and organisation.endswith(" i gyd."), organisation
+    [english] = description.findall(read(site / "404.html"))
+    assert english.startswith("What is funded")
