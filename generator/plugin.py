@@ -40,6 +40,7 @@ import logging
 import os
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
@@ -51,7 +52,7 @@ from watchdog.observers import Observer
 
 from .build import assemble, staging
 from .build.preview import LateDownloads, RecordWriter, StubStore, remove_gone
-from .build.welsh_files import link_shared_downloads, pages_in_welsh, skip_language_sitemaps
+from .build.welsh_files import home_description, link_shared_downloads, pages_in_welsh, skip_language_sitemaps
 from .core import i18n, installed, memo, memory, stages
 from .core.formatting import long_date
 from .core.problems import InputError
@@ -202,6 +203,8 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
             print(f"Note: {assemble.NO_ADDRESS}", file=sys.stderr)
         config.extra["profile"] = self.result.site.profile
         config.site_name = self.result.site.profile["short_name"]
+        if self.welsh:  # the 404 page's description, in Welsh
+            config.site_description = home_description(Path(config.docs_dir)) or config.site_description
         config.extra["feeds"] = self.result.feeds
         if config.nav is None:
             config.nav = assemble.navigation(self.result.pages, Path(config.docs_dir))
@@ -218,8 +221,8 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
         return config
 
     def language_links(self, address: str) -> list[dict]:
-        """Each language's root, relative to this build's root and, with the English site's address, absolute
-        (main.html makes each page's twin from it)."""
+        """Each language's root, relative to this build's root, from the server's root (the 404 page's links) and,
+        with the English site's address, absolute (main.html makes each page's twin from it)."""
         up = "../" if self.welsh else ""
         return [
             {
@@ -227,6 +230,8 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
                 "name": i18n.NAMES[code],
                 "root": up + i18n.PREFIXES[code],
                 "address": address + i18n.PREFIXES[code] if address else "",
+                # From the server's root, for the 404 page, which is served at any depth.
+                "path": (urlsplit(address).path or "/") + i18n.PREFIXES[code],
                 "current": code == self.language,
             }
             for code in self.languages

@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 REGISTER = ROOT / "generator" / "standards" / "duties.yaml"
 DUTIES_MD = Path(__file__).parent / "reference" / "DUTIES.md"
 DUTY_KEYS = {"id", "para", "title", "frequency", "source", "link"}
-OPTIONAL_KEYS = {"timing"}  # the Procurement Act's periods, deadlines and commencement
+OPTIONAL_KEYS = {"timing", "para_wales"}  # the Procurement Act's periods, deadlines and commencement
 
 # Each duty: where DUTIES.md states it (table rows by their "para | category" cells, or the bold name of an
 # "Other duties" bullet), and the frequencies that are a fair reading of its "when" wording.

@@ -69,7 +69,7 @@ def test_every_welsh_page_of_performance_plan_reports_and_updates_is_in_welsh(of
 def test_welsh_pages_give_statuses_quarters_and_sentences_in_welsh(office):
     tracker = words(welsh_page(office, "plan"))
     assert "Traciwr y cynllun" in tracker and "ar y trywydd iawn" in tracker and "Pob statws" in tracker
-    assert re.search(r"Mae \d+ o'r \d+ uchelgais yn y Cynllun Heddlu a Throsedd wedi'u cwblhau", tracker)
+    assert re.search(r"Mae \d+ o'r \d+ uchelgais yn y Cynllun Heddlu a Throseddu wedi'u cwblhau", tracker)
     assert 'data-status="on track"' in welsh_page(office, "plan")  # the filter still matches the data's words
     performance = words(welsh_page(office, "performance"))
     assert "Gwell na'r targed" in performance and "Ch2 2026/27" in performance and "2026/27 Q2" not in performance

@@ -47,6 +47,11 @@ PRIORITIES_CY = {
     },
 }
 
+ORGANISATIONS_CY = {
+    "GB-CHC-1190001": {"description_cy": "Sefydliad arddangos yn Nhref Enghraifft."},
+    "GB-CHC-1190002": {"description_cy": "Sefydliad arddangos yn Rhyd Sampl."},
+}
+
 DECISION_CY = """---
 title: Dyfarniadau'r Gronfa Dioddefwyr a'r Gronfa Diogelwch Cymunedol 2025/26
 decision_maker: Bwrdd Heddlu a Throseddu
@@ -93,6 +98,7 @@ def make_welsh_office(folder: Path) -> Path:
     profile.write_text(profile.read_text(encoding="utf-8") + WELSH_PROFILE, encoding="utf-8")
     add_columns(folder / "data" / "grants.csv", "Identifier", GRANTS_CY)
     add_columns(folder / "data" / "priorities.csv", "id", PRIORITIES_CY)
+    add_columns(folder / "data" / "organisations.csv", "id", ORGANISATIONS_CY)
     (folder / "content" / "decisions" / "2025-001.cy.md").write_text(DECISION_CY, encoding="utf-8")
     for name, text in PAGES_CY.items():
         (folder / "content" / f"{name}.cy.md").write_text(text, encoding="utf-8")

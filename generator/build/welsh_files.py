@@ -7,6 +7,8 @@ import shutil
 from collections.abc import Iterable
 from pathlib import Path
 
+from ..data.load import WELSH_SUFFIX, split_front_matter
+
 # What the Welsh build writes for itself (its feeds and its pages' own files), never the English one's.
 OWN = ("feeds/", "robots.txt")
 
@@ -19,6 +21,15 @@ def pages_in_welsh(welsh: dict, files) -> list[tuple[str, str]]:
         if files.get_file_from_path(english) is not None and page.abs_src_path:
             found.append((english, Path(page.abs_src_path).read_text(encoding="utf-8-sig")))
     return found
+
+
+def home_description(docs: Path) -> str:
+    """The Welsh home page's description (the front matter of content/index.cy.md), which a Welsh page without
+    its own (the 404 page) gives in place of mkdocs.yml's English site_description; "" when it has none."""
+    path = docs / ("index" + WELSH_SUFFIX)
+    text = path.read_text(encoding="utf-8-sig", errors="replace") if path.is_file() else ""
+    meta = split_front_matter(text, path.name, [])[0] if text.startswith("---") else None
+    return str((meta or {}).get("description") or "").strip()
 
 
 def link_shared_downloads(paths: Iterable[str], site_dir: Path, welsh_dir: Path) -> None:

@@ -16,7 +16,7 @@ from ..data import withdrawal
 from ..data.checks import check_all
 from ..data.load import RawPackage, Table, load_package
 from ..data.rowkeys import row_key
-from ..law.duties import assess, load_register
+from ..law.duties import assess, register_for
 from ..model.records import Site, build_site
 from ..pages import all_pages
 from . import headline
@@ -214,11 +214,8 @@ def page_changes(before: Site | None, after: Site | None) -> list[str]:
 def compliance_changes(before: Site | None, after: Site | None) -> list[str]:
     if before is None or after is None:
         return []
-    old = {
-        r.duty.id: r
-        for r in assess(before, load_register(before.profile.get("publication_timetable"), before.duty_changes))
-    }
-    new = assess(after, load_register(after.profile.get("publication_timetable"), after.duty_changes))
+    old = {r.duty.id: r for r in assess(before, register_for(before))}
+    new = assess(after, register_for(after))
     moved = [(old[r.duty.id].label, r) for r in new if r.duty.id in old and old[r.duty.id].label != r.label]
     if not moved:
         return ["No compliance status changes.", ""]

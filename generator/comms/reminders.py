@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from ..core.formatting import long_date
-from ..law.duties import AGE_LIMITS, MISSING, OVERDUE, RESPONSE_DAYS, Compliance, assess, load_register
+from ..law.duties import AGE_LIMITS, MISSING, OVERDUE, RESPONSE_DAYS, Compliance, assess, register_for
 from ..model.records import Site
 from .github import cell
 
@@ -88,7 +88,7 @@ def due_date(result: Compliance, site: Site) -> dt.date | None:
 
 def reminders(site: Site, window: int = WINDOW) -> list[Reminder]:
     found = []
-    for result in assess(site, load_register(site.profile.get("publication_timetable"), site.duty_changes)):
+    for result in assess(site, register_for(site)):
         if result.duty.frequency == "when it happens":
             continue
         due = due_date(result, site)

@@ -23,8 +23,11 @@ TEXT_COLUMNS = {
     "grants": ("Title", "Description", "Grant Programme:Title", "Conditions", "Reasons"),
     "funding": ("source",),
     "budget": ("area", "item"),
-    "kpis": ("title", "description"),
-    "plan": ("theme", "title", "description"),
+    "reserves": ("reserve",),
+    "spend": ("expense_type", "purpose"),
+    "organisations": ("description",),
+    "kpis": ("title", "description", "source"),
+    "plan": ("theme", "title", "lead", "description"),
     "plan_updates": ("note",),
     "contracts": ("title", "description"),
     "glossary": ("term", "definition"),
@@ -40,6 +43,10 @@ TEXT_COLUMNS = {
     "complaints": ("about",),
     "tenders": ("title",),
 }
+
+# Text columns that also identify their row (reserves.csv's "General" reserve carries the policy's band): the Welsh
+# page shows the X_cy text in the English one's place itself (pages/reserves.py), so the English stays the key.
+KEY_COLUMNS = {"reserves": ("reserve",)}
 
 
 def declare(descriptor: dict, profile: dict) -> None:
@@ -112,7 +119,8 @@ def _names(person: dict) -> dict:
 def _table(table: Table) -> Table:
     """The table with Welsh text in its English columns (signature None: nothing made from it is reused by
     the other language's pages)."""
-    columns = welsh_columns(table)
+    keys = KEY_COLUMNS.get(table.name, ())
+    columns = {english: welsh for english, welsh in welsh_columns(table).items() if english not in keys}
     rows = table.rows
     if columns:
         rows = [

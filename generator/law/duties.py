@@ -63,14 +63,14 @@ def _register_text() -> dict:
     return yaml.safe_load(REGISTER.read_text(encoding="utf-8"))
 
 
-def load_register(timetable: dict | None = None, changes: list | None = None) -> list[Duty]:
-    """The statutory register, with this office's changes (data/duties.yaml) and timetable applied.
-    Retired duties are left out; see retired()."""
+def load_register(timetable: dict | None = None, changes: list | None = None, nation: str = "England") -> list[Duty]:
+    """The statutory register, with this office's changes (data/duties.yaml) and timetable applied, citing the
+    law of the body's nation (act.nation). Retired duties are left out; see retired()."""
     timetable = timetable or {}
     return [
         Duty(
             d["id"],
-            str(d["para"]),
+            str(d.get("para_wales") if nation == "Wales" and d.get("para_wales") else d["para"]),
             d["title"],
             timetable.get(d["id"], d["frequency"]),
             d["source"],
@@ -81,6 +81,11 @@ def load_register(timetable: dict | None = None, changes: list | None = None) ->
         for d in _entries(changes or [])
         if not d.get("retired")
     ]
+
+
+def register_for(site) -> list[Duty]:
+    """The register as it applies to this office: its timetable, its changes and its nation's law."""
+    return load_register(site.profile.get("publication_timetable"), site.duty_changes, act.nation(site.profile))
 
 
 def retired(changes: list | None) -> list[dict]:

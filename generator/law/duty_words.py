@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import yaml
@@ -14,7 +15,7 @@ STATUSES = (PUBLISHED, DUE_SOON, OVERDUE, MISSING)
 
 def extract_duties(fileobj, keywords, comment_tags, options) -> Iterator[tuple[int, str, str, list[str]]]:
     """Babel's extraction method for generator/standards/duties.yaml: each group's and duty's title, each
-    frequency as the compliance page shows it (capitalised), and the statuses."""
+    frequency as the compliance page shows it (capitalised), each law cited by name, and the statuses."""
     register = yaml.safe_load(fileobj.read().decode("utf-8")) or {}
     seen: set[str] = set()
 
@@ -30,3 +31,6 @@ def extract_duties(fileobj, keywords, comment_tags, options) -> Iterator[tuple[i
         for duty in group.get("duties", []):
             yield from once(str(duty.get("title", "")))
             yield from once(str(duty.get("frequency", "")).capitalize())
+            for key in ("para", "para_wales"):  # a citation of a law by name ("Police Act 1996 s.55"), not a number
+                if re.search(r"[A-Za-z]{2}", str(duty.get(key, ""))):
+                    yield from once(str(duty[key]))

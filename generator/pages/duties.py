@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from ..core.formatting import N_, money_format
 from ..core.i18n import _
 from ..data.welsh import SUFFIX
-from ..law.duties import MISSING, OVERDUE, assess, load_register, not_in_force, retired
+from ..law.duties import MISSING, OVERDUE, assess, not_in_force, register_for, retired
 from ..model.records import Site, group_by
 from . import Page
 from .described import described
@@ -53,7 +53,7 @@ def register_columns(resource: dict) -> list[dict]:
 
 
 def pages(site: Site) -> Iterator[Page]:
-    register = load_register(site.profile.get("publication_timetable"), site.duty_changes)
+    register = register_for(site)
     results = assess(site, register)
     counts = {
         status: sum(1 for r in results if r.status == status) for status in ("Published", "Due soon", OVERDUE, MISSING)

@@ -6,6 +6,7 @@ import json
 from collections.abc import Iterable
 
 from ..core.formatting import long_date, money
+from ..core.i18n import _
 from ..model.records import Decision, Grant
 
 
@@ -73,7 +74,7 @@ def decision_rows(decisions: Iterable[Decision], root: str, show_body: bool = Fa
 def decision_amount(decision: Decision) -> dict:
     """The sum a decision commits, sortable; a decision with none sorts below every sum."""
     if decision.amount is None:
-        return cell("None stated", sort="-1", numeric=True)
+        return cell(_("None stated"), sort="-1", numeric=True)
     return cell(money(decision.amount, exact=True), sort=str(decision.amount), numeric=True)
 
 

@@ -66,9 +66,15 @@ def pages(site: Site) -> Iterator[Page]:
             "grant.html",
             {"grant": grant, "current": site.current_body},
             sources=shown_grants([grant]),
-            description=f"{money(grant.amount, exact=True)} to {grant.organisation.name} on {grant.award_date.isoformat()}: {grant.description}"[
-                :300
-            ],
+            description=(
+                _("%(amount)s to %(organisation)s on %(date)s: %(description)s")
+                % {
+                    "amount": money(grant.amount, exact=True),
+                    "organisation": grant.organisation.name,
+                    "date": grant.award_date.isoformat(),
+                    "description": grant.description,
+                }
+            )[:300],
         )
     for row in site.withdrawn.get("grants", []):
         # A withdrawn grant's page stays at its address, saying when and why (search leaves it out).
@@ -104,7 +110,8 @@ def pages(site: Site) -> Iterator[Page]:
                 "by_body": by_body(organisation.grants) if len(site.bodies) > 1 else [],
                 "charts": {i.id: trend_chart(i) for i in organisation.kpis if i.readings},
             },
-            description=f"Grants to {organisation.name}: {money(organisation.total)} in all.",
+            description=_("Grants to %(organisation)s: %(total)s in all.")
+            % {"organisation": organisation.name, "total": money(organisation.total)},
             charts=bool(organisation.kpis),
             sources=shown_grants(organisation.grants)
             | row_sources("organisations", [organisation.id])

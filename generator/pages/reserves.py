@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..core.formatting import N_, financial_year, long_date, money, money_format
-from ..core.i18n import _
+from ..core.i18n import _, current
+from ..data.welsh import SUFFIX
 from ..model.as_known import as_known
 from ..model.records import Site
 from ..render.charts import line_chart
@@ -54,6 +55,9 @@ def reserves(site: Site, yearly_totals: Callable) -> Page:
     totals = [(d, sum((r["amount"] for r in rows if r["as_at"] == d), Decimal(0))) for d in dates]
     names = sorted({r["reserve"] for r in rows}, key=lambda n: (n != GENERAL, n))
     by_name = {(r["reserve"], r["as_at"]): r["amount"] for r in rows}
+    # Each reserve as the page names it: its Welsh name (reserve_cy) on a Welsh page, the English name its key.
+    labels = {r["reserve"]: (r.get("reserve" + SUFFIX) or "").strip() or r["reserve"] for r in rows}
+    labels = labels if current() == "cy" else {}
     kind = {d: next(r["kind"] for r in rows if r["as_at"] == d) for d in dates}
     budget = site.records.get("budget", [])
     net = {y: v for y, v in yearly_totals([r for r in budget if r["kind"] == "budget"])} if budget else {}
@@ -86,6 +90,7 @@ def reserves(site: Site, yearly_totals: Callable) -> Page:
         {
             "dates": dates,
             "names": names,
+            "labels": labels,
             "by_name": by_name,
             "totals": dict(totals),
             "shares": shares,

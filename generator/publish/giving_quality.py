@@ -14,7 +14,7 @@ from ..data.orgids import OWN_PREFIX, prefix_of
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 CHARITY_NUMBER = re.compile(r"(SC\d{6}|NIC\d{6}|NI?\d{5,6}|[1-9]\d{5,6})(-\d{1,2})?", re.I)
 COMPANY_NUMBER = re.compile(r"([A-Z]{2}\d{6}|\d{8})", re.I)
-LONG_TITLE = 140
+LONG_TITLE = 140  # as the check's name says it
 
 
 @dataclass(frozen=True)
@@ -103,7 +103,7 @@ CHECKS = [
         N_("Title and Description are the same"),
         lambda g: g.get("title", "").strip() == g.get("description", "").strip(),
     ),
-    Check(f"Title longer than {LONG_TITLE} characters", lambda g: len(g.get("title", "")) > LONG_TITLE),
+    Check(N_("Title longer than 140 characters"), lambda g: len(g.get("title", "")) > LONG_TITLE),
     Check(N_("No Planned Dates"), lambda g: not g.get("plannedDates")),
     Check(N_("No Last Modified"), lambda g: not g.get("dateModified")),
     Check(N_("No Data Source"), lambda g: not g.get("dataSource")),

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+from html import escape
+
+from ..core.i18n import _
 
 # Material's base.html writes its two toggles (the navigation drawer and its own search) with autocomplete="off",
 # which HTML allows only on text-like inputs (the Nu Html Checker's error); it keeps Firefox from restoring an
@@ -14,8 +17,7 @@ TOGGLES = {
         '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer">'
     ),
     '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" autocomplete="off">': (
-        '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" hidden'
-        ' aria-label="Search panel (not used)">'
+        '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" hidden aria-label="{}">'
     ),
 }
 TOC_INPUT = re.compile(r'[ \t]*<input class="md-nav__toggle md-toggle" type="checkbox" id="__toc">\n?')
@@ -28,7 +30,7 @@ def correct(html: str) -> str:
     only together: a page outside the navigation has a label for no control, a page without headings a
     control with no label."""
     for theirs, ours in TOGGLES.items():
-        html = html.replace(theirs, ours, 1)
+        html = html.replace(theirs, ours.format(escape(_("Search panel (not used)"))), 1)
     has_toggle, has_label = 'id="__toc"' in html, 'for="__toc"' in html
     if has_toggle and not has_label:
         html = TOC_INPUT.sub("", html, count=1)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 import threading
+from urllib.request import urlopen
 
 import pytest
 from conftest import QuietHandler, QuietServer, Visit
@@ -110,3 +111,21 @@ def test_every_welsh_tab_shows_though_the_welsh_names_are_longer(browser, demo_u
             assert last.is_visible() and last.bounding_box()["x"] + last.bounding_box()["width"] <= width
         finally:
             page.close()
+
+
+@pytest.mark.parametrize(("page_404", "to", "language"), [("404.html", "cy/", "cy"), ("cy/404.html", "", "en-GB")])
+def test_the_404_page_switches_language_from_any_depth(browser, welsh_url, page_404, to, language):
+    """A server answers any missing address with the 404 page, at whatever depth: its switch is absolute from the
+    site's root, so it reaches the other language's home page from a page three folders deep."""
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        missing = welsh_url + ("cy/" if language == "en-GB" else "") + "grants/no-such-grant/here/"
+        html = urlopen(welsh_url + page_404).read()
+        page.route(missing, lambda route: route.fulfill(status=404, body=html, content_type="text/html"))
+        page.goto(missing)
+        page.click("a.site-language")
+        assert page.url == welsh_url + to
+        assert page.evaluate("document.documentElement.lang") == language
+    finally:
+        context.close()
