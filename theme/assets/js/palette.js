@@ -18,7 +18,12 @@
     var values = { "color-scheme": style.colorScheme, "theme-color": "#" + rgb.slice(0, 3).map(function (c) { return (+c).toString(16).padStart(2, "0"); }).join("") };
     Object.keys(values).forEach(function (name) {
       var tag = document.querySelector("meta[name='" + name + "']");
-      if (tag) tag.content = values[name];
+      if (!tag) {
+        tag = document.createElement("meta");
+        tag.name = name;
+        document.head.appendChild(tag);
+      }
+      if (tag.content !== values[name]) tag.content = values[name];
     });
   }
 
@@ -49,6 +54,14 @@
   }
 
   show(current);
+  // The header's colour, read once the page has loaded and the browser is idle, when reading a style costs
+  // nothing (meta theme-color changes no style, so telling it later restyles nothing).
+  function whenIdle() {
+    if (window.requestIdleCallback) window.requestIdleCallback(tellBrowser, { timeout: 3000 });
+    else setTimeout(tellBrowser, 500);
+  }
+  if (document.readyState === "complete") whenIdle();
+  else window.addEventListener("load", whenIdle);
   options.forEach(function (option, i) {
     option.addEventListener("change", function () { if (option.checked) choose(i); });
   });
