@@ -65,3 +65,28 @@ def test_a_charts_numbers_are_printed(visit):
     missing = [c for c in cells if c.replace(" ", "") not in text.replace(" ", "")]
     assert missing == []
     assert not page.page.evaluate("document.querySelector('details.chart__data').open")  # folded again after
+
+
+def test_on_a_phone_a_tap_opens_the_header_search_and_its_results_as_you_type(visit):
+    # A phone's browser (touch, taps), not a narrow desktop window: the magnifier opens the box, results are
+    # listed under the header while typing, the menu button stays uncovered, and a tap on a result opens it.
+    page = visit("money/", width=375, touch=True)
+    box = page.page.locator(".site-search input[name=q]")
+    assert not box.is_visible()
+    page.page.locator(".site-search__button").tap()
+    assert box.is_visible() and page.page.evaluate("document.activeElement.name") == "q"
+    menu = page.page.locator(".md-header label[for=__drawer]").bounding_box()
+    covering = page.page.evaluate(
+        "([x, y]) => document.elementFromPoint(x, y).closest('.md-header label[for=__drawer]') !== null",
+        [menu["x"] + menu["width"] / 2, menu["y"] + menu["height"] / 2],
+    )
+    assert covering, "the open search box covers the menu button"
+    page.page.keyboard.type("domestic abuse", delay=20)
+    page.page.locator(".site-search__status", has_text="domestic abuse").wait_for()
+    first = page.page.locator(".site-search__list a").first
+    assert first.is_visible() and first.bounding_box()["x"] >= 0
+    assert first.bounding_box()["x"] + first.bounding_box()["width"] <= 375
+    href = first.get_attribute("href")
+    first.tap()
+    page.page.wait_for_url("**" + href)
+    assert page.errors == []
