@@ -43,7 +43,12 @@ def test_tables_are_written_in_materials_scroll_boxes_so_its_script_leaves_them_
     # Material's script moves each table without a class into these boxes as a page opens, and the page is then
     # styled and laid out again: the boxes are written with the page, and the class keeps the script away.
     html = finish_tables(table("Payments", ["Date", "Amount"], ["1 May", "£5"]))
-    assert '" tabindex="0"><div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="site-table">' in html
+    assert (
+        '" tabindex="0"><div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="site-table">'
+        in html
+    )
     assert html.endswith("</table></div></div></div>")
-    budget = finish_tables(table("Budget", ["Area", "Amount"], ["Police", "£5"]).replace("<table>", '<table class="budget">'))
+    budget = finish_tables(
+        table("Budget", ["Area", "Amount"], ["Police", "£5"]).replace("<table>", '<table class="budget">')
+    )
     assert '<table class="budget">' in budget and "md-typeset__scrollwrap" not in budget
