@@ -9,11 +9,15 @@ import pytest
 from pypdf import PdfReader
 
 
-@pytest.mark.parametrize("width", [375, 1280])
+@pytest.mark.parametrize("width", [320, 375, 768, 1280, 1600, 2560])
 def test_footer_text_is_at_least_12_px(visit, width):
     page = visit("", width=width)
+    # Every piece of text in the footer, at widths on each side of the theme's breakpoints.
     sizes = page.page.evaluate(
-        "() => [...document.querySelectorAll('.site-footer p, .site-footer a')].map(e => parseFloat(getComputedStyle(e).fontSize))"
+        """() => { const sizes = [], walk = document.createTreeWalker(document.querySelector('footer'), NodeFilter.SHOW_TEXT);
+        while (walk.nextNode()) if (walk.currentNode.textContent.trim())
+          sizes.push(parseFloat(getComputedStyle(walk.currentNode.parentElement).fontSize));
+        return sizes; }"""
     )
     assert sizes and min(sizes) >= 12
 
@@ -54,8 +58,9 @@ def test_a_phone_page_never_shrinks_while_it_is_read(visit, width):
     assert shrinks == []
 
 
-def test_a_charts_numbers_are_printed(visit):
-    page = visit("grants/")
+@pytest.mark.parametrize("path", ["grants/", "money/"])
+def test_a_charts_numbers_are_printed(visit, path):
+    page = visit(path)
     cells = page.page.evaluate(
         "() => [...document.querySelectorAll('details.chart__data tbody td')].map(c => c.textContent.trim())"
     )
