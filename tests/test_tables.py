@@ -22,7 +22,7 @@ def test_each_region_is_named_by_its_own_caption():
 
 def test_cells_of_a_wide_table_carry_their_heading():
     html = finish_tables(table("Payments", ["Date", "Supplier", "Amount"], ["1 May", "<b>Acme</b>", "£5"]))
-    assert "<table data-cards>" in html
+    assert '<table class="site-table" data-cards>' in html
     assert '<td data-label="Supplier"><b>Acme</b></td>' in html and '<td data-label="Amount">£5</td>' in html
 
 
@@ -37,3 +37,18 @@ def test_a_row_with_its_own_attributes_still_reserves_its_cards_height():
     html = table("Duties", ["What", "Law", "Status", "How often"], ["x" * 50, "8", "Published", "Annual"])
     html = html.replace("<tbody><tr>", '<tbody><tr id="duty-x">')
     assert '<tr id="duty-x" style="--card-lines:5;--card-cells:4">' in finish_tables(html)
+
+
+def test_tables_are_written_in_materials_scroll_boxes_so_its_script_leaves_them_be():
+    # Material's script moves each table without a class into these boxes as a page opens, and the page is then
+    # styled and laid out again: the boxes are written with the page, and the class keeps the script away.
+    html = finish_tables(table("Payments", ["Date", "Amount"], ["1 May", "£5"]))
+    assert (
+        '" tabindex="0"><div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="site-table">'
+        in html
+    )
+    assert html.endswith("</table></div></div></div>")
+    budget = finish_tables(
+        table("Budget", ["Area", "Amount"], ["Police", "£5"]).replace("<table>", '<table class="budget">')
+    )
+    assert '<table class="budget">' in budget and "md-typeset__scrollwrap" not in budget

@@ -55,11 +55,26 @@ class Visit:
     """A page opened as a reader would, recording console errors and every host it contacted."""
 
     def __init__(
-        self, browser, base_url: str, path: str, width: int = 1280, javascript: bool = True, color_scheme: str = "light"
+        self,
+        browser,
+        base_url: str,
+        path: str,
+        width: int = 1280,
+        javascript: bool = True,
+        color_scheme: str = "light",
+        touch: bool = False,
+        before_scripts: str = "",
     ):
+        # touch: a phone's browser (touch events, taps, the viewport meta tag obeyed), not a narrow desktop window.
         self.context = browser.new_context(
-            viewport={"width": width, "height": 900}, java_script_enabled=javascript, color_scheme=color_scheme
+            viewport={"width": width, "height": 900},
+            java_script_enabled=javascript,
+            color_scheme=color_scheme,
+            is_mobile=touch,
+            has_touch=touch,
         )
+        if before_scripts:  # run in each page before any of the page's own scripts
+            self.context.add_init_script(before_scripts)
         self.page = self.context.new_page()
         self.errors: list[str] = []
         self.hosts: set[str] = set()

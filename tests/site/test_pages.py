@@ -73,3 +73,54 @@ def test_dark_scheme_is_accessible(visit, name):
     page = visit(PAGE_TYPES[name], color_scheme="dark")
     assert page.page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
     assert page.axe() == []
+
+
+# Records every change to the <body>'s attributes, from before the page's first script runs.
+WATCH_BODY = """
+window.__bodyChanges = [];
+new MutationObserver(() => {
+  if (!document.body || window.__watching) return;
+  window.__watching = true;
+  new MutationObserver(records => records.forEach(r => window.__bodyChanges.push(r.attributeName)))
+    .observe(document.body, {attributes: true});
+}).observe(document, {childList: true, subtree: true});
+"""
+
+
+def test_a_page_opens_in_its_scheme_without_restyling_the_whole_page(visit):
+    # Material's own colour switch rewrote the body's colour attributes as each page opened, and marked it
+    # "switching" and back: every element was restyled three times (a quarter of a second of a phone's main
+    # thread on the money page). The page now opens in its scheme with no change to the body at all.
+    page = visit("money/", before_scripts=WATCH_BODY)
+    page.page.wait_for_timeout(500)
+    assert page.page.evaluate("window.__watching") is True
+    assert page.page.evaluate("window.__bodyChanges") == []
+    assert page.page.evaluate("document.querySelector('meta[name=color-scheme]').content") == "light"
+    assert page.page.evaluate("document.querySelector('meta[name=theme-color]').content") == "#1d3f73"
+
+
+def test_the_colour_switch_changes_the_scheme_and_keeps_it_for_the_next_page(visit):
+    page = visit("money/")
+    scheme = "document.body.getAttribute('data-md-color-scheme')"
+    switch = page.page.locator("[data-site-palette] label:visible")
+    assert switch.count() == 1 and switch.get_attribute("title") == "Switch to dark mode"
+    switch.click()
+    assert page.page.evaluate(scheme) == "slate"
+    assert page.page.evaluate("document.querySelector('meta[name=color-scheme]').content") == "dark"
+    assert page.page.evaluate("document.body.hasAttribute('data-md-color-switching')") is False
+    page.page.goto(page.page.url.replace("money/", "grants/"))
+    assert page.page.evaluate(scheme) == "slate"
+    switch = page.page.locator("[data-site-palette] label:visible")
+    assert switch.get_attribute("title") == "Switch to light mode"
+    page.page.locator("#__palette_1").focus()
+    page.page.keyboard.press("Enter")  # the keyboard switches too
+    assert page.page.evaluate(scheme) == "default"
+    assert page.errors == []
+
+
+def test_a_choice_of_scheme_outlasts_the_systems(visit):
+    page = visit("", color_scheme="dark")
+    assert page.page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+    page.page.locator("[data-site-palette] label:visible").click()
+    page.page.reload()
+    assert page.page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "default"
