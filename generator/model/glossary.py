@@ -68,6 +68,12 @@ def link_first_uses(html: str, terms: list[Term], href: str) -> str:
     """The page with the first use of each term in its prose linked to the glossary entry (href + "#anchor")."""
     if not terms:
         return html
+    # Most pages (a grant, a payment month) use no term at all: one search of the page for any of them says so.
+    # A text part holds a term only if the whole page does (a part's edges are tags' < and >, which no term's
+    # edge can touch), so a page without one is returned as it is and a part without one is left alone.
+    any_term = _any_of(tuple(terms))
+    if not any_term.search(html):
+        return html
     waiting = list(terms)
     parts = TAG.split(html)
     skipping: list[str] = []
@@ -82,10 +88,16 @@ def link_first_uses(html: str, terms: list[Term], href: str) -> str:
                 else:
                     skipping.append(name)
             continue
-        if skipping or not waiting or not part.strip():
+        if skipping or not waiting or not part.strip() or not any_term.search(part):
             continue
         parts[index] = _link_in_text(part, waiting, href)
     return "".join(parts)
+
+
+@cache
+def _any_of(terms: tuple[Term, ...]) -> re.Pattern:
+    """One pattern that finds any of the terms."""
+    return re.compile("|".join(f"(?:{term.pattern.pattern})" for term in terms))
 
 
 def _link_in_text(text: str, waiting: list[Term], href: str) -> str:
