@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
@@ -18,6 +19,7 @@ SKIPPED = frozenset(
 )
 TAG = re.compile(r"(<[^>]*>)")
 TAG_NAME = re.compile(r"<\s*(/?)\s*([a-zA-Z0-9]+)")
+BEFORE = r"(?<![\w-])"  # what a term's pattern starts with (terms_of): no letter, digit or hyphen before it
 
 
 # The glossary an office starts with: its own data/glossary.csv, when it has one, replaces it.
@@ -54,7 +56,7 @@ def terms_of(rows: list[dict]) -> list[Term]:
         forms = [row["term"], *(f.strip() for f in str(row.get("also_written") or "").split(";") if f.strip())]
         forms.sort(key=len, reverse=True)  # "precept raised" before "precept"
         alternatives = "|".join(_form(f) for f in forms)
-        found.append(Term(row["term"], slug(row["term"]), re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")))
+        found.append(Term(row["term"], slug(row["term"]), re.compile(rf"{BEFORE}(?:{alternatives})(?![\w-])")))
     return found
 
 
@@ -68,15 +70,29 @@ def link_first_uses(html: str, terms: list[Term], href: str) -> str:
     """The page with the first use of each term in its prose linked to the glossary entry (href + "#anchor")."""
     if not terms:
         return html
-    # Most pages (a grant, a payment month) use no term at all: one search of the page for any of them says so.
-    # A text part holds a term only if the whole page does (a part's edges are tags' < and >, which no term's
-    # edge can touch), so a page without one is returned as it is and a part without one is left alone.
-    any_term = _any_of(tuple(terms))
-    if not any_term.search(html):
-        return html
-    waiting = list(terms)
     parts = TAG.split(html)
-    skipping: list[str] = []
+    prose = _prose(parts)
+    # The prose is searched as one text, its parts joined by a character no term and no page holds (each term
+    # once, not once in every table cell: most of the cost on a large page); a page holding it is searched part
+    # by part. Either way each term's first use is the same: the character, like the tags around a part, is
+    # neither a letter nor a hyphen, so a term matches beside it just as at a part's edges.
+    joined = "\x00" not in html and not any("\x00" in term.pattern.pattern for term in terms)
+    groups = [prose] if joined else [[index] for index in prose]
+    waiting = list(terms)
+    for group in groups:
+        text = SEPARATOR.join(parts[index] for index in group)
+        links = _first_uses(text, waiting, terms)
+        if links:
+            _splice(parts, group, links, href)
+    return "".join(parts)
+
+
+SEPARATOR = "\x00"
+
+
+def _prose(parts: list[str]) -> list[int]:
+    """The indexes of the text parts (between tags) that are prose: not inside a link, heading, script ... (SKIPPED)."""
+    prose, skipping = [], []
     for index, part in enumerate(parts):
         if index % 2:  # a tag
             match = TAG_NAME.match(part)
@@ -87,29 +103,54 @@ def link_first_uses(html: str, terms: list[Term], href: str) -> str:
                         del skipping[len(skipping) - 1 - skipping[::-1].index(name)]
                 else:
                     skipping.append(name)
+        elif not skipping and part.strip():
+            prose.append(index)
+    return prose
+
+
+def _first_uses(text: str, waiting: list[Term], terms: list[Term]) -> list[tuple[re.Match, Term]]:
+    """The first use of each waiting term in the text, in order, each after the one before (a term found is taken
+    out of `waiting`; where two start at the same place, the one listed first)."""
+    links: list[tuple[re.Match, Term]] = []
+    position = 0
+    # One pass finds every place where some term starts (far quicker than a pass for each term); only there is
+    # each term tried.
+    for place in _starts(tuple(terms)).finditer(text):
+        if place.start() < position:
             continue
-        if skipping or not waiting or not part.strip() or not any_term.search(part):
-            continue
-        parts[index] = _link_in_text(part, waiting, href)
-    return "".join(parts)
+        for term in waiting:
+            if match := term.pattern.match(text, place.start()):
+                links.append((match, term))
+                waiting.remove(term)
+                position = match.end()
+                break
+        if not waiting:
+            break
+    return links
 
 
 @cache
-def _any_of(terms: tuple[Term, ...]) -> re.Pattern:
-    """One pattern that finds any of the terms."""
-    return re.compile("|".join(f"(?:{term.pattern.pattern})" for term in terms))
+def _starts(terms: tuple[Term, ...]) -> re.Pattern:
+    """A pattern matching (with nothing) wherever any of the terms starts."""
+    return re.compile(BEFORE + "(?=" + "|".join(term.pattern.pattern.removeprefix(BEFORE) for term in terms) + ")")
 
 
-def _link_in_text(text: str, waiting: list[Term], href: str) -> str:
-    out, position = [], 0
-    while waiting:
-        found = [(m.start(), m, t) for t in waiting if (m := t.pattern.search(text, position))]
-        if not found:
-            break
-        _, match, term = min(found, key=lambda f: f[0])
-        out.append(text[position : match.start()])
-        out.append(f'<a class="glossary-term" href="{href}#{term.anchor}">{match.group(0)}</a>')
-        position = match.end()
-        waiting.remove(term)
-    out.append(text[position:])
-    return "".join(out)
+def _splice(parts: list[str], group: list[int], links: list[tuple[re.Match, Term]], href: str) -> None:
+    """Put each link into the part of the group (joined by SEPARATOR) its match is in."""
+    ends, offset = [], 0
+    for index in group:
+        offset += len(parts[index])
+        ends.append(offset)
+        offset += len(SEPARATOR)
+    by_part: dict[int, list[tuple[re.Match, Term]]] = {}
+    for match, term in links:
+        by_part.setdefault(bisect_left(ends, match.start()), []).append((match, term))
+    for position, found in by_part.items():
+        index, start = group[position], ends[position] - len(parts[group[position]])
+        out, done = [], 0
+        for match, term in found:
+            out.append(parts[index][done : match.start() - start])
+            out.append(f'<a class="glossary-term" href="{href}#{term.anchor}">{match.group(0)}</a>')
+            done = match.end() - start
+        out.append(parts[index][done:])
+        parts[index] = "".join(out)
