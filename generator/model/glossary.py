@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import csv
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
+from itertools import chain
 
 from ..core import i18n
 from ..core.formatting import slug
@@ -47,6 +47,9 @@ class Term:
     name: str
     anchor: str
     pattern: re.Pattern
+    # The characters its forms start with, as `pattern` reads them: those matched as written, those in any case
+    # (None: any character, for a term with an empty form).
+    first: tuple[str, str] | None = None
 
 
 def terms_of(rows: list[dict]) -> list[Term]:
@@ -56,14 +59,24 @@ def terms_of(rows: list[dict]) -> list[Term]:
         forms = [row["term"], *(f.strip() for f in str(row.get("also_written") or "").split(";") if f.strip())]
         forms.sort(key=len, reverse=True)  # "precept raised" before "precept"
         alternatives = "|".join(_form(f) for f in forms)
-        found.append(Term(row["term"], slug(row["term"]), re.compile(rf"{BEFORE}(?:{alternatives})(?![\w-])")))
+        pattern = re.compile(rf"{BEFORE}(?:{alternatives})(?![\w-])")
+        first = (
+            ("".join(f[0] for f in forms if _as_written(f)), "".join(f[0] for f in forms if not _as_written(f)))
+            if all(forms)
+            else None
+        )
+        found.append(Term(row["term"], slug(row["term"]), pattern, first))
     return found
 
 
 def _form(text: str) -> str:
-    """A form written with a capital only at the start matches in any case; any other capital, only as written."""
     escaped = re.escape(text)
-    return escaped if any(c.isupper() for c in text[1:]) else f"(?i:{escaped})"
+    return escaped if _as_written(text) else f"(?i:{escaped})"
+
+
+def _as_written(form: str) -> bool:
+    """A form written with a capital only at the start matches in any case; any other capital, only as written."""
+    return any(c.isupper() for c in form[1:])
 
 
 def link_first_uses(html: str, terms: list[Term], href: str) -> str:
@@ -71,41 +84,65 @@ def link_first_uses(html: str, terms: list[Term], href: str) -> str:
     if not terms:
         return html
     parts = TAG.split(html)
-    prose = _prose(parts)
-    # The prose is searched as one text, its parts joined by a character no term and no page holds (each term
-    # once, not once in every table cell: most of the cost on a large page); a page holding it is searched part
-    # by part. Either way each term's first use is the same: the character, like the tags around a part, is
-    # neither a letter nor a hyphen, so a term matches beside it just as at a part's edges.
-    joined = "\x00" not in html and not any("\x00" in term.pattern.pattern for term in terms)
-    groups = [prose] if joined else [[index] for index in prose]
-    waiting = list(terms)
-    for group in groups:
-        text = SEPARATOR.join(parts[index] for index in group)
-        links = _first_uses(text, waiting, terms)
-        if links:
-            _splice(parts, group, links, href)
+    texts, tags = parts[0::2], parts[1::2]
+    # The page's prose is searched as one text, its parts joined by a character neither the page nor any term
+    # holds (each term once, not once in every table cell: most of the cost on a large page). That character,
+    # like the tags around a part, is neither a letter nor a hyphen, so a term matches beside it just as at a
+    # part's edges, and no match reaches across it.
+    separator = next(c for c in SEPARATORS if c not in html and not any(c in t.pattern.pattern for t in terms))
+    prose = _prose(tags, separator)
+    text = separator.join(map(texts.__getitem__, prose))
+    links = _first_uses(text, list(terms), terms)
+    done: dict[int, int] = {}  # text part -> how far into it the links reach (in its text as it was)
+    for match, term in links:
+        # The part this use is in, and where in it: counted by the separators before it.
+        number = prose[text.count(separator, 0, match.start())]
+        start = match.start() - text.rfind(separator, 0, match.start()) - 1
+        index, before = 2 * number, done.get(number, 0)
+        grown = len(parts[index]) - len(texts[number])  # the links already made in this part
+        link = f'<a class="glossary-term" href="{href}#{term.anchor}">{match.group(0)}</a>'
+        cut = start + grown
+        parts[index] = parts[index][:cut] + link + parts[index][cut + len(match.group(0)) :]
+        done[number] = max(before, start + len(match.group(0)))
     return "".join(parts)
 
 
-SEPARATOR = "\x00"
+# Characters that never appear in a page's text: one joins the prose's parts for the search.
+SEPARATORS = "".join(chr(c) for c in (*range(0, 9), 0xE, 0xF, *range(0xF0000, 0xF1000)))
 
 
-def _prose(parts: list[str]) -> list[int]:
-    """The indexes of the text parts (between tags) that are prose: not inside a link, heading, script ... (SKIPPED)."""
-    prose, skipping = [], []
-    for index, part in enumerate(parts):
-        if index % 2:  # a tag
-            match = TAG_NAME.match(part)
-            if match and match.group(2).lower() in SKIPPED and not part.endswith("/>"):
-                name = match.group(2).lower()
-                if match.group(1):
-                    if name in skipping:
-                        del skipping[len(skipping) - 1 - skipping[::-1].index(name)]
-                else:
-                    skipping.append(name)
-        elif not skipping and part.strip():
-            prose.append(index)
-    return prose
+def _prose(tags: list[str], separator: str) -> list[int]:
+    """Which of the page's text parts (text[k] comes before tags[k]) are prose: not inside a link, heading,
+    script ... (SKIPPED). Only those tags are looked at, found with one search of all the tags joined."""
+    joined, skipping = separator.join(tags), []
+    kept, start, tag, counted = [], 0, 0, 0
+    for found in _skipped_tags().finditer(joined):
+        if found.start() and joined[found.start() - 1] != separator:
+            continue  # not where a tag starts (a "<" inside a tag)
+        tag += joined.count(separator, counted, found.start())  # the number of this tag
+        counted = found.start()
+        if tags[tag].endswith("/>"):
+            continue
+        name = found.group(2).lower()
+        if not found.group(1):
+            if not skipping:
+                kept.append(range(start, tag + 1))  # the text after this tag is skipped
+            skipping.append(name)
+        elif name in skipping:
+            del skipping[len(skipping) - 1 - skipping[::-1].index(name)]
+            if not skipping:
+                start = tag + 1  # the text after this closing tag is prose again
+    if not skipping:
+        kept.append(range(start, len(tags) + 1))
+    return list(chain.from_iterable(kept))
+
+
+@cache
+def _skipped_tags() -> re.Pattern:
+    """A pattern for the start of a tag that opens or closes an element whose text is not prose: the name as
+    TAG_NAME reads it (letters and digits), in any case. It starts with "<", which the search looks for quickly."""
+    names = "|".join("".join(f"[{c.lower()}{c.upper()}]" if c.isalpha() else c for c in n) for n in sorted(SKIPPED))
+    return re.compile(rf"<\s*(/?)\s*({names})(?![a-zA-Z0-9])")
 
 
 def _first_uses(text: str, waiting: list[Term], terms: list[Term]) -> list[tuple[re.Match, Term]]:
@@ -131,26 +168,11 @@ def _first_uses(text: str, waiting: list[Term], terms: list[Term]) -> list[tuple
 
 @cache
 def _starts(terms: tuple[Term, ...]) -> re.Pattern:
-    """A pattern matching (with nothing) wherever any of the terms starts."""
-    return re.compile(BEFORE + "(?=" + "|".join(term.pattern.pattern.removeprefix(BEFORE) for term in terms) + ")")
-
-
-def _splice(parts: list[str], group: list[int], links: list[tuple[re.Match, Term]], href: str) -> None:
-    """Put each link into the part of the group (joined by SEPARATOR) its match is in."""
-    ends, offset = [], 0
-    for index in group:
-        offset += len(parts[index])
-        ends.append(offset)
-        offset += len(SEPARATOR)
-    by_part: dict[int, list[tuple[re.Match, Term]]] = {}
-    for match, term in links:
-        by_part.setdefault(bisect_left(ends, match.start()), []).append((match, term))
-    for position, found in by_part.items():
-        index, start = group[position], ends[position] - len(parts[group[position]])
-        out, done = [], 0
-        for match, term in found:
-            out.append(parts[index][done : match.start() - start])
-            out.append(f'<a class="glossary-term" href="{href}#{term.anchor}">{match.group(0)}</a>')
-            done = match.end() - start
-        out.append(parts[index][done:])
-        parts[index] = "".join(out)
+    """A pattern matching (with nothing) wherever any of the terms starts. It first asks whether the character
+    there can start one (quick to refuse: most characters cannot), then whether a term is there."""
+    forms = "|".join(term.pattern.pattern.removeprefix(BEFORE) for term in terms)
+    if any(term.first is None for term in terms):
+        return re.compile(f"{BEFORE}(?={forms})")
+    written, any_case = ("".join(sorted({c for term in terms for c in term.first[i]})) for i in (0, 1))
+    firsts = "|".join([f"[{re.escape(written)}]"] * bool(written) + [f"(?i:[{re.escape(any_case)}])"] * bool(any_case))
+    return re.compile(f"(?={firsts}){BEFORE}(?={forms})")
