@@ -21,6 +21,7 @@ from generator.core.formatting import money
 
 from .search_transfer import first_query_transfer
 from .synthetic import SCALE, make_project
+from .welsh import make_welsh_project
 
 HERE = Path(__file__).resolve().parent
 BIN = Path(sys.executable).parent
@@ -190,17 +191,40 @@ def stage_medians(runs: list[dict[str, dict[str, float]]]) -> dict[str, dict[str
     return medians
 
 
+def welsh_figures(site: Path, runs: dict[str, list], english_seconds: float, english_cpu: float) -> dict:
+    """The same office published in English and Welsh: its build against the English-only build, and what the
+    Welsh pages add to it (issue 29 asks that each added language cost at most 1.1× the English build)."""
+    seconds = statistics.median(wall for wall, _ in runs["builds"])
+    cpu = statistics.median(cpu for _, cpu in runs["builds"])
+    return {
+        **site_figures(site),
+        "build_seconds": round(seconds, 1),
+        "build_cpu_seconds": round(cpu, 1),
+        "build_seconds_each_run": [round(wall, 1) for wall, _ in runs["builds"]],
+        "over_english_only": round(seconds / english_seconds, 2),
+        "over_english_only_cpu": round(cpu / english_cpu, 2),
+        "welsh_over_english": round((seconds - english_seconds) / english_seconds, 2),
+        "welsh_over_english_cpu": round((cpu - english_cpu) / english_cpu, 2),
+        "stages": stage_medians(runs["stages"]),
+        "identical_bytes_every_run": len(set(runs["digests"])) == 1,
+        "peak_memory_all_processes_mb": round(max(runs["memory"])),
+    }
+
+
 def main() -> None:
     load_at_start = round(os.getloadavg()[0], 1)  # the machine is shared: a high load distorts the timings
     work = Path(tempfile.mkdtemp(prefix="pcc-bench-"))
     try:
         half = half_scale(work)
         project = make_project(work / "project")
+        welsh = make_welsh_project(project, work / "project-cy")
         print(f"Synthetic OPCC: {SCALE}")
-        # Build and floor take turns, RUNS times each, each starting once the previous one's files are on disk;
-        # the median of each counts. CPU time is barely changed by others' load on a shared machine.
+        # Build, floor and the build in English and Welsh take turns, RUNS times each, each starting once the
+        # previous one's files are on disk; the median of each counts. CPU time is barely changed by others' load on
+        # a shared machine.
         together: list[float] = []
         floors, builds, stage_runs, digests = [], [], [], []
+        in_welsh: dict[str, list] = {"builds": [], "stages": [], "digests": [], "memory": []}
         pages = 0
         for _ in range(RUNS):
             os.sync()
@@ -210,6 +234,10 @@ def main() -> None:
             pages = pages or site_figures(project / "site")["pages"]
             os.sync()
             floors.append(floor_run(project, work / "floor", pages))
+            os.sync()
+            in_welsh["builds"].append(build_run(welsh, in_welsh["memory"], work / "stages-cy.jsonl"))
+            in_welsh["stages"].append(stages.read(str(work / "stages-cy.jsonl")))
+            in_welsh["digests"].append(site_digest(welsh / "site"))
         build_seconds = statistics.median(seconds for seconds, _ in builds)
         build_cpu = statistics.median(cpu for _, cpu in builds)
         floor_seconds = statistics.median(seconds for seconds, _ in floors)
@@ -238,6 +266,7 @@ def main() -> None:
             "serve_rebuild_after_one_grant_edit_seconds": round(statistics.median(grant_rebuilds), 2),
             "serve_rebuild_each_grant_edit_seconds": [round(seconds, 2) for seconds in grant_rebuilds],
             **search,
+            "english_and_welsh": welsh_figures(welsh / "site", in_welsh, build_seconds, build_cpu),
             "half_scale": half,
             "full_over_half": {
                 "pages": round(figures["pages"] / half["pages"], 2),
@@ -250,6 +279,11 @@ def main() -> None:
         (HERE / "results.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
         for key, value in results.items():
             print(f"{key:>40}: {value}")
+        both = results["english_and_welsh"]
+        print(
+            f"English and Welsh: {both['build_seconds']} s ({both['build_cpu_seconds']} s CPU); Welsh added "
+            f"{both['welsh_over_english']}× the English build's time ({both['welsh_over_english_cpu']}× its CPU time)"
+        )
         print(
             f"build / floor: {results['ratio_to_floor']} (wall), {results['ratio_to_floor_cpu']} (CPU); "
             f"build {results['build_seconds']} s, floor {results['floor_seconds']} s"

@@ -287,8 +287,6 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
             # What surrounds every page changed (or every rebuild renders in full): record pages' chrome is made
             # afresh. Otherwise the shells of the last rebuild still fit, and no exemplar needs rendering.
             self.chrome, self.shared = ChromeCache(), shared
-        if config.extra.get("languages"):
-            self.chrome.enabled = False  # each page links to its own twin: no two pages share their chrome
         kept = {kind for kind, shell in self.chrome.shells.items() if shell is not None}
         digests = assemble.fingerprints(self.result, Path(config.docs_dir), shared) if self.stubs else {}
         if self.stubs and self.problems_html:
@@ -387,7 +385,7 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
         context = self.contexts.pop(page.file.src_uri, None)
         if context is not None:
             description = page.meta.get("description") or config.site_description
-            parts = Parts.of(page.title, description, page.canonical_url, page.content)
+            parts = Parts.of(page.title, description, page.canonical_url, page.content, page.url)
             full = lambda: self.env.get_template("main.html").render(context)  # noqa: E731
             output = self.chrome.render(kind_of(page.url, page.meta), parts, full)
         if self.indexer is not None:

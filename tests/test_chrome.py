@@ -51,3 +51,19 @@ def test_a_shell_that_differs_from_a_full_render_is_never_used():
     third, more = page("Three", "d3", "<p>3</p>")
     assert cache.render(("grants", False, False), more, full(third)) == third
     assert renders == [first, wrong, third]  # after the mismatch, every page is rendered in full
+
+
+def test_in_a_site_in_two_languages_a_shell_links_each_page_to_its_own_twin():
+    twins = '<link rel="alternate" hreflang="cy" href="https://x.example/cy/{u}"><a href="../../cy/{u}" hreflang="cy">'
+
+    def bilingual(title: str, url: str) -> tuple[str, Parts]:
+        full, parts = page(title, f"About {title}", f"<h1>{title}</h1>")
+        full = full.replace("<nav>", twins.format(u=url) + "<nav>")
+        return full, Parts.of(title, f"About {title}", None, f"<h1>{title}</h1>", url)
+
+    first, parts = bilingual("Grant one", "grants/one/")
+    second, other = bilingual("Grant two", "grants/two/")
+    shell = make_shell(first, parts)
+    assert shell is not None and "grants/one/" not in shell
+    assert fill(shell, other) == second
+    assert 'href="../../cy/grants/two/"' in fill(shell, other)

@@ -313,6 +313,33 @@ def test_glossary_links_only_the_first_use_in_prose():
     assert 'a <a class="glossary-term" href="../glossary/#band-d">Band D</a> home; Band D again, and band d.' in linked
 
 
+def test_glossary_links_the_first_use_across_a_pages_text_parts_the_same_way_however_it_is_searched():
+    from generator.model.glossary import link_first_uses, terms_of
+
+    terms = terms_of(
+        [
+            {"term": "Reserves", "also_written": "", "definition": "x"},
+            {"term": "Council tax", "also_written": "", "definition": "x"},
+            {"term": "Council", "also_written": "", "definition": "x"},
+        ]
+    )
+    html = (
+        "<table><tr><td>Total</td><td>£1,000</td></tr><tr><td>reserves-led</td><td>Council tax and council</td>"
+        "</tr></table><p>Reserves<em>held</em>; council tax again</p><p>The council's reserves.</p>"
+    )
+    linked = link_first_uses(html, terms, "../glossary/")
+    # "reserves-led" is not the term; "Council tax" (listed first) wins where both start; "council" comes after it.
+    assert linked == (
+        '<table><tr><td>Total</td><td>£1,000</td></tr><tr><td>reserves-led</td><td><a class="glossary-term" '
+        'href="../glossary/#council-tax">Council tax</a> and <a class="glossary-term" href="../glossary/#council">'
+        'council</a></td></tr></table><p><a class="glossary-term" href="../glossary/#reserves">Reserves</a>'
+        "<em>held</em>; council tax again</p><p>The council's reserves.</p>"
+    )
+    # A page holding the character that joins its text parts for the search is searched part by part: same links.
+    odd = link_first_uses(html.replace("Total", "Total\x00"), terms, "../glossary/")
+    assert odd == linked.replace("Total", "Total\x00")
+
+
 def test_the_glossary_explains_each_term_and_every_page_links_to_it(site_dir):
     text = page_text(site_dir, "glossary/index.html")
     for term in (

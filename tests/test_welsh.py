@@ -157,6 +157,10 @@ def test_downloads_keep_their_columns_with_the_welsh_ones(office):
     site = office / "site"
     english = (site / "data" / "grants.csv").read_bytes()
     assert (site / "cy" / "data" / "grants.csv").read_bytes() == english  # the Welsh pages' links reach it
+    # The spreadsheet to edit from a Welsh page is the office's data as it keeps it: the English text in Title,
+    # the Welsh in Title_cy (not the Welsh text in both), the same file as the English page's.
+    spreadsheet = (site / "data" / "grants-to-edit.xlsx").read_bytes()
+    assert (site / "cy" / "data" / "grants-to-edit.xlsx").read_bytes() == spreadsheet
     header = english.decode("utf-8-sig").splitlines()[0].split(",")
     assert {"Title", "Title_cy", "Description", "Description_cy", "Grant Programme:Title_cy"} <= set(header)
     giving = json.loads((site / "data" / "grants-360giving.json").read_text(encoding="utf-8"))["grants"][0]

@@ -208,6 +208,7 @@ def record_html(result: Result, page: Page, shell: str, before: str, site_url: s
         escape(page.description) or site_description,
         urljoin(site_url, page.url) if site_url else "",
         before + render(result, page),
+        page.url,
     )
     return add_policy(correct(chrome.fill(shell, parts)), preview=True)
 

@@ -6,6 +6,7 @@ import csv
 import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import chain
 
 from ..core import i18n
 from ..core.formatting import slug
@@ -18,6 +19,7 @@ SKIPPED = frozenset(
 )
 TAG = re.compile(r"(<[^>]*>)")
 TAG_NAME = re.compile(r"<\s*(/?)\s*([a-zA-Z0-9]+)")
+BEFORE = r"(?<![\w-])"  # what a term's pattern starts with (terms_of): no letter, digit or hyphen before it
 
 
 # The glossary an office starts with: its own data/glossary.csv, when it has one, replaces it.
@@ -45,6 +47,9 @@ class Term:
     name: str
     anchor: str
     pattern: re.Pattern
+    # The characters its forms start with, as `pattern` reads them: those matched as written, those in any case
+    # (None: any character, for a term with an empty form).
+    first: tuple[str, str] | None = None
 
 
 def terms_of(rows: list[dict]) -> list[Term]:
@@ -54,50 +59,120 @@ def terms_of(rows: list[dict]) -> list[Term]:
         forms = [row["term"], *(f.strip() for f in str(row.get("also_written") or "").split(";") if f.strip())]
         forms.sort(key=len, reverse=True)  # "precept raised" before "precept"
         alternatives = "|".join(_form(f) for f in forms)
-        found.append(Term(row["term"], slug(row["term"]), re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")))
+        pattern = re.compile(rf"{BEFORE}(?:{alternatives})(?![\w-])")
+        first = (
+            ("".join(f[0] for f in forms if _as_written(f)), "".join(f[0] for f in forms if not _as_written(f)))
+            if all(forms)
+            else None
+        )
+        found.append(Term(row["term"], slug(row["term"]), pattern, first))
     return found
 
 
 def _form(text: str) -> str:
-    """A form written with a capital only at the start matches in any case; any other capital, only as written."""
     escaped = re.escape(text)
-    return escaped if any(c.isupper() for c in text[1:]) else f"(?i:{escaped})"
+    return escaped if _as_written(text) else f"(?i:{escaped})"
+
+
+def _as_written(form: str) -> bool:
+    """A form written with a capital only at the start matches in any case; any other capital, only as written."""
+    return any(c.isupper() for c in form[1:])
 
 
 def link_first_uses(html: str, terms: list[Term], href: str) -> str:
     """The page with the first use of each term in its prose linked to the glossary entry (href + "#anchor")."""
     if not terms:
         return html
-    waiting = list(terms)
     parts = TAG.split(html)
-    skipping: list[str] = []
-    for index, part in enumerate(parts):
-        if index % 2:  # a tag
-            match = TAG_NAME.match(part)
-            if match and match.group(2).lower() in SKIPPED and not part.endswith("/>"):
-                name = match.group(2).lower()
-                if match.group(1):
-                    if name in skipping:
-                        del skipping[len(skipping) - 1 - skipping[::-1].index(name)]
-                else:
-                    skipping.append(name)
-            continue
-        if skipping or not waiting or not part.strip():
-            continue
-        parts[index] = _link_in_text(part, waiting, href)
+    texts, tags = parts[0::2], parts[1::2]
+    # The page's prose is searched as one text, its parts joined by a character neither the page nor any term
+    # holds (each term once, not once in every table cell: most of the cost on a large page). That character,
+    # like the tags around a part, is neither a letter nor a hyphen, so a term matches beside it just as at a
+    # part's edges, and no match reaches across it.
+    separator = next(c for c in SEPARATORS if c not in html and not any(c in t.pattern.pattern for t in terms))
+    prose = _prose(tags, separator)
+    text = separator.join(map(texts.__getitem__, prose))
+    links = _first_uses(text, list(terms), terms)
+    done: dict[int, int] = {}  # text part -> how far into it the links reach (in its text as it was)
+    for match, term in links:
+        # The part this use is in, and where in it: counted by the separators before it.
+        number = prose[text.count(separator, 0, match.start())]
+        start = match.start() - text.rfind(separator, 0, match.start()) - 1
+        index, before = 2 * number, done.get(number, 0)
+        grown = len(parts[index]) - len(texts[number])  # the links already made in this part
+        link = f'<a class="glossary-term" href="{href}#{term.anchor}">{match.group(0)}</a>'
+        cut = start + grown
+        parts[index] = parts[index][:cut] + link + parts[index][cut + len(match.group(0)) :]
+        done[number] = max(before, start + len(match.group(0)))
     return "".join(parts)
 
 
-def _link_in_text(text: str, waiting: list[Term], href: str) -> str:
-    out, position = [], 0
-    while waiting:
-        found = [(m.start(), m, t) for t in waiting if (m := t.pattern.search(text, position))]
-        if not found:
+# Characters that never appear in a page's text: one joins the prose's parts for the search.
+SEPARATORS = "".join(chr(c) for c in (*range(0, 9), 0xE, 0xF, *range(0xF0000, 0xF1000)))
+
+
+def _prose(tags: list[str], separator: str) -> list[int]:
+    """Which of the page's text parts (text[k] comes before tags[k]) are prose: not inside a link, heading,
+    script ... (SKIPPED). Only those tags are looked at, found with one search of all the tags joined."""
+    joined, skipping = separator.join(tags), []
+    kept, start, tag, counted = [], 0, 0, 0
+    for found in _skipped_tags().finditer(joined):
+        if found.start() and joined[found.start() - 1] != separator:
+            continue  # not where a tag starts (a "<" inside a tag)
+        tag += joined.count(separator, counted, found.start())  # the number of this tag
+        counted = found.start()
+        if tags[tag].endswith("/>"):
+            continue
+        name = found.group(2).lower()
+        if not found.group(1):
+            if not skipping:
+                kept.append(range(start, tag + 1))  # the text after this tag is skipped
+            skipping.append(name)
+        elif name in skipping:
+            del skipping[len(skipping) - 1 - skipping[::-1].index(name)]
+            if not skipping:
+                start = tag + 1  # the text after this closing tag is prose again
+    if not skipping:
+        kept.append(range(start, len(tags) + 1))
+    return list(chain.from_iterable(kept))
+
+
+@cache
+def _skipped_tags() -> re.Pattern:
+    """A pattern for the start of a tag that opens or closes an element whose text is not prose: the name as
+    TAG_NAME reads it (letters and digits), in any case. It starts with "<", which the search looks for quickly."""
+    names = "|".join("".join(f"[{c.lower()}{c.upper()}]" if c.isalpha() else c for c in n) for n in sorted(SKIPPED))
+    return re.compile(rf"<\s*(/?)\s*({names})(?![a-zA-Z0-9])")
+
+
+def _first_uses(text: str, waiting: list[Term], terms: list[Term]) -> list[tuple[re.Match, Term]]:
+    """The first use of each waiting term in the text, in order, each after the one before (a term found is taken
+    out of `waiting`; where two start at the same place, the one listed first)."""
+    links: list[tuple[re.Match, Term]] = []
+    position = 0
+    # One pass finds every place where some term starts (far quicker than a pass for each term); only there is
+    # each term tried.
+    for place in _starts(tuple(terms)).finditer(text):
+        if place.start() < position:
+            continue
+        for term in waiting:
+            if match := term.pattern.match(text, place.start()):
+                links.append((match, term))
+                waiting.remove(term)
+                position = match.end()
+                break
+        if not waiting:
             break
-        _, match, term = min(found, key=lambda f: f[0])
-        out.append(text[position : match.start()])
-        out.append(f'<a class="glossary-term" href="{href}#{term.anchor}">{match.group(0)}</a>')
-        position = match.end()
-        waiting.remove(term)
-    out.append(text[position:])
-    return "".join(out)
+    return links
+
+
+@cache
+def _starts(terms: tuple[Term, ...]) -> re.Pattern:
+    """A pattern matching (with nothing) wherever any of the terms starts. It first asks whether the character
+    there can start one (quick to refuse: most characters cannot), then whether a term is there."""
+    forms = "|".join(term.pattern.pattern.removeprefix(BEFORE) for term in terms)
+    if any(term.first is None for term in terms):
+        return re.compile(f"{BEFORE}(?={forms})")
+    written, any_case = ("".join(sorted({c for term in terms for c in term.first[i]})) for i in (0, 1))
+    firsts = "|".join([f"[{re.escape(written)}]"] * bool(written) + [f"(?i:[{re.escape(any_case)}])"] * bool(any_case))
+    return re.compile(f"(?={firsts}){BEFORE}(?={forms})")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import partial
 
+from ..core import i18n
 from ..core.formatting import N_
 from ..core.i18n import _
 from ..data.rowkeys import declared_key, row_key
@@ -40,6 +41,9 @@ def pages(site: Site) -> Iterator[Page]:
         nav_title=_("Open data"),
         search=True,
     )
+    # The spreadsheet to edit holds the data as the office keeps it (each Welsh column beside its English one): the
+    # English build makes it, and the Welsh pages link to that same file (build/welsh_files.py).
+    english = i18n.current() == i18n.ENGLISH
     for resource in resources:
         spreadsheet = f"data/{resource['name']}-to-edit.xlsx" if resource["name"] in site.tables else ""
         yield Page(
@@ -55,7 +59,9 @@ def pages(site: Site) -> Iterator[Page]:
                 "key": row_key(resource) if resource["name"] in site.tables else ["reference"],
                 "key_enforced": bool(declared_key(resource)) or resource["name"] not in site.tables,
             },
-            attachments={spreadsheet: partial(filled_template, site, resource["name"])} if spreadsheet else {},
+            attachments={spreadsheet: partial(filled_template, site, resource["name"])}
+            if spreadsheet and english
+            else {},
             description=_("The fields of the %(dataset)s dataset, their types and rules, and its downloads.")
             % {"dataset": resource["title"].lower()},
             search=True,

@@ -2,7 +2,7 @@
 
 Material's header, navigation and footer are most of the work of rendering a page, and they are the same on
 every record page (a grant, a decision, a spending month ...) at the same depth: only the title, description,
-address and content differ. So the first record page of each kind is rendered in full, its own parts are
+address and content differ (and, in a site in two languages, the links to the page's twin, which end in its address). So the first record page of each kind is rendered in full, its own parts are
 replaced by markers to make a shell, and every later record page is its shell with its own parts put back.
 The second page of each kind is also rendered in full and compared, so a shell that would differ from a full
 render is never used.
@@ -29,10 +29,11 @@ class Parts:
     description: str
     canonical: str
     content: str
+    url: str = ""  # the page's address from the site's root (grants/360g-x/), ending its twin's links
 
     @classmethod
-    def of(cls, title: str, description: str, canonical: str | None, content: str) -> Parts:
-        return cls(str(escape(Markup(title).striptags())), title, description, canonical or "", content)
+    def of(cls, title: str, description: str, canonical: str | None, content: str, url: str = "") -> Parts:
+        return cls(str(escape(Markup(title).striptags())), title, description, canonical or "", content, url)
 
 
 def kind_of(url: str, meta: dict) -> tuple:
@@ -63,11 +64,14 @@ def make_shell(full: str, parts: Parts) -> str | None:
     found = shell.find(parts.topic, start) if start >= 0 else -1
     if found < 0 or shell[start + len(TOPIC) : found].strip(" \n") != '<span class="md-ellipsis">':
         return None
-    return shell[:found] + marker("topic") + shell[found + len(parts.topic) :]
+    shell = shell[:found] + marker("topic") + shell[found + len(parts.topic) :]
+    # The hreflang alternates and the language switch end in the page's own address (the canonical link, which
+    # does too, is already a marker). The check of a kind's second page catches any other use of it.
+    return shell.replace(f'{parts.url}"', f'{marker("url")}"') if parts.url else shell
 
 
 def fill(shell: str, parts: Parts) -> str:
-    for name in ("title", "topic", "description", "canonical"):
+    for name in ("title", "topic", "description", "canonical", "url"):
         shell = shell.replace(marker(name), getattr(parts, name))
     return shell.replace(marker("content"), parts.content)
 
