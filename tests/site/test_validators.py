@@ -1,6 +1,7 @@
 """Other people's validators find nothing wrong: the Nu Html Checker on every page of the demo and on a sample of a
 synthetic office's pages (other names, many more rows), and pa11y (HTML_CodeSniffer, WCAG 2 AA) on one page of
-each type at a desktop's and a phone's width."""
+each type of the demo, and on a list, a record and a month of each kind of the synthetic office, at a desktop's
+and a phone's width."""
 
 from __future__ import annotations
 
@@ -58,15 +59,19 @@ def test_nu_html_checker_finds_no_error_on_any_page(site_dir, tmp_path):
     assert errors == []
 
 
-def test_pa11y_finds_no_error_on_any_page_type(base_url, tmp_path):
-    broken = tmp_path / "broken.html"
-    broken.write_text(BROKEN, encoding="utf-8")
-    urls = [base_url + path for path in PAGE_TYPES.values()] + [broken.as_uri()]
+def pa11y(*urls: str) -> list[dict]:
+    """pa11y's issues for the addresses, each at a desktop's and a phone's width (one Chromium for them all)."""
     result = subprocess.run(
         ["node", str(PA11Y), CHROMIUM, "1280,375", *urls], capture_output=True, text=True, timeout=600, cwd=ROOT
     )
     assert result.returncode == 0, result.stderr
-    issues = json.loads(result.stdout)
+    return json.loads(result.stdout)
+
+
+def test_pa11y_finds_no_error_on_any_page_type(base_url, tmp_path):
+    broken = tmp_path / "broken.html"
+    broken.write_text(BROKEN, encoding="utf-8")
+    issues = pa11y(*[base_url + path for path in PAGE_TYPES.values()], broken.as_uri())
     found = {part for i in issues if i["url"] == broken.as_uri() for part in i["code"].split(".")}
     assert {"H32", "H91"} <= found  # a form with no submit button, a button with no name
     errors = [
@@ -77,7 +82,7 @@ def test_pa11y_finds_no_error_on_any_page_type(base_url, tmp_path):
     assert errors == []
 
 
-def test_nu_html_checker_finds_no_error_on_a_sample_of_a_synthetic_office(tmp_path):
+def test_nu_html_checker_and_pa11y_find_no_error_on_a_sample_of_a_synthetic_office(tmp_path):
     sys.path.insert(0, str(ROOT / "bench"))
     from synthetic import make_project
 
@@ -92,4 +97,16 @@ def test_nu_html_checker_finds_no_error_on_a_sample_of_a_synthetic_office(tmp_pa
         p.relative_to(site).parts[0] for p in sample
     }
     errors = [f"{m['url'].split('/site/', 1)[-1]}:{m.get('lastLine')}: {m['message']}" for m in nu_checker(*sample)]
+    assert errors == []
+    # pa11y on a list, a record and a month of each kind, opened from the files as built.
+    kinds = ("index.html", "grants/index.html", "decisions/index.html", "money/index.html", "organisations/index.html")
+    chosen = [site / kind for kind in kinds]
+    chosen += [
+        next(p for p in pages if p.relative_to(site).parts[0] == s and len(p.relative_to(site).parts) == 3)
+        for s in ("grants", "decisions", "spending", "plan")
+    ]
+    errors = [
+        f"{i['url'].split('/site/', 1)[-1]} at {i['width']} px: {i['code']}: {i['message']}"
+        for i in pa11y(*(page.as_uri() for page in chosen))
+    ]
     assert errors == []
