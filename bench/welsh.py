@@ -26,6 +26,8 @@ def make_welsh_project(english: Path, target: Path) -> Path:
     for body in [profile, *(profile.get("predecessors") or [])]:
         body.update({name + "_cy": f"Enw Cymraeg: {body[name]}" for name in PROFILE_NAMES if body.get(name)})
     profile.update(languages=["en", "cy"], nation="Wales")
+    if isinstance(profile.get("decision_categories"), list):
+        profile["decision_categories_cy"] = [f"Categori: {name}" for name in profile["decision_categories"]]
     profile_path.write_text(yaml.safe_dump(profile, allow_unicode=True, sort_keys=False), encoding="utf-8")
     for dataset, columns in TEXT_COLUMNS.items():
         fill_welsh_columns(target / "data" / f"{dataset}.csv", columns)

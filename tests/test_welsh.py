@@ -192,6 +192,19 @@ def test_a_new_grant_without_its_welsh_title_is_refused(tmp_path):
         assert said in result.stderr
 
 
+def test_decision_categories_without_their_welsh_names_are_a_problem(tmp_path):
+    folder = make_welsh_office(tmp_path / "office")
+    profile = folder / "data" / "profile.yaml"
+    text = profile.read_text(encoding="utf-8")
+    profile.write_text(text.replace("decision_categories_cy: [Diogelwch cymunedol, Llywodraethu]\n", ""), "utf-8")
+    result = run_cli(folder, "validate")
+    assert result.returncode != 0
+    assert 'data/profile.yaml, key "decision_categories_cy": is missing' in result.stdout + result.stderr
+    profile.write_text(text.replace("[Diogelwch cymunedol, Llywodraethu]", "[Llywodraethu]"), "utf-8")
+    result = run_cli(folder, "validate")
+    assert "does not give a Welsh name for each of the 2 categories" in result.stdout + result.stderr
+
+
 def test_an_unknown_language_is_a_plain_problem(tmp_path):
     folder = tmp_path / "office"
     shutil.copytree(ROOT / "tests" / "fixtures" / "exampleshire", folder)

@@ -17,6 +17,7 @@ short_name_cy: Bwrdd Swydd Enghraifft (demo)
 police_area_cy: Swydd Enghraifft
 role_cy: Bwrdd Heddlu a Throseddu
 role_short_cy: Bwrdd
+decision_categories_cy: [Diogelwch cymunedol, Llywodraethu]
 """
 
 GRANTS_CY = {
@@ -114,6 +115,7 @@ DEMO_PROFILE_CY = {
     "police_area_cy": "De Swydd Efrog",
     "role_cy": "Maer De Swydd Efrog",
     "role_short_cy": "Maer",
+    "decision_categories_cy": ["Comisiynu", "Cyllid", "Ystadau", "Llywodraethu", "Partneriaethau", "Perfformiad"],
 }
 PREDECESSOR_CY = {
     "body_name_cy": "Swyddfa Comisiynydd Heddlu a Throseddu De Swydd Efrog (demo)",

@@ -24,7 +24,7 @@ TEXT_COLUMNS = {
     "funding": ("source",),
     "budget": ("area", "item"),
     "reserves": ("reserve",),
-    "spend": ("expense_type", "purpose"),
+    "spend": ("expense_type", "service_area", "purpose"),
     "organisations": ("description",),
     "kpis": ("title", "description", "source"),
     "plan": ("theme", "title", "lead", "description"),
@@ -42,6 +42,7 @@ TEXT_COLUMNS = {
     "office_holders": ("role",),
     "complaints": ("about",),
     "tenders": ("title",),
+    "inspections": ("title",),
 }
 
 # Text columns that also identify their row (reserves.csv's "General" reserve carries the policy's band): the Welsh

@@ -24,12 +24,15 @@ FIELDS = [
         "name": DATE,
         "type": "date",
         "description": "When the row was withdrawn (set by the import from the sheet's Withdraw column)",
+        "description_cy": "Pryd y tynnwyd y rhes yn ôl (gosodir gan y mewnforio o golofn Tynnu'n ôl y daenlen)",
     },
     {
         "name": REASON,
         "type": "string",
         "description": "Why the row was withdrawn: it then leaves lists, totals, feeds and downloads, "
         "and its own page, if it has one, says so",
+        "description_cy": "Pam y tynnwyd y rhes yn ôl: mae wedyn yn gadael rhestrau, cyfansymiau, ffrydiau a "
+        "lawrlwythiadau, ac mae ei thudalen ei hun, os oes ganddi un, yn dweud hynny",
     },
 ]
 NAMES = {DATE, REASON}

@@ -13,7 +13,7 @@ HINT = "write its Welsh version there: Welsh pages are published at the same tim
 def check(raw: RawPackage) -> list[Problem]:
     if "cy" not in languages(raw.profile):
         return []
-    found = _profile(raw.profile)
+    found = _profile(raw.profile) + _categories(raw.profile)
     for table in raw.tables.values():
         found += _table(table)
     for decision in raw.decisions:
@@ -35,6 +35,18 @@ def _profile(profile: dict) -> list[Problem]:
         for key in PROFILE_NAMES
         if str(person.get(key) or "").strip() and not str(person.get(key + SUFFIX) or "").strip()
     ]
+
+
+def _categories(profile: dict) -> list[Problem]:
+    """The decision categories the profile lists, and their Welsh names in a list of the same length and order."""
+    english, welsh = profile.get("decision_categories"), profile.get("decision_categories_cy")
+    if not isinstance(english, list) or not english:
+        return []
+    if isinstance(welsh, list) and len(welsh) == len(english) and all(str(w or "").strip() for w in welsh):
+        return []
+    said = "is missing" if welsh is None else f"does not give a Welsh name for each of the {len(english)} categories"
+    hint = f"list the Welsh name of each of decision_categories, in the same order; {HINT}"
+    return [Problem("data/profile.yaml", None, "decision_categories_cy", said, hint)]
 
 
 def _table(table: Table) -> list[Problem]:
