@@ -30,6 +30,7 @@ def test_demo_site_has_every_section(site_dir):
     assert '<html lang="en-GB"' in home
     assert "Published by South Yorkshire Mayoral Combined Authority (demo)" in home
     assert "Demonstration site." in home
+    assert "<title>Page not found - South Yorkshire MCA (demo)</title>" in read(site_dir, "404.html")
 
 
 def test_footer_links_on_every_page(site_dir):

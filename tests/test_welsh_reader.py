@@ -42,6 +42,7 @@ def test_the_404_pages_switch_language_from_the_site_root(site):
     """A 404 page is served at any depth, so its switch must not be relative (it was //cy/ and /cy//../)."""
     assert SWITCH.findall(read(site / "404.html")) == [("/cy/", "cy")]
     assert SWITCH.findall(read(site / "cy" / "404.html")) == [("/", "en")]
+    assert "<title>Heb ddod o hyd i'r dudalen - ACM De Swydd Efrog (demo)</title>" in read(site / "cy" / "404.html")
 
 
 def test_the_compliance_page_cites_the_law_in_welsh_and_the_welsh_accounts_regulations(site):
