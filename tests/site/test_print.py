@@ -20,7 +20,14 @@ def printed(page) -> tuple[PdfReader, str]:
 
 
 @pytest.mark.parametrize(
-    "path", ["reports/2026-q2-performance/", "reports/2026-q2-resources/", "grants/year-2024-25/", "transparency/"]
+    "path",
+    [
+        "reports/2026-q2-performance/",
+        "reports/2026-q2-resources/",
+        "grants/year-2024-25/",
+        "transparency/",
+        "spending/2026-03/",  # an explorer: its headings are sort buttons
+    ],
 )
 def test_page_prints_on_a4_with_every_column(visit, path):
     page = visit(path)
