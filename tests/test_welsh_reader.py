@@ -42,6 +42,10 @@ def test_the_404_pages_switch_language_from_the_site_root(site):
     """A 404 page is served at any depth, so its switch must not be relative (it was //cy/ and /cy//../)."""
     assert SWITCH.findall(read(site / "404.html")) == [("/cy/", "cy")]
     assert SWITCH.findall(read(site / "cy" / "404.html")) == [("/", "en")]
+    # A host serves the one root 404 page for a missing Welsh address too: it says so in Welsh.
+    assert '<p lang="cy">Heb ddod o hyd i\'r dudalen. Ewch i\'r <a href="/cy/">hafan Gymraeg</a>.</p>' in read(
+        site / "404.html"
+    )
     assert "<title>Heb ddod o hyd i'r dudalen - ACM De Swydd Efrog (demo)</title>" in read(site / "cy" / "404.html")
 
 
