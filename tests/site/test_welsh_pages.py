@@ -71,6 +71,12 @@ def test_the_welsh_search_page_finds_welsh_pages(browser, welsh_url):
         links = results.evaluate_all("links => links.map(a => a.getAttribute('href'))")
         assert links and all("/cy/" in link for link in links), links
         assert "/cy/grants/360g-exmpboard-2025-001/" in links
+        # The switch to English keeps the search, and so do an explorer's filters.
+        switch = page.page.locator("a.site-language")
+        assert switch.get_attribute("href").endswith("/search/?q=dioddefwyr")
+        page.page.fill("#search-query", "grant")
+        page.page.wait_for_url("**/cy/search/?q=grant")
+        assert switch.get_attribute("href").endswith("/search/?q=grant")
     finally:
         page.close()
 

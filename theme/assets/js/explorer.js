@@ -167,6 +167,8 @@
       status.textContent = text;
       var query_ = next.toString();
       history.replaceState(null, "", query_ ? "?" + query_ : window.location.pathname);
+      // The switch to the other language keeps what was searched for or chosen.
+      document.querySelectorAll("a.site-language").forEach(function (a) { a.search = window.location.search; });
     }
     selects.forEach(function (s) { s.addEventListener("change", apply); });
     if (search) search.addEventListener("input", apply);

@@ -98,6 +98,8 @@
     if (query) params.set("q", query);
     selects.forEach(function (s) { if (s.value) { filters[s.name] = s.value; params.set(s.name, s.value); } });
     history.replaceState(null, "", params.toString() ? "?" + params : window.location.pathname);
+    // The switch to the other language keeps what was searched for or chosen.
+    document.querySelectorAll("a.site-language").forEach(function (a) { a.search = window.location.search; });
     var ticket = ++latest;
     if (!query && !Object.keys(filters).length) {
       list.replaceChildren();
