@@ -62,6 +62,10 @@ def write_welsh_page(page: Path) -> None:
     text = page.read_text(encoding="utf-8")
     meta = yaml.safe_load(text.split("---\n", 2)[1]) or {} if text.startswith("---\n") else {}
     welsh = {key: f"Testun Cymraeg: {meta[key]}" for key in PAGE_TEXT if meta.get(key)}
+    if isinstance(meta.get("documents"), list):
+        welsh["documents"] = [
+            {"title": f"Dogfen Gymraeg: {d.get('title')}"} for d in meta["documents"] if isinstance(d, dict)
+        ]
     front = f"---\n{yaml.safe_dump(welsh, allow_unicode=True)}---\n" if welsh else ""
     body = "# Tudalen yn Gymraeg\n\nDyma destun y dudalen yn Gymraeg.\n"
     page.with_name(page.name.removesuffix(".md") + ".cy.md").write_text(front + body, encoding="utf-8")

@@ -180,3 +180,22 @@ def test_welsh_meta_descriptions_of_the_404_grant_and_organisation_pages(site):
     assert organisation.startswith("Grantiau i ") and organisation.endswith(" i gyd."), organisation
     [english] = description.findall(read(site / "404.html"))
     assert english.startswith("What is funded")
+
+
+def test_a_decisions_documents_are_named_in_welsh(site):
+    welsh, english = read(site / "cy/decisions/2026-005/index.html"), read(site / "decisions/2026-005/index.html")
+    assert "Dogfen Gymraeg 1</a>" in welsh and "Grant assessment panel report" not in welsh
+    assert "Grant assessment panel report (demo)</a>" in english
+
+
+def test_a_welsh_decision_record_without_its_documents_titles_is_a_problem(tmp_path):
+    from helpers import run_cli
+
+    folder = make_welsh_demo(tmp_path / "office")
+    record = folder / "content" / "decisions" / "2026-005.cy.md"
+    text = read(record)
+    record.write_text(re.sub(r"documents:\n(- title: .*\n)+", "", text), encoding="utf-8")
+    result = run_cli(folder, "validate")
+    assert result.returncode != 0
+    said = "does not give the Welsh title of each of the documents of content/decisions/2026-005.md (1)"
+    assert said in result.stdout + result.stderr

@@ -184,6 +184,8 @@ def _write_welsh_page(page: Path) -> None:
         for key in ("title", "summary", "decision_maker", "exempt", "description")
         if meta.get(key)
     }
+    if isinstance(meta.get("documents"), list):
+        welsh["documents"] = [{"title": f"Dogfen Gymraeg {n}"} for n, _ in enumerate(meta["documents"], start=1)]
     front = f"---\n{yaml.safe_dump(welsh, allow_unicode=True)}---\n" if welsh else ""
     body = "# Tudalen yn Gymraeg\n\nDyma destun y dudalen yn Gymraeg.\n"
     page.with_name(page.name.removesuffix(".md") + ".cy.md").write_text(front + body, encoding="utf-8")

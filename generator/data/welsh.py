@@ -141,4 +141,22 @@ def _decision(english: RawDecision, welsh: RawDecision | None, categories: dict[
     for key in DECISION_TEXT:
         if str(welsh.meta.get(key) or "").strip():
             meta[key] = welsh.meta[key]
+    if welsh_documents(english.meta, welsh.meta):
+        meta["documents"] = [
+            {**document, **{k: v for k, v in dict(given).items() if k in ("title", "url") and str(v or "").strip()}}
+            for document, given in zip(english.meta["documents"], welsh.meta["documents"], strict=True)
+        ]
     return dataclasses.replace(english, meta=meta, body=welsh.body if welsh.body.strip() else english.body)
+
+
+def welsh_documents(english: dict, welsh: dict) -> bool:
+    """Whether a Welsh decision record names each of the English record's documents in Welsh: a `documents` list
+    of the same length, in the same order, each with its Welsh `title` (and, where the document itself has a Welsh
+    version, its `url`)."""
+    documents, given = english.get("documents"), welsh.get("documents")
+    return (
+        isinstance(documents, list)
+        and isinstance(given, list)
+        and len(given) == len(documents)
+        and all(isinstance(d, dict) and str(d.get("title") or "").strip() for d in given)
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ...core.problems import Problem
 from ..load import RawPackage, Table
-from ..welsh import DECISION_TEXT, PROFILE_NAMES, SUFFIX, languages
+from ..welsh import DECISION_TEXT, PROFILE_NAMES, SUFFIX, languages, welsh_documents
 
 HINT = "write its Welsh version there: Welsh pages are published at the same time as English ones"
 
@@ -80,6 +80,17 @@ def _decision(raw: RawPackage, decision) -> list[Problem]:
         for key in DECISION_TEXT
         if str(decision.meta.get(key) or "").strip() and not str(welsh.meta.get(key) or "").strip()
     ]
+    if decision.meta.get("documents") and not welsh_documents(decision.meta, welsh.meta):
+        count = len(decision.meta["documents"]) if isinstance(decision.meta["documents"], list) else 0
+        found.append(
+            Problem(
+                welsh_file,
+                None,
+                "documents",
+                f"does not give the Welsh title of each of the documents of {decision.file} ({count})",
+                f"list them in the same order, each with its Welsh title; {HINT}",
+            )
+        )
     if decision.body.strip() and not welsh.body.strip():
         found.append(Problem(welsh_file, None, None, "has no text after its front matter", HINT))
     return found
