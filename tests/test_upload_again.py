@@ -198,5 +198,43 @@ def test_a_correction_typed_under_the_identifier_the_refusal_named_changes_that_
 
     assert result.returncode == 0, result.stdout + result.stderr
     assert "0 rows added, 1 changed" in result.stdout and "Nothing changed" not in result.stdout
+    said = " ".join(result.stdout.split())
+    assert f"({given}) was added after this sheet was made, and your changes were made to it (Amount Awarded)" in said
     hers = [r for r in grants(project) if r["Title"] == "Ben's street pastors"]
     assert len(hers) == 1 and hers[0]["Identifier"] == given and hers[0]["Amount Awarded"] == "20000"
+
+
+def test_the_typed_correction_still_lands_on_its_grant_when_main_gave_that_identifier_to_another(repository, tmp_path):
+    """As above, then a colleague's grant takes the same number on main: imported again, Ben's grant is numbered
+    anew and the corrected amount follows it; the colleague's grant and the count are untouched."""
+    project = repository
+    sheet = download(project, "grants", tmp_path / "ben")
+    colleague = download(project, "grants", tmp_path / "asha")
+    published = len(grants(project))
+    git(project, "checkout", "-q", "-b", "ben", "main")
+    edit(sheet, new_rows=[dict(new_grant(None, "Ben's street pastors"), **{"Amount Awarded": 25000})])
+    assert push(project, sheet, "Ben")
+    given = next(r["Identifier"] for r in grants(project) if r["Title"] == "Ben's street pastors")
+    row = load_workbook(sheet)["data"].max_row
+    edit(sheet, {(row, "Amount Awarded"): 20000})
+    assert not push(project, sheet, "Ben")
+    edit(sheet, {(row, "Identifier"): given})
+    assert push(project, sheet, "Ben")
+    git(project, "checkout", "-q", "-b", "asha", "main")
+    edit(colleague, new_rows=[new_grant(None, "Asha's youth boxing club")])
+    assert push(project, colleague, "Asha")
+    git(project, "checkout", "-q", "main")
+    git(project, "merge", "-q", "--no-ff", "asha", "-m", "Merge Asha")
+    hers = next(r for r in grants(project) if r["Title"] == "Asha's youth boxing club")
+    assert hers["Identifier"] == given
+
+    result = again_on_main(project, "ben")
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    said = " ".join(result.stdout.split())
+    assert f'{given} now belongs to another record; "Ben\'s street pastors"' in said, said
+    after = grants(project)
+    his = [r for r in after if r["Title"] == "Ben's street pastors"]
+    assert len(after) == published + 2 and len(his) == 1
+    assert his[0]["Amount Awarded"] == "20000" and his[0]["Identifier"] != given
+    assert next(r for r in after if r["Identifier"] == given) == hers

@@ -52,14 +52,13 @@ def settle(
                 continue
             # The person typed the identifier of a record added since the sheet was made (by an earlier upload to
             # this pull request, say): they said which record it is, so the cells they changed are applied to it.
-            changed = _differing(resource, published[identity], row)
-            if not changed:
-                continue  # this very row was imported already (the same sheet uploaded again): nothing to add
-            result.notes.append(
-                f"Row {row['__row__']} is {_title(published[identity], key)}, added after this sheet was made: "
-                f"your changes to it were made there ({', '.join(changed)})."
-            )
-            result.rows.append(dict(published[identity]) | {c: row[c] for c in changed} | {"__row__": row["__row__"]})
+            _change(result, resource, key, row, published[identity], "")
+            continue
+        moved = _added_since(published, made_from, row) if taken else None
+        if moved is not None and not is_withdrawn(moved):
+            # The typed identifier was given to another record since (imported again on a newer main, the record
+            # it named was numbered anew): the change follows that record, found by its title.
+            _change(result, resource, key, row, moved, f"{identity[0]} now belongs to another record; ")
             continue
         # A new row repeating a record added since the sheet was made (or withdrawn), whether its identifier was
         # left blank or typed: never add it twice.
@@ -169,6 +168,20 @@ def _added_since(
     if made_from is None or not any(row.get(c, "").strip() for c in TITLE_COLUMNS):
         return None
     return next((r for k, r in published.items() if k not in made_from and _same_record(r, row)), None)
+
+
+def _change(
+    result: Settled, resource: dict, key: list[str], row: dict[str, str], record: dict[str, str], why: str
+) -> None:
+    """Apply the sheet row's differing cells to a published record (none differ: the row was imported already)."""
+    changed = _differing(resource, record, {c: v for c, v in row.items() if c not in key})
+    if not changed:
+        return  # this very row was imported already (the same sheet uploaded again): nothing to add
+    result.notes.append(
+        f"Row {row['__row__']}: {why}{_title(record, key)} was added after this sheet was made, and your changes "
+        f"were made to it ({', '.join(changed)})."
+    )
+    result.rows.append(dict(record) | {c: row[c] for c in changed} | {"__row__": row["__row__"]})
 
 
 def _differing(resource: dict, published: dict[str, str], row: dict[str, str]) -> list[str]:
