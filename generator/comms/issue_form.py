@@ -8,6 +8,7 @@ from decimal import Decimal, InvalidOperation
 
 from ..core.dates import UK_DATE, date_mistake
 from ..core.problems import Problem, quote
+from ..data.checks.decisions import NEEDED_SECTIONS, heading_name
 
 FORM = "the issue form"
 NO_RESPONSE = "_No response_"
@@ -148,13 +149,9 @@ def _empty_headings(record: str) -> list[str]:
     return empty
 
 
-# The sections every record needs, whatever else it holds: what was decided.
-NEEDED_SECTIONS = {"Decision": "what was decided"}
-
-
 def _sections(record: str, label: str) -> list[Problem]:
     """A needed section missing or empty, and any other heading left empty, each named."""
-    headings = {_heading(line) for line in record.splitlines() if line.lstrip().startswith("#")}
+    headings = {heading_name(line) for line in record.splitlines() if line.lstrip().startswith("#")}
     problems = [
         Problem(
             FORM,
@@ -167,7 +164,7 @@ def _sections(record: str, label: str) -> list[Problem]:
         if name.lower() not in headings
     ]
     for heading in _empty_headings(record):
-        needed = next((what for name, what in NEEDED_SECTIONS.items() if name.lower() == _heading(heading)), None)
+        needed = next((what for name, what in NEEDED_SECTIONS.items() if name.lower() == heading_name(heading)), None)
         problems.append(
             Problem(
                 FORM,
@@ -180,10 +177,6 @@ def _sections(record: str, label: str) -> list[Problem]:
             )
         )
     return problems
-
-
-def _heading(line: str) -> str:
-    return line.strip().lstrip("#").strip().rstrip(":").strip().lower()
 
 
 def decision_fields(
