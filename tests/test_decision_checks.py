@@ -57,3 +57,18 @@ def test_without_categories_listed_the_ones_decisions_use_are_accepted_with_a_wa
         "is accepted and the decision form offers those; to check them, list the categories the office uses, e.g. "
         "decision_categories: [Commissioning, Estates, Finance, Governance]"
     ) in result.stdout.splitlines()
+
+
+def test_a_record_whose_decision_section_was_deleted_by_hand_is_named_in_a_warning(project):
+    """Written in sections but without the one saying what was decided; a warning, so older prose records build."""
+    record = project / "content" / "decisions" / "2024-005.md"
+    text = record.read_text(encoding="utf-8")
+    assert "\n## Decision\n" in text
+    record.write_text(text.replace("\n## Decision\n", "\n"), encoding="utf-8")
+    result = run_cli(project, "validate")
+    assert result.returncode == 0, result.stderr
+    said = " ".join(result.stdout.split())
+    assert (
+        'Warning: content/decisions/2024-005.md: has no "Decision" section: every record needs one saying what was '
+        "decided; add the heading ## Decision, with what was decided written under it"
+    ) in said

@@ -250,3 +250,21 @@ def test_two_forms_at_once_get_different_references(project, tmp_path):
     # The first issue edited while its pull request is open keeps its own reference.
     again = run_cli(project, "new", "decision", "--from-issue", str(FIXTURE), "--branch", "decision/issue-7")
     assert "decision 2026/021" in again.stdout
+
+
+def test_a_record_without_its_decision_section_is_refused_and_the_advice_never_says_delete_it(project, tmp_path):
+    """The tester deleted the Decision heading, leaving only Background: a record must say what was decided."""
+    only_background = "## Background\n\nNight-time violence rose in the town centre."
+    result = run_cli(project, "new", "decision", "--from-issue", str(body_with(tmp_path, decision=only_background)))
+    assert result.returncode == 1
+    said = " ".join(result.stderr.split())
+    assert 'has no "Decision" section' in said and "## Decision" in said
+    assert not list((project / "content" / "decisions").glob("2026-021*"))
+    # Its heading left empty is refused too, and the advice names it as needed, never "delete the heading".
+    empty = "## Background\n\nNight-time violence rose.\n\n## Decision\n\n## Financial implications\n\nNone."
+    result = run_cli(project, "new", "decision", "--from-issue", str(body_with(tmp_path, decision=empty)))
+    said = " ".join(result.stderr.split())
+    assert result.returncode == 1 and 'the heading "Decision" has nothing written under it' in said
+    advice = said.split('the heading "Decision"')[1].split("Problem")[0].split(" - ")[0]
+    assert "delete the heading" not in advice and "every record needs" in advice
+    assert not list((project / "content" / "decisions").glob("2026-021*"))

@@ -165,4 +165,76 @@ def test_a_correction_to_a_row_whose_identifier_another_grant_took_is_refused_na
         f'this row was "Youth boxing club" ({given}) when the sheet was made, but {given} is now '
         f'"Ben\'s street pastors" ({given})'
     ) in result.stderr
+    # A failed check attaches no site: the advice starts from the published site, the check's only if one passed.
+    advice = " ".join(result.stderr.split())
+    assert "Download the spreadsheet again from the published site (Open data, then the dataset)" in advice
+    assert "a check that failed attaches no site" in advice
     assert grants(project) == before
+
+
+def test_a_correction_typed_under_the_identifier_the_refusal_named_changes_that_grant(repository, tmp_path):
+    """The tester's sequence: a new grant (identifier blank) is given the next number on the pull request's branch;
+    its amount corrected in the same sheet is refused, naming the number to type; typed, the correction lands."""
+    project = repository
+    sheet = download(project, "grants", tmp_path / "ben")
+    git(project, "checkout", "-q", "-b", "ben", "main")
+    edit(sheet, new_rows=[dict(new_grant(None, "Ben's street pastors"), **{"Amount Awarded": 25000})])
+    assert push(project, sheet, "Ben")
+    given = next(r["Identifier"] for r in grants(project) if r["Title"] == "Ben's street pastors")
+    row = load_workbook(sheet)["data"].max_row
+    edit(sheet, {(row, "Amount Awarded"): 20000})
+    shutil.copy(sheet, project / "inbox" / "grants.xlsx")
+    refused = run_cli(project, "inbox")
+    assert refused.returncode == 1 and f"type {given} in its Identifier cell" in refused.stderr
+    # This check failed, so it attaches no site: the advice starts from the published site's spreadsheet.
+    advice = " ".join(refused.stderr.split())
+    assert "the published site's (Open data, then the dataset), typing your changes again there" in advice
+    assert "download the spreadsheet again from the check's built site" not in advice.lower()
+    assert "A check that failed, like this one, attaches no site" in advice
+    edit(sheet, {(row, "Identifier"): given})
+    shutil.copy(sheet, project / "inbox" / "grants.xlsx")
+
+    result = run_cli(project, "inbox")
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 rows added, 1 changed" in result.stdout and "Nothing changed" not in result.stdout
+    said = " ".join(result.stdout.split())
+    assert f"({given}) was added after this sheet was made, and your changes were made to it (Amount Awarded)" in said
+    hers = [r for r in grants(project) if r["Title"] == "Ben's street pastors"]
+    assert len(hers) == 1 and hers[0]["Identifier"] == given and hers[0]["Amount Awarded"] == "20000"
+
+
+def test_the_typed_correction_still_lands_on_its_grant_when_main_gave_that_identifier_to_another(repository, tmp_path):
+    """As above, then a colleague's grant takes the same number on main: imported again, Ben's grant is numbered
+    anew and the corrected amount follows it; the colleague's grant and the count are untouched."""
+    project = repository
+    sheet = download(project, "grants", tmp_path / "ben")
+    colleague = download(project, "grants", tmp_path / "asha")
+    published = len(grants(project))
+    git(project, "checkout", "-q", "-b", "ben", "main")
+    edit(sheet, new_rows=[dict(new_grant(None, "Ben's street pastors"), **{"Amount Awarded": 25000})])
+    assert push(project, sheet, "Ben")
+    given = next(r["Identifier"] for r in grants(project) if r["Title"] == "Ben's street pastors")
+    row = load_workbook(sheet)["data"].max_row
+    edit(sheet, {(row, "Amount Awarded"): 20000})
+    assert not push(project, sheet, "Ben")
+    edit(sheet, {(row, "Identifier"): given})
+    assert push(project, sheet, "Ben")
+    git(project, "checkout", "-q", "-b", "asha", "main")
+    edit(colleague, new_rows=[new_grant(None, "Asha's youth boxing club")])
+    assert push(project, colleague, "Asha")
+    git(project, "checkout", "-q", "main")
+    git(project, "merge", "-q", "--no-ff", "asha", "-m", "Merge Asha")
+    hers = next(r for r in grants(project) if r["Title"] == "Asha's youth boxing club")
+    assert hers["Identifier"] == given
+
+    result = again_on_main(project, "ben")
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    said = " ".join(result.stdout.split())
+    assert f'{given} now belongs to another record; "Ben\'s street pastors"' in said, said
+    after = grants(project)
+    his = [r for r in after if r["Title"] == "Ben's street pastors"]
+    assert len(after) == published + 2 and len(his) == 1
+    assert his[0]["Amount Awarded"] == "20000" and his[0]["Identifier"] != given
+    assert next(r for r in after if r["Identifier"] == given) == hers

@@ -11,7 +11,9 @@ from dataclasses import dataclass, field
 from ..core.problems import Problem, quote
 from ..data.load import Table
 from ..data.rowkeys import key_of, row_key
+from ..data.withdrawal import DATE as WITHDRAWN_DATE
 from ..data.withdrawal import REASON, is_withdrawn
+from .merging import normal
 
 TITLE_COLUMNS = ("Title", "title", "name", "Name")
 
@@ -47,7 +49,17 @@ def settle(
                     f"Row {row['__row__']} is {_title(published[identity], key)}, which is withdrawn: it was not "
                     "added again (to bring it back, follow the publishing guide's 'Bringing back a withdrawn row')."
                 )
-            continue  # this very row was imported already (the same sheet uploaded again): nothing to add
+                continue
+            # The person typed the identifier of a record added since the sheet was made (by an earlier upload to
+            # this pull request, say): they said which record it is, so the cells they changed are applied to it.
+            _change(result, resource, key, row, published[identity], "")
+            continue
+        moved = _added_since(published, made_from, row) if taken else None
+        if moved is not None and not is_withdrawn(moved):
+            # The typed identifier was given to another record since (imported again on a newer main, the record
+            # it named was numbered anew): the change follows that record, found by its title.
+            _change(result, resource, key, row, moved, f"{identity[0]} now belongs to another record; ")
+            continue
         # A new row repeating a record added since the sheet was made (or withdrawn), whether its identifier was
         # left blank or typed: never add it twice.
         twin = _added_since(published, made_from, row) if blank or identity not in published else None
@@ -112,9 +124,11 @@ def _twin_problem(label: str, row: dict[str, str], key: list[str], twin: dict[st
         key[0],
         f"this new row has {typed}, and {_title(twin, key)} with the same title was added after this sheet was "
         "made (by an earlier upload to this pull request, or by a colleague)",
-        f"if it is that record, type {twin[key[0]]} in its {key[0]} cell (or delete the row); if it is "
-        "another, give it a title of its own. Or download the spreadsheet again from the check's built "
-        "site (Artifacts, site), which has the new identifiers",
+        f"if it is that record, type {twin[key[0]]} in its {key[0]} cell (your changes are then made to it) or "
+        "delete the row; if it is another, give it a title of its own. Or start again from a newer spreadsheet: "
+        "the published site's (Open data, then the dataset), typing your changes again there; or, if an earlier "
+        "upload to this pull request passed its check, the one in that check's built site (Details, then "
+        "Artifacts, site), which has the new identifiers. A check that failed, like this one, attaches no site",
     )
 
 
@@ -154,6 +168,33 @@ def _added_since(
     if made_from is None or not any(row.get(c, "").strip() for c in TITLE_COLUMNS):
         return None
     return next((r for k, r in published.items() if k not in made_from and _same_record(r, row)), None)
+
+
+def _change(
+    result: Settled, resource: dict, key: list[str], row: dict[str, str], record: dict[str, str], why: str
+) -> None:
+    """Apply the sheet row's differing cells to a published record (none differ: the row was imported already)."""
+    changed = _differing(resource, record, {c: v for c, v in row.items() if c not in key})
+    if not changed:
+        return  # this very row was imported already (the same sheet uploaded again): nothing to add
+    result.notes.append(
+        f"Row {row['__row__']}: {why}{_title(record, key)} was added after this sheet was made, and your changes "
+        f"were made to it ({', '.join(changed)})."
+    )
+    result.rows.append(dict(record) | {c: row[c] for c in changed} | {"__row__": row["__row__"]})
+
+
+def _differing(resource: dict, published: dict[str, str], row: dict[str, str]) -> list[str]:
+    """The sheet row's cells that differ from the published record's (dates an import stamps left out)."""
+    kinds = {f["name"]: f.get("type", "string") for f in resource["schema"]["fields"]}
+    return [
+        c
+        for c, v in row.items()
+        if c != "__row__"
+        and "modified" not in c.lower()
+        and c != WITHDRAWN_DATE
+        and normal(kinds.get(c, "string"), v) != normal(kinds.get(c, "string"), published.get(c, ""))
+    ]
 
 
 def _same_record(published: dict[str, str], row: dict[str, str]) -> bool:

@@ -8,6 +8,7 @@ from decimal import Decimal, InvalidOperation
 
 from ..core.dates import UK_DATE, date_mistake
 from ..core.problems import Problem, quote
+from ..data.checks.decisions import NEEDED_SECTIONS, heading_name
 
 FORM = "the issue form"
 NO_RESPONSE = "_No response_"
@@ -148,6 +149,36 @@ def _empty_headings(record: str) -> list[str]:
     return empty
 
 
+def _sections(record: str, label: str) -> list[Problem]:
+    """A needed section missing or empty, and any other heading left empty, each named."""
+    headings = {heading_name(line) for line in record.splitlines() if line.lstrip().startswith("#")}
+    problems = [
+        Problem(
+            FORM,
+            None,
+            label,
+            f"has no {quote(name)} section: every record needs one saying {what}",
+            f"put the heading ## {name} back, with {what} written under it",
+        )
+        for name, what in NEEDED_SECTIONS.items()
+        if name.lower() not in headings
+    ]
+    for heading in _empty_headings(record):
+        needed = next((what for name, what in NEEDED_SECTIONS.items() if name.lower() == heading_name(heading)), None)
+        problems.append(
+            Problem(
+                FORM,
+                None,
+                label,
+                f"the heading {quote(heading)} has nothing written under it",
+                f"write {needed} under it: every record needs this section"
+                if needed
+                else "write that part of the record under its heading; if it does not apply, say so (e.g. None)",
+            )
+        )
+    return problems
+
+
 def decision_fields(
     answers: dict[str, str], priorities: dict[str, str], categories: list[str], today: dt.date | None = None
 ) -> tuple[dict, str, list[Problem]]:
@@ -192,17 +223,7 @@ def decision_fields(
             )
         )
     elif answers.get("decision"):
-        problems += [
-            Problem(
-                FORM,
-                None,
-                labels["decision"],
-                f"the heading {quote(heading)} has nothing written under it",
-                "write that part of the record under its heading; if it does not apply, say so (e.g. None), or "
-                "delete the heading",
-            )
-            for heading in _empty_headings(answers["decision"])
-        ]
+        problems += _sections(answers["decision"], labels["decision"])
     meta["date"] = date.isoformat() if date else ""
     meta["decision_maker"] = " ".join(answers.get("decision_maker", "").split())
     meta["summary"] = " ".join(answers.get("summary", "").split())

@@ -216,8 +216,10 @@ def _taken_over(
         key[0] if len(key) == 1 else None,
         f"this row was {_name(before, key)} when the sheet was made, but {', '.join(key_of(now, key))} is now "
         f"{_name(now, key)}: another record took the identifier since (yours was probably numbered again)",
-        "nothing was written. Download the spreadsheet again from the check's latest built site (Details, then "
-        "Artifacts, site) or from the published site, find your row by its title, and make your change there",
+        "nothing was written. Download the spreadsheet again from the published site (Open data, then the "
+        "dataset), or, if an upload to this pull request passed its check since, from that check's built site "
+        "(Details, then Artifacts, site; a check that failed attaches no site); find your row by its title, and "
+        "type your change again there",
     )
 
 

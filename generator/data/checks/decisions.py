@@ -18,7 +18,7 @@ def check(decisions: list[RawDecision]) -> list[Problem]:
     found = []
     seen: dict[str, str] = {}
     for record in decisions:
-        found += _check_one(record) + placeholders(record)
+        found += _check_one(record) + placeholders(record) + missing_sections(record)
         reference = str(record.meta.get("reference") or "")
         if reference in seen:
             found.append(
@@ -64,6 +64,33 @@ def placeholders(record: RawDecision) -> list[Problem]:
             )
         )
     return found
+
+
+# The sections every record needs, whatever else it holds (the decision form refuses a record without them).
+NEEDED_SECTIONS = {"Decision": "what was decided"}
+
+
+def heading_name(line: str) -> str:
+    """A Markdown heading as compared: "## Decision:" is "decision"."""
+    return line.strip().lstrip("#").strip().rstrip(":").strip().lower()
+
+
+def missing_sections(record: RawDecision) -> list[Problem]:
+    """A record written in sections (as the form and `transparency new decision` make them) that lost a needed
+    one: a warning, since records written before this check, in prose, still build."""
+    headings = {heading_name(line) for line in record.body.splitlines() if line.lstrip().startswith("#")}
+    return [
+        Problem(
+            record.file,
+            None,
+            None,
+            f"has no {quote(name)} section: every record needs one saying {what}",
+            f"add the heading ## {name}, with {what} written under it",
+            warning=True,
+        )
+        for name, what in NEEDED_SECTIONS.items()
+        if headings and name.lower() not in headings
+    ]
 
 
 def _section_of(body: str, position: int) -> str:
