@@ -219,7 +219,7 @@ def inbox_again(root: Path, ref: str, check_only: bool, output: str) -> int:
     each file only)."""
     batches = reimport.rounds(root, ref)
     if not batches or check_only:  # a check writes nothing, so one round after another cannot build on it
-        restored = reimport.restore(root, ref)
+        restored = reimport.restore(root, ref, batches)
         print(f"Importing again on {ref}'s data: {', '.join(restored) or 'no uploads found'}.")
         return run_inbox(root, check_only, output)
     reimport.start_from(root, ref)

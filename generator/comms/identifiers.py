@@ -46,7 +46,7 @@ def settle(
         if taken and _same_record(published[identity], row):
             if is_withdrawn(published[identity]):
                 result.notes.append(
-                    f"Row {row['__row__']} is {_title(published[identity], key)}, which is withdrawn: it was not "
+                    f"Row {row['__row__']} is {record_name(published[identity], key)}, which is withdrawn: it was not "
                     "added again (to bring it back, follow the publishing guide's 'Bringing back a withdrawn row')."
                 )
                 continue
@@ -84,7 +84,7 @@ def settle(
                     label,
                     int(row["__row__"]),
                     key[0] if len(key) == 1 else None,
-                    f"this new row has the same {' + '.join(key)} as {_title(published[identity], key)}, which "
+                    f"this new row has the same {' + '.join(key)} as {record_name(published[identity], key)}, which "
                     + (
                         "is withdrawn (a withdrawn record keeps its key)"
                         if is_withdrawn(published[identity])
@@ -102,8 +102,8 @@ def settle(
 
 def _since(published: dict[str, str], key: list[str]) -> str:
     if is_withdrawn(published):
-        return f"belongs to {_title(published, key)}, which is withdrawn (its identifier is never given again)"
-    return f"was taken by {_title(published, key)} after this sheet was made"
+        return f"belongs to {record_name(published, key)}, which is withdrawn (its identifier is never given again)"
+    return f"was taken by {record_name(published, key)} after this sheet was made"
 
 
 def _twin_problem(label: str, row: dict[str, str], key: list[str], twin: dict[str, str], blank: bool) -> Problem:
@@ -113,7 +113,7 @@ def _twin_problem(label: str, row: dict[str, str], key: list[str], twin: dict[st
             label,
             int(row["__row__"]),
             key[0],
-            f"this new row has {typed}, and {_title(twin, key)} with the same title is published already and was "
+            f"this new row has {typed}, and {record_name(twin, key)} with the same title is published already and was "
             f"withdrawn ({twin.get(REASON, '').strip()})",
             "if it is that record, delete this row (to bring a withdrawn record back, follow the publishing "
             "guide's 'Bringing back a withdrawn row'); if it is another, give it a title of its own",
@@ -122,7 +122,7 @@ def _twin_problem(label: str, row: dict[str, str], key: list[str], twin: dict[st
         label,
         int(row["__row__"]),
         key[0],
-        f"this new row has {typed}, and {_title(twin, key)} with the same title was added after this sheet was "
+        f"this new row has {typed}, and {record_name(twin, key)} with the same title was added after this sheet was "
         "made (by an earlier upload to this pull request, or by a colleague)",
         f"if it is that record, type {twin[key[0]]} in its {key[0]} cell (your changes are then made to it) or "
         "delete the row; if it is another, give it a title of its own. Or start again from a newer spreadsheet: "
@@ -155,7 +155,8 @@ def _series(key: list[str], rows: list[dict[str, str]]) -> _Series | None:
     return _Series(stem, digits, max(numbers))
 
 
-def _title(row: dict[str, str], key: list[str]) -> str:
+def record_name(row: dict[str, str], key: list[str]) -> str:
+    """A record as a message names it: its title and key ("Safer Streets" (360G-…-078)), or its key alone."""
     title = next((row[c] for c in TITLE_COLUMNS if row.get(c)), "")
     identifier = ", ".join(row.get(c, "") for c in key)
     return f"{quote(title)} ({identifier})" if title else quote(identifier)
@@ -178,7 +179,7 @@ def _change(
     if not changed:
         return  # this very row was imported already (the same sheet uploaded again): nothing to add
     result.notes.append(
-        f"Row {row['__row__']}: {why}{_title(record, key)} was added after this sheet was made, and your changes "
+        f"Row {row['__row__']}: {why}{record_name(record, key)} was added after this sheet was made, and your changes "
         f"were made to it ({', '.join(changed)})."
     )
     result.rows.append(dict(record) | {c: row[c] for c in changed} | {"__row__": row["__row__"]})

@@ -14,6 +14,7 @@ from ..core.problems import Problem, quote
 from ..data.load import Table
 from ..data.rowkeys import key_of, row_key
 from ..sheets.base_sheet import Base
+from .identifiers import TITLE_COLUMNS, record_name
 from .merging import normal
 
 
@@ -85,7 +86,7 @@ def rebase(
                 result.conflicts.append(_taken_over(label, row, key, before, now))
                 continue
             result.notes.append(
-                f"Row {row['__row__']}: {_name(before, key)} is now {', '.join(key_of(moved[0], key))} (it was "
+                f"Row {row['__row__']}: {record_name(before, key)} is now {', '.join(key_of(moved[0], key))} (it was "
                 f"numbered again when another upload took {', '.join(identity)}), so your change was made there."
             )
             now, identity = moved[0], key_of(moved[0], key)
@@ -179,14 +180,11 @@ def _renamed_from(
     return near[0] if len(near) == 1 else None
 
 
-TITLES = ("Title", "title", "name", "Name")
-
-
 def _other_record(before: dict[str, str], now: dict[str, str], key: list[str]) -> bool:
     """Whether the row published under this key now may be another record than the sheet's: another title, and
     another cell changed besides (a colleague's correction of a title alone is not). When unsure, the import
     refuses rather than change a colleague's record."""
-    title = next((c for c in TITLES if c in before), None)
+    title = next((c for c in TITLE_COLUMNS if c in before), None)
     if title is None or before.get(title, "").strip() == now.get(title, "").strip():
         return False
     others = [c for c in before if c not in key and c != title and "modified" not in c.lower()]
@@ -201,12 +199,6 @@ def _same_record(published: dict[str, str], before: dict[str, str], key: list[st
     )
 
 
-def _name(row: dict[str, str], key: list[str]) -> str:
-    title = next((row[c] for c in TITLES if row.get(c)), "")
-    identifier = ", ".join(row.get(c, "") for c in key)
-    return f"{quote(title)} ({identifier})" if title else quote(identifier)
-
-
 def _taken_over(
     label: str, row: dict[str, str], key: list[str], before: dict[str, str], now: dict[str, str]
 ) -> Problem:
@@ -214,8 +206,8 @@ def _taken_over(
         label,
         int(row["__row__"]),
         key[0] if len(key) == 1 else None,
-        f"this row was {_name(before, key)} when the sheet was made, but {', '.join(key_of(now, key))} is now "
-        f"{_name(now, key)}: another record took the identifier since (yours was probably numbered again)",
+        f"this row was {record_name(before, key)} when the sheet was made, but {', '.join(key_of(now, key))} is now "
+        f"{record_name(now, key)}: another record took the identifier since (yours was probably numbered again)",
         "nothing was written. Download the spreadsheet again from the published site (Open data, then the "
         "dataset), or, if an upload to this pull request passed its check since, from that check's built site "
         "(Details, then Artifacts, site; a check that failed attaches no site); find your row by its title, and "

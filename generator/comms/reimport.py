@@ -84,10 +84,9 @@ def _changed_data(changes: list[tuple[str, str]]) -> bool:
     return any(name.startswith("data/") for _, name in changes)
 
 
-def restore(root: Path, ref: str) -> list[str]:
-    """REF's data/ and, in inbox/, the latest imported version of each upload, for one import (a caller that
-    cannot import round by round; `transparency inbox --again` imports them in the order made instead)."""
-    batches = rounds(root, ref)
+def restore(root: Path, ref: str, batches: list[list[tuple[str, bytes]]]) -> list[str]:
+    """REF's data/ and, in inbox/, the latest version of each upload of the rounds (from `rounds`), for one import
+    (a caller that cannot import round by round; `transparency inbox --again` imports them in the order made)."""
     if not batches:
         return []
     start_from(root, ref)
@@ -117,6 +116,6 @@ def pending(root: Path, ref: str, branches: Iterable[str]) -> list[str]:
             )
         except InputError:
             continue  # merged or deleted since the list was made
-        if any(Path(name).name.lower() not in KEEP for name in str(added).splitlines() if name):
+        if any(_is_upload(name) for name in str(added).splitlines() if name):
             chosen.append(branch)
     return chosen
