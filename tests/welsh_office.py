@@ -6,9 +6,13 @@ from __future__ import annotations
 import csv
 import io
 import shutil
+import sys
 from pathlib import Path
 
 from helpers import ROOT
+
+sys.path.insert(0, str(ROOT / "bench"))
+from welsh import fill_welsh_columns  # noqa: E402  (the synthetic office's Welsh copy fills its columns the same way)
 
 WELSH_PROFILE = """languages: [en, cy]
 nation: Wales
@@ -144,31 +148,12 @@ def make_welsh_demo(folder: Path) -> Path:
         predecessor.update(PREDECESSOR_CY)
     profile_path.write_text(yaml.safe_dump(profile, allow_unicode=True, sort_keys=False), encoding="utf-8")
     for dataset, columns in TEXT_COLUMNS.items():
-        _fill_welsh(folder / "data" / f"{dataset}.csv", columns)
+        fill_welsh_columns(folder / "data" / f"{dataset}.csv", columns)
     for page in (folder / "content").rglob("*.md"):
         if page.name.endswith(".cy.md"):
             continue
         _write_welsh_page(page)
     return folder
-
-
-def _fill_welsh(path: Path, columns: tuple[str, ...]) -> None:
-    if not path.is_file():
-        return
-    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
-    if not rows:
-        return
-    present = [c for c in columns if c in rows[0]]
-    header = list(rows[0]) + [c + "_cy" for c in present if c + "_cy" not in rows[0]]
-    for number, row in enumerate(rows, start=2):
-        for column in present:
-            if row[column].strip():
-                row[column + "_cy"] = f"Testun Cymraeg {number}"
-    out = io.StringIO()
-    writer = csv.DictWriter(out, header, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    path.write_text(out.getvalue(), encoding="utf-8")
 
 
 def _write_welsh_page(page: Path) -> None:
