@@ -57,7 +57,8 @@ def test_welsh_page_is_accessible_and_switches_to_its_twin(browser, welsh_url, p
         assert sitemaps == {"cy/feeds/sitemap.xml"}
         assert page.hosts == {welsh_url.split("/")[2]}
         page.page.click("a.site-language")
-        assert page.page.url == welsh_url + path.removeprefix("cy/")
+        # The URL changes before the English document has loaded: wait for it before reading its language.
+        page.page.wait_for_url(welsh_url + path.removeprefix("cy/"), wait_until="load")
         assert page.page.evaluate("document.documentElement.lang") == "en-GB"
     finally:
         page.close()
@@ -131,7 +132,7 @@ def test_the_404_page_switches_language_from_any_depth(browser, welsh_url, page_
         page.route(missing, lambda route: route.fulfill(status=404, body=html, content_type="text/html"))
         page.goto(missing)
         page.click("a.site-language")
-        assert page.url == welsh_url + to
+        page.wait_for_url(welsh_url + to, wait_until="load")
         assert page.evaluate("document.documentElement.lang") == language
     finally:
         context.close()
