@@ -318,3 +318,56 @@ def test_the_360giving_download_uploaded_by_mistake_gets_one_plain_message(repos
     said = result.stdout + result.stderr
     assert "open data downloads" in said and "Download the spreadsheet to edit" in said
     assert "is not a known column" not in said
+
+
+def run_workflow_step(project: Path, job: str, name: str, variables: dict[str, str]) -> subprocess.CompletedProcess:
+    """One step of the inbox workflow, its script exactly as GitHub runs it (bash -e)."""
+    import os
+
+    script = workflow_step("inbox.yml", job, name)
+    return subprocess.run(
+        ["bash", "-e", "-c", script], cwd=project, env=os.environ | variables, capture_output=True, text=True
+    )
+
+
+def test_an_upload_on_a_branch_made_before_main_moved_is_imported_on_the_newest_main(repository, tmp_path):
+    project = repository
+    published = grants(project)
+    git(project, "remote", "add", "origin", str(project))  # the checkout's origin/main, as actions/checkout gives
+    # Monday: B starts a pull request branch (an upload made later from an old page), and A's change is merged.
+    git(project, "checkout", "-q", "-b", "upload-b", "main")
+    git(project, "checkout", "-q", "main")
+    sheet_a = download(project, "grants", tmp_path / "a")
+    edit(sheet_a, {(2, "Amount Awarded"): 35550}, [new_grant(None, "Neighbourhood watch kits")])
+    assert upload(project, sheet_a, "A").returncode == 0
+    taken = grants(project)[-1]["Identifier"]
+    # Thursday: B's sheet, made from the published data of Monday, goes up on the old branch.
+    git(project, "checkout", "-q", "upload-b")
+    sheet_b = download(project, "grants", tmp_path / "b")
+    edit(sheet_b, new_rows=[new_grant(None, "Taxi marshals")])
+    (project / "inbox").mkdir(exist_ok=True)
+    shutil.copy(sheet_b, project / "inbox" / "grants.xlsx")
+    git(project, "add", "-A")
+    git(project, "commit", "-qm", "B: add files via upload")
+    git(project, "fetch", "-q", "origin")
+    # The import job: main first, then the import, then the commit.
+    step = run_workflow_step(
+        project,
+        "import",
+        "Bring in the newest main first, so the import starts from what is published now",
+        {"BASE_REF": "main"},
+    )
+    assert step.returncode == 0, step.stderr
+    result = run_cli(project, "inbox")
+    assert result.returncode == 0, result.stderr
+    git(project, "add", "-A")
+    git(project, "commit", "-qm", "Import the uploaded spreadsheets into data/")
+    # The reviewer merges: no conflict for a person to resolve, A's correction kept, B's grant its own identifier.
+    git(project, "checkout", "-q", "main")
+    git(project, "merge", "-q", "--no-ff", "upload-b", "-m", "Merge B")
+    after = grants(project)
+    titles = {row["Title"]: row["Identifier"] for row in after}
+    assert len(after) == len(published) + 2
+    assert after[0]["Amount Awarded"] == "35550"
+    assert titles["Neighbourhood watch kits"] == taken and titles["Taxi marshals"] not in (taken, "")
+    assert git(project, "status", "--porcelain") == ""
