@@ -26,8 +26,11 @@ def release(request, tmp_path) -> Path:
     return tmp_path
 
 
-def test_there_is_a_frozen_release_from_0_1_0_on():
+def test_there_is_a_frozen_release_from_0_1_0_on_and_the_version_in_pyproject_is_frozen_too():
     assert "0.1.0" in RELEASES
+    # Main's version is released (tagged) by the site workflow once its tests pass: its demo is frozen beforehand.
+    version = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+    assert version in RELEASES, f"copy the demo into tests/releases/{version}/ (tests/releases/README.md)"
 
 
 def test_an_earlier_release_builds_with_this_generator(release):

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import tomllib
 from pathlib import Path
 
 import yaml
@@ -98,6 +100,7 @@ MAKE = (
 REPOSITORY_ONLY_STEPS = {("site.yml", "build"): ["Run every test"]}
 REPOSITORY_ONLY_ENV = {("site.yml", "build"): {"CHROME_PATH"}}
 OFFICE_ONLY = {"doctor.yml"}  # the office's set-up checked weekly; this repository is not an office's site
+REPOSITORY_ONLY_JOBS = {"site.yml": {"release"}}  # tagging the generator's releases, which offices install
 
 
 def as_office_runs_it(step: dict) -> dict:
@@ -113,6 +116,8 @@ def comparable(workflow: dict, name: str, office: bool) -> dict:
     workflow = dict(workflow)
     jobs = {}
     for job_name, job in workflow.pop("jobs").items():
+        if not office and job_name in REPOSITORY_ONLY_JOBS.get(name, ()):
+            continue
         job = dict(job)
         steps = [s for s in job.get("steps", []) if s != (OFFICE_SETUP if office else REPOSITORY_SETUP)]
         if not office:
@@ -175,3 +180,60 @@ def test_the_comparison_catches_a_step_changed_on_one_side_only():
         if step.get("run") == "make site":
             step["run"] = "make site QUIET=1"
     assert comparable(ours, name, office=False)["jobs"] != comparable(theirs, name, office=True)["jobs"]
+
+
+def release_step() -> str:
+    job = load(ROOT / ".github" / "workflows" / "site.yml")["jobs"]["release"]
+    assert job["needs"] == "build", "released only once every test has passed"
+    return next(step["run"] for step in job["steps"] if step.get("name", "").startswith("Release the version"))
+
+
+def run_release(tmp_path, changelog: str, released: bool) -> tuple[subprocess.CompletedProcess, Path]:
+    """The release step on a copy of this repository's pyproject.toml, with a `gh` that records what it is asked."""
+    import os
+    import shutil
+    import stat
+
+    work, bin_dir, log = tmp_path / "repo", tmp_path / "bin", tmp_path / "gh.log"
+    work.mkdir(parents=True)
+    bin_dir.mkdir()
+    shutil.copy(ROOT / "pyproject.toml", work)
+    (work / "CHANGELOG.md").write_text(changelog, encoding="utf-8")
+    gh = bin_dir / "gh"
+    gh.write_text(
+        "#!/bin/bash\n"
+        f'echo "$*" >> "{log}"\n'
+        f'if [ "$1 $2" = "release view" ]; then exit {0 if released else 1}; fi\n'
+        'if [ "$1 $2" = "release create" ]; then for a; do [ -f "$a" ] && cat "$a" >> ' + f'"{log}"; done; fi\n'
+    )
+    gh.chmod(gh.stat().st_mode | stat.S_IEXEC)
+    env = os.environ | {
+        "PATH": f"{bin_dir}:{os.environ['PATH']}",
+        "RUNNER_TEMP": str(tmp_path),
+        "GITHUB_STEP_SUMMARY": str(tmp_path / "summary.md"),
+        "GITHUB_SHA": "0123abc",
+        "GITHUB_SERVER_URL": "https://github.com",
+        "GITHUB_REPOSITORY": "example/pcc-transparency",
+    }
+    result = subprocess.run(["bash", "-e", "-c", release_step()], cwd=work, env=env, capture_output=True, text=True)
+    return result, log
+
+
+def test_a_new_version_is_tagged_and_released_with_its_changelog_entry_as_the_notes(tmp_path):
+    version = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+    result, log = run_release(tmp_path, (ROOT / "CHANGELOG.md").read_text(encoding="utf-8"), released=False)
+    assert result.returncode == 0, result.stderr
+    asked = log.read_text(encoding="utf-8")
+    assert f"release create v{version} --target 0123abc --title {version} --notes-file" in asked
+    notes = asked.split("--notes-file", 1)[1]
+    assert "### For residents" in notes and "### What an office must do to upgrade" in notes
+    assert "\n## " not in notes, "only this version's entry"
+    assert f"@v{version}" in (tmp_path / "summary.md").read_text(encoding="utf-8")
+
+
+def test_a_released_version_is_left_alone_and_one_without_an_entry_is_not_released(tmp_path):
+    result, log = run_release(tmp_path / "done", "# Changes\n", released=True)
+    assert result.returncode == 0 and "release create" not in log.read_text(encoding="utf-8")
+    result, log = run_release(tmp_path / "new", "# Changes\n\n## 0.0.1\n\n- Something.\n", released=False)
+    assert result.returncode == 1 and "release create" not in log.read_text(encoding="utf-8")
+    assert "CHANGELOG.md has no entry" in result.stdout
