@@ -49,7 +49,13 @@ def test_welsh_page_is_accessible_and_switches_to_its_twin(browser, welsh_url, p
     try:
         assert page.page.evaluate("document.documentElement.lang") == "cy"
         assert page.axe() == []
-        page.page.wait_for_timeout(300)  # Material's script looks for sitemaps once the page is shown
+        # Material's script looks for sitemaps once the page is shown: wait for its request (slow on a loaded
+        # machine), then a little longer for any other it would make.
+        for _ in range(100):
+            if any("sitemap.xml" in url for url in page.requests):
+                break
+            page.page.wait_for_timeout(100)
+        page.page.wait_for_timeout(300)
         assert page.errors == []
         # Material's script asks for sitemap.xml beside each <link rel="alternate">: only the feeds' small one,
         # never beside the hreflang links (a request that would find nothing; build/welsh_files.py).
