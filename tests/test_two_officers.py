@@ -241,8 +241,11 @@ def test_a_grant_entered_by_mistake_is_withdrawn_from_the_sheet_and_its_page_say
     site = project / "site"
     page = (site / "grants" / mistake["Identifier"].lower() / "index.html").read_text(encoding="utf-8")
     assert "This grant was withdrawn on 23 November 2026." in page and "Entered twice by mistake" in page
-    for download_file in ("grants.csv", "grants-360giving.json", "grants-360giving.csv"):
+    for download_file in ("grants.csv", "grants.json", "grants-360giving.json", "grants-360giving.csv"):
         assert mistake["Identifier"] not in (site / "data" / download_file).read_text(encoding="utf-8")
+    # The withdrawal columns stay in data/ (the record of what was withdrawn), never in a download: always empty.
+    for download_file in ("grants.csv", "grants.json", "datapackage.json"):
+        assert "withdrawn" not in (site / "data" / download_file).read_text(encoding="utf-8"), download_file
     lists = [site / "grants" / "explorer.json", *(site / "grants").glob("year-*/index.html")]
     assert len(lists) > 2 and any(published[4]["Identifier"].lower() in p.read_text(encoding="utf-8") for p in lists)
     assert not [p for p in lists if mistake["Identifier"].lower() in p.read_text(encoding="utf-8")]

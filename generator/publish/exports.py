@@ -89,6 +89,16 @@ def with_payers(site: Site, rows: list[dict]) -> list[dict]:
     return found
 
 
+def published_header(header: list[str]) -> list[str]:
+    """A table's columns as downloaded: without the withdrawal columns, always empty there (withdrawn rows leave
+    every download)."""
+    return [column for column in header if column not in withdrawal.NAMES]
+
+
+def without_withdrawal(records: list[dict]) -> list[dict]:
+    return [{k: v for k, v in record.items() if k not in withdrawal.NAMES} for record in records]
+
+
 def table_downloads(site: Site, name: str, table) -> dict[str, bytes]:
     fields = site.resource(name)["schema"]["fields"]
     rows, records = table.rows, site.records[name]
@@ -96,8 +106,10 @@ def table_downloads(site: Site, name: str, table) -> dict[str, bytes]:
         rows, records = with_recipient_names(site, rows), with_recipient_names(site, records)
     if name == "spend" and SPENDING_BODY in table.header:
         rows, records = with_payers(site, rows), with_payers(site, records)
+    if withdrawal.NAMES & set(table.header):
+        records = without_withdrawal(records)
     files = {
-        f"data/{name}.csv": table_csv(table.header, rows, fields),
+        f"data/{name}.csv": table_csv(published_header(table.header), rows, fields),
         f"data/{name}.json": to_json(records),
     }
     if name == "spend":
@@ -128,7 +140,8 @@ def spend_by_month(site: Site) -> dict[str, bytes]:
     months: dict[str, list[dict]] = {}
     for row in with_payers(site, table.rows) if SPENDING_BODY in table.header else table.rows:
         months.setdefault(row["date"].strip()[:7], []).append(row)
-    return {f"data/spend/{month}.csv": table_csv(table.header, rows, fields) for month, rows in sorted(months.items())}
+    header = published_header(table.header)
+    return {f"data/spend/{month}.csv": table_csv(header, rows, fields) for month, rows in sorted(months.items())}
 
 
 def neutralise(value: str) -> str:
@@ -216,9 +229,8 @@ def published_resources(site: Site) -> list[dict]:
     for name in sorted(site.tables):
         resource = site.resource(name)
         schema = dict(resource["schema"])
-        # The optional withdrawal columns are described only where the file has them.
-        header = set(site.tables[name].header)
-        schema["fields"] = [f for f in schema["fields"] if f["name"] not in withdrawal.NAMES or f["name"] in header]
+        # The withdrawal columns are never in a download (published_header).
+        schema["fields"] = [f for f in schema["fields"] if f["name"] not in withdrawal.NAMES]
         resources.append(
             {k: v for k, v in resource.items() if k in ("name", "title", "description")}
             | {"schema": schema, "path": f"{name}.csv"}
