@@ -317,14 +317,21 @@ def fingerprints(result: Result, docs_dir: Path, shared: str) -> dict[str, str |
     # Each source as a short digest, so a page listing every decision does not re-encode 2,000 signatures.
     short = {source: hashlib.sha1(repr(value).encode("utf-8")).hexdigest() for source, value in known.items()}
     rows = RowDigests(site.tables)  # sources that are one row of a table (pages.row_sources)
+    lines: dict[str, str] = {}  # each source's line, worked out once though many pages name it
+
+    def line(source: str) -> str:
+        value = short[source] if source in short else rows.get(source) if "#" in source else None
+        lines[source] = text = f"{source}={value}"
+        return text
+
     digests: dict[str, str | None] = {}
     for page in result.pages:
         if page.sources is None:
             digests[page.path] = None
             continue
-        parts = [shared, page.template, page.title, page.description, page.charts, page.explorer]
-        parts += [f"{s}={short[s] if s in short else rows.get(s) if '#' in s else None}" for s in sorted(page.sources)]
-        digests[page.path] = hashlib.sha1("\n".join(map(str, parts)).encode("utf-8")).hexdigest()
+        parts = [shared, page.template, page.title, page.description, str(page.charts), str(page.explorer)]
+        parts += [lines.get(s) or line(s) for s in sorted(page.sources)]
+        digests[page.path] = hashlib.sha1("\n".join(parts).encode("utf-8")).hexdigest()
     return digests
 
 
