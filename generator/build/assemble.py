@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import threading
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
@@ -32,7 +33,7 @@ from ..render.theme_markup import correct
 from ..search import entries
 from ..search.indexer import Indexer
 from . import lenient, staging
-from .beside import Pending
+from .beside import Pending, checkpoint
 from .row_digests import RowDigests
 
 EMPTY_SITEMAP = (
@@ -120,16 +121,22 @@ def assemble(site: Site, theme_dir: Path, site_url: str = "", preview: bool = Fa
         # alternates); an empty one here keeps that request tiny instead of a 404 or the full sitemap.
         files["feeds/sitemap.xml"] = EMPTY_SITEMAP
 
+    stopped = threading.Event()
+
     def downloads() -> dict[str, bytes]:
         with stages.stage("downloads: made"):  # beside the rendering, in a second process where it can
-            made = {path: data() if callable(data) else data for path, data in attachments.items()}
+            made = {}
+            for path, data in attachments.items():
+                checkpoint(stopped)  # a preview rebuild with newer data stops the last one's downloads here
+                made[path] = data() if callable(data) else data
+            checkpoint(stopped)
             # The open data is the English build's (its columns the same in both languages, the Welsh ones
             # among them); the Welsh pages link to it (build/welsh_files.py).
             exported = exports.downloads(site, address or "/", compress=not preview) if english else {}
             return exported | made | files
 
     links = [{"title": feed.title, "href": feed.path} for feed in published]
-    return Result(site, pages, Pending(downloads, beside=not preview), environment, links, address)
+    return Result(site, pages, Pending(downloads, beside=not preview, stopped=stopped), environment, links, address)
 
 
 def site_address(site_url: str, profile: dict) -> str:
