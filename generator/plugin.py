@@ -160,7 +160,7 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
             self.stubs.close()
 
     def on_config(self, config):
-        self.late.wait()  # the last rebuild's downloads are written before this one reads the data
+        self.late.supersede()  # the last rebuild's downloads, if still being made, are of data that may have changed
         root = Path(config.config_file_path).parent
         i18n.set_language(self.language)
         self.use_own_theme(config)
@@ -414,7 +414,7 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
             self.records.adopt(path, digest, self.chrome.shells.get(kind))
         if self.stubs:
             if self.result is not None and not self.result.pending.done:
-                self.late.start(self.result.pending.result, self.stubs, Path(config.site_dir))
+                self.late.start(self.result.pending, self.stubs, Path(config.site_dir))
             remove_gone(Path(config.site_dir), self.shown, self.pages)
             self.shown = set(self.pages)
             self.collector.after_build()

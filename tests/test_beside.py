@@ -41,3 +41,24 @@ def test_files_written_out_are_let_go():
     assert pending.result()
     pending.release()
     assert pending.result() == {}  # nothing is kept (or made again) once the build has written them
+
+
+def test_stopped_work_stops_at_its_next_file_and_can_be_resumed():
+    """A preview rebuild with newer data stops the last one's downloads between two files (build/preview.py)."""
+    import threading
+
+    from generator.build.beside import Superseded, checkpoint
+
+    stopped = threading.Event()
+
+    def work():
+        checkpoint(stopped)
+        return {"a": b"1"}
+
+    pending = Pending(work, beside=False, stopped=stopped)
+    pending.stop()
+    with pytest.raises(Superseded):
+        pending.result()
+    assert pending.stopped and not pending.done
+    pending.resume()
+    assert pending.result() == {"a": b"1"}

@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import threading
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
@@ -32,7 +33,7 @@ from ..render.theme_markup import correct
 from ..search import entries
 from ..search.indexer import Indexer
 from . import lenient, staging
-from .beside import Pending
+from .beside import Pending, checkpoint
 from .row_digests import RowDigests
 
 EMPTY_SITEMAP = (
@@ -120,16 +121,22 @@ def assemble(site: Site, theme_dir: Path, site_url: str = "", preview: bool = Fa
         # alternates); an empty one here keeps that request tiny instead of a 404 or the full sitemap.
         files["feeds/sitemap.xml"] = EMPTY_SITEMAP
 
+    stopped = threading.Event()
+
     def downloads() -> dict[str, bytes]:
         with stages.stage("downloads: made"):  # beside the rendering, in a second process where it can
-            made = {path: data() if callable(data) else data for path, data in attachments.items()}
+            made = {}
+            for path, data in attachments.items():
+                checkpoint(stopped)  # a preview rebuild with newer data stops the last one's downloads here
+                made[path] = data() if callable(data) else data
+            checkpoint(stopped)
             # The open data is the English build's (its columns the same in both languages, the Welsh ones
             # among them); the Welsh pages link to it (build/welsh_files.py).
             exported = exports.downloads(site, address or "/", compress=not preview) if english else {}
             return exported | made | files
 
     links = [{"title": feed.title, "href": feed.path} for feed in published]
-    return Result(site, pages, Pending(downloads, beside=not preview), environment, links, address)
+    return Result(site, pages, Pending(downloads, beside=not preview, stopped=stopped), environment, links, address)
 
 
 def site_address(site_url: str, profile: dict) -> str:
@@ -317,14 +324,21 @@ def fingerprints(result: Result, docs_dir: Path, shared: str) -> dict[str, str |
     # Each source as a short digest, so a page listing every decision does not re-encode 2,000 signatures.
     short = {source: hashlib.sha1(repr(value).encode("utf-8")).hexdigest() for source, value in known.items()}
     rows = RowDigests(site.tables)  # sources that are one row of a table (pages.row_sources)
+    lines: dict[str, str] = {}  # each source's line, worked out once though many pages name it
+
+    def line(source: str) -> str:
+        value = short[source] if source in short else rows.get(source) if "#" in source else None
+        lines[source] = text = f"{source}={value}"
+        return text
+
     digests: dict[str, str | None] = {}
     for page in result.pages:
         if page.sources is None:
             digests[page.path] = None
             continue
-        parts = [shared, page.template, page.title, page.description, page.charts, page.explorer]
-        parts += [f"{s}={short[s] if s in short else rows.get(s) if '#' in s else None}" for s in sorted(page.sources)]
-        digests[page.path] = hashlib.sha1("\n".join(map(str, parts)).encode("utf-8")).hexdigest()
+        parts = [shared, page.template, page.title, page.description, str(page.charts), str(page.explorer)]
+        parts += [lines.get(s) or line(s) for s in sorted(page.sources)]
+        digests[page.path] = hashlib.sha1("\n".join(parts).encode("utf-8")).hexdigest()
     return digests
 
 

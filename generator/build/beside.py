@@ -10,6 +10,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
+import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 
@@ -26,11 +27,23 @@ def can_fork() -> bool:
     return sys.platform == "linux" and (os.cpu_count() or 1) > 1
 
 
+class Superseded(Exception):
+    """The files being made are no longer wanted (a preview rebuild began with newer data): making them stopped."""
+
+
+def checkpoint(stopped: threading.Event) -> None:
+    """Called by the work between one file and the next: stops it (raising Superseded) if it is no longer wanted."""
+    if stopped.is_set():
+        raise Superseded
+
+
 class Pending:
     """Files being made: `result()` waits for them, and raises what making them raised."""
 
-    def __init__(self, work: Callable[[], Files], beside: bool) -> None:
+    def __init__(self, work: Callable[[], Files], beside: bool, stopped: threading.Event | None = None) -> None:
+        """`stopped`: what the work checks between files (checkpoint), so that stop() stops it there."""
         self._work: Callable[[], Files] | None = work
+        self._stopped = stopped or threading.Event()
         self._files: Files | None = None
         self._future: Future | None = None
         self._executor: ProcessPoolExecutor | None = None
@@ -58,6 +71,18 @@ class Pending:
                 self._files = self._work()
             self._work = None
         return self._files
+
+    def stop(self) -> None:
+        """Ask the work to stop at its next step between files (checkpoint); it raises Superseded there."""
+        self._stopped.set()
+
+    def resume(self) -> None:
+        """The files are wanted after all (a preview that goes on showing the site as last built)."""
+        self._stopped.clear()
+
+    @property
+    def stopped(self) -> bool:
+        return self._stopped.is_set()
 
     def release(self) -> None:
         """Forget the files once they are written, so their memory is free while the search index is built."""

@@ -14,6 +14,8 @@ import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from .beside import Pending, Superseded
+
 
 class StubStore:
     def __init__(self) -> None:
@@ -46,32 +48,50 @@ class LateDownloads:
     """In a preview rebuild, the downloads are made once the pages are written, while the reader looks at them.
 
     Remaking a spreadsheet to edit or the 360Giving files takes seconds for a large office; a page showing the
-    edit need not wait for them. Each changed download is written into the preview's folder when it is made;
-    the next rebuild waits until they are all written.
+    edit need not wait for them. Each changed download is written into the preview's folder when it is made.
+    When the next edit comes before they are all made, the next rebuild does not wait for them: they are of data
+    that has changed, so they stop at their next file (Pending.checkpoint) and are not written; that rebuild
+    makes them again.
     """
 
     def __init__(self) -> None:
         self.thread: threading.Thread | None = None
+        self.pending: Pending | None = None
+        self.writing = threading.Lock()  # held while downloads are written, so a rebuild never sees half of them
 
-    def start(self, make: Callable[[], dict[str, bytes]], stubs: StubStore, site_dir: Path) -> None:
+    def start(self, pending: Pending, stubs: StubStore, site_dir: Path) -> None:
         def run() -> None:
             try:
-                made = make()
+                made = pending.result()
+            except Superseded:
+                return
             except Exception as error:  # shown in the terminal, as a build's would be; the pages are served
                 logging.getLogger("mkdocs.plugins.transparency").error(
                     f"The downloads could not be made ({type(error).__name__}: {error})."
                 )
                 return
-            for path, data in made.items():
-                if stubs.downloads.get(path) != data or not (site_dir / path).exists():
-                    stubs.download(path, data)
-                    target = site_dir / path
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    target.write_bytes(data)
+            with self.writing:
+                if pending.stopped:
+                    return  # a rebuild with newer data has begun: it writes its own
+                for path, data in made.items():
+                    if stubs.downloads.get(path) != data or not (site_dir / path).exists():
+                        stubs.download(path, data)
+                        target = site_dir / path
+                        target.parent.mkdir(parents=True, exist_ok=True)
+                        target.write_bytes(data)
 
-        self.wait()
+        pending.resume()  # they may have been stopped by a rebuild that went on showing this site
+        self.pending = pending
         self.thread = threading.Thread(target=run, name="preview-downloads", daemon=True)
         self.thread.start()
+
+    def supersede(self) -> None:
+        """A rebuild begins: the downloads still being made stop at their next file and are never written; ones
+        being written are finished first."""
+        if self.pending is not None:
+            self.pending.stop()
+        with self.writing:
+            pass
 
     def wait(self) -> None:
         if self.thread is not None:

@@ -71,55 +71,69 @@ def split(tables: dict[str, Table]) -> tuple[dict[str, Table], dict[str, list[di
 
 def check(raw: RawPackage) -> list[Problem]:
     """A withdrawal has a date and a reason; a row still published never points at a withdrawn one."""
-    # It reads every row of every table: a preview keeps its answer until a table changes.
-    signatures = tuple((name, table.signature) for name, table in sorted(raw.tables.items()))
-    key = None if any(signature is None for _, signature in signatures) else signatures
-    return list(remember("withdrawal-check", "tables", key, lambda: _check(raw)))
-
-
-def _check(raw: RawPackage) -> list[Problem]:
+    # It reads every row of every table: a preview keeps each table's answer, and each reference's, until a
+    # table it reads changes (a table read leniently, without its problem rows, has no signature and is never kept).
     found = []
     for table in raw.tables.values():
-        for row in table.rows:
-            number = int(row["__row__"])
-            if row.get(DATE, "").strip() and not is_withdrawn(row):
-                found.append(
-                    Problem(
-                        table.file,
-                        number,
-                        REASON,
-                        "is empty, but the row has a withdrawn date",
-                        "say why it was withdrawn (nothing is withdrawn without a reason), or clear the date",
-                    )
-                )
-            if is_withdrawn(row) and not row.get(DATE, "").strip():
-                found.append(
-                    Problem(
-                        table.file,
-                        number,
-                        DATE,
-                        "is empty, but the row has a reason for withdrawing it",
-                        "write the date it was withdrawn, e.g. 2026-11-23",
-                    )
-                )
+        found += remember("withdrawal-dates", table.file, table.signature, lambda t=table: _dated(t))
     for table in raw.tables.values():
         for foreign in table.descriptor.get("schema", {}).get("foreignKeys", []):
             target = raw.tables.get(foreign.get("reference", {}).get("resource"))
             if target is None:
                 continue
-            withdrawn = {key_of(r, foreign["reference"]["fields"]) for r in target.rows if is_withdrawn(r)}
-            for row in table.rows:
-                value = key_of(row, foreign["fields"])
-                if not is_withdrawn(row) and value in withdrawn:
-                    found.append(
-                        Problem(
-                            table.file,
-                            int(row["__row__"]),
-                            foreign["fields"][0],
-                            f"{quote(', '.join(value))} is withdrawn from {target.name}, but this row still uses it",
-                            f"withdraw this row too, or clear the withdrawal in {target.file}",
-                        )
-                    )
+            signatures = (table.signature, target.signature)
+            key = None if None in signatures else (*signatures, repr(foreign))
+            identity = (table.file, target.file, repr(foreign))
+            found += remember(
+                "withdrawal-references", identity, key, lambda t=table, f=foreign, g=target: _uses(t, f, g)
+            )
+    return found
+
+
+def _dated(table: Table) -> list[Problem]:
+    """Each withdrawn row has a date and a reason."""
+    found = []
+    for row in table.rows:
+        number = int(row["__row__"])
+        if row.get(DATE, "").strip() and not is_withdrawn(row):
+            found.append(
+                Problem(
+                    table.file,
+                    number,
+                    REASON,
+                    "is empty, but the row has a withdrawn date",
+                    "say why it was withdrawn (nothing is withdrawn without a reason), or clear the date",
+                )
+            )
+        if is_withdrawn(row) and not row.get(DATE, "").strip():
+            found.append(
+                Problem(
+                    table.file,
+                    number,
+                    DATE,
+                    "is empty, but the row has a reason for withdrawing it",
+                    "write the date it was withdrawn, e.g. 2026-11-23",
+                )
+            )
+    return found
+
+
+def _uses(table: Table, foreign: dict, target: Table) -> list[Problem]:
+    """The rows of `table` still published that point (by this foreign key) at a withdrawn row of `target`."""
+    withdrawn = {key_of(r, foreign["reference"]["fields"]) for r in target.rows if is_withdrawn(r)}
+    found = []
+    for row in table.rows:
+        value = key_of(row, foreign["fields"])
+        if not is_withdrawn(row) and value in withdrawn:
+            found.append(
+                Problem(
+                    table.file,
+                    int(row["__row__"]),
+                    foreign["fields"][0],
+                    f"{quote(', '.join(value))} is withdrawn from {target.name}, but this row still uses it",
+                    f"withdraw this row too, or clear the withdrawal in {target.file}",
+                )
+            )
     return found
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
+from ...core.memo import remember
 from ...core.problems import Problem, quote
 from ..bodies import as_date as parse_date  # one date reader for profile, decisions and grants
 from ..load import RawDecision
@@ -18,7 +19,9 @@ def check(decisions: list[RawDecision]) -> list[Problem]:
     found = []
     seen: dict[str, str] = {}
     for record in decisions:
-        found += _check_one(record) + placeholders(record) + missing_sections(record)
+        # A preview keeps each record's own problems until the record changes (read_decisions gives back the same
+        # record while its file is unchanged, which is found at once; another with the same text is equal).
+        found += remember("decision-check", record.file, (record,), lambda r=record: _one_record(r))
         reference = str(record.meta.get("reference") or "")
         if reference in seen:
             found.append(
@@ -32,6 +35,10 @@ def check(decisions: list[RawDecision]) -> list[Problem]:
             )
         seen.setdefault(reference, record.file)
     return found
+
+
+def _one_record(record: RawDecision) -> list[Problem]:
+    return _check_one(record) + placeholders(record) + missing_sections(record)
 
 
 # What `transparency new decision` writes for a person to replace: a record still holding it is not finished.

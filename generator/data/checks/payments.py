@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ...core.memo import remember
 from ...core.problems import Problem
 from ..bodies import CHIEF_CONSTABLE, GENERIC_PAYER, history, named_body
 from ..load import RawPackage
@@ -17,7 +18,16 @@ def _date(text: str) -> dt.date | None:
 
 
 def check(raw: RawPackage) -> list[Problem]:
-    return invoice_dates(raw) + invoices_before_contracts(raw) + payers(raw)
+    # It reads every payment: a preview keeps its answer until spend.csv, contracts.csv or the profile changes (a
+    # table read leniently, without its problem rows, has no signature and is never kept).
+    tables = [raw.tables.get(name) for name in ("spend", "contracts")]
+    signatures = tuple(table.signature if table is not None else "" for table in tables)
+    key = None if None in signatures else (*signatures, repr(raw.profile))
+    return list(
+        remember(
+            "payments-check", "spend", key, lambda: invoice_dates(raw) + invoices_before_contracts(raw) + payers(raw)
+        )
+    )
 
 
 def invoices_before_contracts(raw: RawPackage) -> list[Problem]:
