@@ -340,6 +340,18 @@ def test_glossary_links_the_first_use_across_a_pages_text_parts_the_same_way_how
     assert odd == linked.replace("Total", "Total\x00")
 
 
+def test_glossary_links_a_use_written_with_a_letter_that_only_matches_in_any_case():
+    from generator.model.glossary import link_first_uses, terms_of
+
+    terms = terms_of([{"term": "Reserves", "also_written": "", "definition": "x"}])
+    # The long s (ſ) is an s to a pattern matching in any case: the quick look for terms must not miss it.
+    linked = link_first_uses("<p>£5m of RESERVES; reſerves</p>", terms, "../glossary/")
+    assert linked == '<p>£5m of <a class="glossary-term" href="../glossary/#reserves">RESERVES</a>; reſerves</p>'
+    linked = link_first_uses("<p>£5m of reſerves</p>", terms, "../glossary/")
+    assert linked == '<p>£5m of <a class="glossary-term" href="../glossary/#reserves">reſerves</a></p>'
+    assert link_first_uses("<p>£5m of savings</p>", terms, "../glossary/") == "<p>£5m of savings</p>"
+
+
 def test_the_glossary_explains_each_term_and_every_page_links_to_it(site_dir):
     text = page_text(site_dir, "glossary/index.html")
     for term in (

@@ -50,6 +50,7 @@ class Term:
     # The characters its forms start with, as `pattern` reads them: those matched as written, those in any case
     # (None: any character, for a term with an empty form).
     first: tuple[str, str] | None = None
+    forms: tuple[str, ...] = ()  # the term and its other forms, as written in the glossary
 
 
 def terms_of(rows: list[dict]) -> list[Term]:
@@ -65,7 +66,7 @@ def terms_of(rows: list[dict]) -> list[Term]:
             if all(forms)
             else None
         )
-        found.append(Term(row["term"], slug(row["term"]), pattern, first))
+        found.append(Term(row["term"], slug(row["term"]), pattern, first, tuple(forms)))
     return found
 
 
@@ -85,6 +86,8 @@ def link_first_uses(html: str, terms: list[Term], href: str) -> str:
         return html
     parts = TAG.split(html)
     texts, tags = parts[0::2], parts[1::2]
+    if not _may_hold_any("".join(texts), tuple(terms)):
+        return html
     # The page's prose is searched as one text, its parts joined by a character neither the page nor any term
     # holds (each term once, not once in every table cell: most of the cost on a large page). That character,
     # like the tags around a part, is neither a letter nor a hyphen, so a term matches beside it just as at a
@@ -105,6 +108,36 @@ def link_first_uses(html: str, terms: list[Term], href: str) -> str:
         parts[index] = parts[index][:cut] + link + parts[index][cut + len(match.group(0)) :]
         done[number] = max(before, start + len(match.group(0)))
     return "".join(parts)
+
+
+def _may_hold_any(text: str, terms: tuple[Term, ...]) -> bool:
+    """Whether any term's form is anywhere in the page's text (prose or not): False spares the rest of the work on
+    a page that uses none, such as a month of payments. Searched in its UTF-8 bytes, with ASCII letters lowered for
+    the forms that match in any case: far quicker than lowering the text, and the same answer, as long as the page
+    holds none of the four other characters a pattern's ASCII letter matches in any case (İ ı ſ K)."""
+    forms = _forms_as_bytes(terms)
+    if forms is None or any(c in text for c in FOLDED_INTO_ASCII):
+        return True
+    data = text.encode("utf-8", "surrogatepass")
+    lowered = data.lower() if any(any_case for _, any_case in forms) else data
+    return any(form in (lowered if any_case else data) for form, any_case in forms)
+
+
+FOLDED_INTO_ASCII = "\u0130\u0131\u017f\u212a"
+
+
+@cache
+def _forms_as_bytes(terms: tuple[Term, ...]) -> tuple[tuple[bytes, bool], ...] | None:
+    """Each form's bytes, and whether it matches in any case (then lowered); None when a form cannot be looked
+    for this way (empty, or not ASCII and matching in any case)."""
+    found = []
+    for term in terms:
+        for form in term.forms or (None,):
+            if not form or (not _as_written(form) and not form.isascii()):
+                return None
+            any_case = not _as_written(form)
+            found.append(((form.lower() if any_case else form).encode("utf-8"), any_case))
+    return tuple(found)
 
 
 # Characters that never appear in a page's text: one joins the prose's parts for the search.
