@@ -86,7 +86,7 @@ def link_first_uses(html: str, terms: list[Term], href: str) -> str:
         return html
     parts = TAG.split(html)
     texts, tags = parts[0::2], parts[1::2]
-    if not _may_hold_any("".join(texts), tuple(terms)):
+    if not _may_hold_any("".join(texts), terms):
         return html
     # The page's prose is searched as one text, its parts joined by a character neither the page nor any term
     # holds (each term once, not once in every table cell: most of the cost on a large page). That character,
@@ -110,34 +110,45 @@ def link_first_uses(html: str, terms: list[Term], href: str) -> str:
     return "".join(parts)
 
 
-def _may_hold_any(text: str, terms: tuple[Term, ...]) -> bool:
+def _may_hold_any(text: str, terms: list[Term]) -> bool:
     """Whether any term's form is anywhere in the page's text (prose or not): False spares the rest of the work on
     a page that uses none, such as a month of payments. Searched in its UTF-8 bytes, with ASCII letters lowered for
     the forms that match in any case: far quicker than lowering the text, and the same answer, as long as the page
     holds none of the four other characters a pattern's ASCII letter matches in any case (İ ı ſ K)."""
-    forms = _forms_as_bytes(terms)
+    forms = _forms_of(terms)
     if forms is None or any(c in text for c in FOLDED_INTO_ASCII):
         return True
     data = text.encode("utf-8", "surrogatepass")
-    lowered = data.lower() if any(any_case for _, any_case in forms) else data
-    return any(form in (lowered if any_case else data) for form, any_case in forms)
+    as_written, any_case = forms
+    return any(map(data.__contains__, as_written)) or (bool(any_case) and any(map(data.lower().__contains__, any_case)))
 
 
 FOLDED_INTO_ASCII = "\u0130\u0131\u017f\u212a"
+_last_forms: list = [None, None]  # the list of terms last asked about, and its forms
+
+
+def _forms_of(terms: list[Term]) -> tuple[tuple[bytes, ...], tuple[bytes, ...]] | None:
+    """_forms_as_bytes, remembered for the list of terms last asked about: every page of a build passes the same
+    list, and hashing its terms to look them up would cost more than the search."""
+    if _last_forms[0] is not terms:
+        _last_forms[:] = [terms, _forms_as_bytes(tuple(terms))]
+    return _last_forms[1]
 
 
 @cache
-def _forms_as_bytes(terms: tuple[Term, ...]) -> tuple[tuple[bytes, bool], ...] | None:
-    """Each form's bytes, and whether it matches in any case (then lowered); None when a form cannot be looked
-    for this way (empty, or not ASCII and matching in any case)."""
-    found = []
+def _forms_as_bytes(terms: tuple[Term, ...]) -> tuple[tuple[bytes, ...], tuple[bytes, ...]] | None:
+    """The bytes of the forms that match as written, and of those that match in any case (lowered); None when a
+    form cannot be looked for this way (empty, or not ASCII and matching in any case)."""
+    as_written, any_case = [], []
     for term in terms:
         for form in term.forms or (None,):
             if not form or (not _as_written(form) and not form.isascii()):
                 return None
-            any_case = not _as_written(form)
-            found.append(((form.lower() if any_case else form).encode("utf-8"), any_case))
-    return tuple(found)
+            if _as_written(form):
+                as_written.append(form.encode("utf-8"))
+            else:
+                any_case.append(form.lower().encode("utf-8"))
+    return tuple(as_written), tuple(any_case)
 
 
 # Characters that never appear in a page's text: one joins the prose's parts for the search.
@@ -185,7 +196,7 @@ def _first_uses(text: str, waiting: list[Term], terms: list[Term]) -> list[tuple
     position = 0
     # One pass finds every place where some term starts (far quicker than a pass for each term); only there is
     # each term tried.
-    for place in _starts(tuple(terms)).finditer(text):
+    for place in _starts_of(terms).finditer(text):
         if place.start() < position:
             continue
         for term in waiting:
@@ -197,6 +208,16 @@ def _first_uses(text: str, waiting: list[Term], terms: list[Term]) -> list[tuple
         if not waiting:
             break
     return links
+
+
+_last_starts: list = [None, None]  # the list of terms last asked about, and its pattern
+
+
+def _starts_of(terms: list[Term]) -> re.Pattern:
+    """_starts, remembered for the list of terms last asked about (as _forms_of)."""
+    if _last_starts[0] is not terms:
+        _last_starts[:] = [terms, _starts(tuple(terms))]
+    return _last_starts[1]
 
 
 @cache
