@@ -56,6 +56,12 @@ class RecordsEnvironment(Environment):
                 pass
         return super().getattr(obj, attribute)
 
+    def make_globals(self, d):
+        """A template's globals as one dict, not Jinja's chain of the template's own over the environment's: a page
+        renders with a new context, and imports its macros, by listing the globals' names, which a chain makes
+        afresh each time from its dicts. Every global is set before any template is loaded (make_environment)."""
+        return {**self.globals, **(d or {})}
+
 
 DICT_ATTRIBUTES = frozenset(dir(dict))
 
