@@ -352,6 +352,24 @@ def test_glossary_links_a_use_written_with_a_letter_that_only_matches_in_any_cas
     assert link_first_uses("<p>£5m of savings</p>", terms, "../glossary/") == "<p>£5m of savings</p>"
 
 
+def test_the_quick_search_for_terms_finds_where_they_start_as_the_full_one_does():
+    from generator.model.glossary import _ascii_starts, _starts, terms_of
+
+    terms = tuple(
+        terms_of(
+            [
+                {"term": "Reserves", "also_written": "general reserves", "definition": "x"},
+                {"term": "HMICFRS", "also_written": "", "definition": "x"},
+                {"term": "Council tax", "also_written": "", "definition": "x"},
+                {"term": "Council", "also_written": "", "definition": "x"},
+            ]
+        )
+    )
+    text = "reserves-led HMICFRS;Council tax and COUNCIL, general reserves\x00Reserves xreserves -reserves _Council hmicfrs"
+    quick = [m.start() for m in _ascii_starts(terms).finditer(text)]
+    assert quick == [m.start() for m in _starts(terms).finditer(text)] == [13, 21, 37, 46, 54, 63]
+
+
 def test_the_glossary_explains_each_term_and_every_page_links_to_it(site_dir):
     text = page_text(site_dir, "glossary/index.html")
     for term in (
