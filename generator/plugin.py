@@ -345,6 +345,8 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
         env.filters["long_date"] = long_date
         if self.command == "serve":
             env.bytecode_cache = self.compiled
+        else:
+            memory.settle()  # the pages are about to be rendered: what is alive now lives until the build ends
         return env
 
     def on_page_context(self, context, *, page, config, nav):

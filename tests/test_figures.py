@@ -340,6 +340,36 @@ def test_glossary_links_the_first_use_across_a_pages_text_parts_the_same_way_how
     assert odd == linked.replace("Total", "Total\x00")
 
 
+def test_glossary_links_a_use_written_with_a_letter_that_only_matches_in_any_case():
+    from generator.model.glossary import link_first_uses, terms_of
+
+    terms = terms_of([{"term": "Reserves", "also_written": "", "definition": "x"}])
+    # The long s (ſ) is an s to a pattern matching in any case: the quick look for terms must not miss it.
+    linked = link_first_uses("<p>£5m of RESERVES; reſerves</p>", terms, "../glossary/")
+    assert linked == '<p>£5m of <a class="glossary-term" href="../glossary/#reserves">RESERVES</a>; reſerves</p>'
+    linked = link_first_uses("<p>£5m of reſerves</p>", terms, "../glossary/")
+    assert linked == '<p>£5m of <a class="glossary-term" href="../glossary/#reserves">reſerves</a></p>'
+    assert link_first_uses("<p>£5m of savings</p>", terms, "../glossary/") == "<p>£5m of savings</p>"
+
+
+def test_the_quick_search_for_terms_finds_where_they_start_as_the_full_one_does():
+    from generator.model.glossary import _ascii_starts, _starts, terms_of
+
+    terms = tuple(
+        terms_of(
+            [
+                {"term": "Reserves", "also_written": "general reserves", "definition": "x"},
+                {"term": "HMICFRS", "also_written": "", "definition": "x"},
+                {"term": "Council tax", "also_written": "", "definition": "x"},
+                {"term": "Council", "also_written": "", "definition": "x"},
+            ]
+        )
+    )
+    text = "reserves-led HMICFRS;Council tax and COUNCIL, general reserves\x00Reserves xreserves -reserves _Council hmicfrs"
+    quick = [m.start() for m in _ascii_starts(terms).finditer(text)]
+    assert quick == [m.start() for m in _starts(terms).finditer(text)] == [13, 21, 37, 46, 54, 63]
+
+
 def test_the_glossary_explains_each_term_and_every_page_links_to_it(site_dir):
     text = page_text(site_dir, "glossary/index.html")
     for term in (

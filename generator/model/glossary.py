@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from itertools import chain
 
 from ..core import i18n
@@ -50,6 +50,7 @@ class Term:
     # The characters its forms start with, as `pattern` reads them: those matched as written, those in any case
     # (None: any character, for a term with an empty form).
     first: tuple[str, str] | None = None
+    forms: tuple[str, ...] = ()  # the term and its other forms, as written in the glossary
 
 
 def terms_of(rows: list[dict]) -> list[Term]:
@@ -65,7 +66,7 @@ def terms_of(rows: list[dict]) -> list[Term]:
             if all(forms)
             else None
         )
-        found.append(Term(row["term"], slug(row["term"]), pattern, first))
+        found.append(Term(row["term"], slug(row["term"]), pattern, first, tuple(forms)))
     return found
 
 
@@ -85,6 +86,9 @@ def link_first_uses(html: str, terms: list[Term], href: str) -> str:
         return html
     parts = TAG.split(html)
     texts, tags = parts[0::2], parts[1::2]
+    possible = _possible_terms("".join(texts), terms)
+    if possible is not None and not possible:
+        return html
     # The page's prose is searched as one text, its parts joined by a character neither the page nor any term
     # holds (each term once, not once in every table cell: most of the cost on a large page). That character,
     # like the tags around a part, is neither a letter nor a hyphen, so a term matches beside it just as at a
@@ -92,7 +96,10 @@ def link_first_uses(html: str, terms: list[Term], href: str) -> str:
     separator = next(c for c in SEPARATORS if c not in html and not any(c in t.pattern.pattern for t in terms))
     prose = _prose(tags, separator)
     text = separator.join(map(texts.__getitem__, prose))
-    links = _first_uses(text, list(terms), terms)
+    if possible is None:
+        links = _first_uses(text, list(terms), _starts_of(terms))
+    else:  # the page holds none of the characters that only match in any case: a quicker search is exact
+        links = _first_uses(text, possible, _ascii_starts(tuple(possible)))
     done: dict[int, int] = {}  # text part -> how far into it the links reach (in its text as it was)
     for match, term in links:
         # The part this use is in, and where in it: counted by the separators before it.
@@ -105,6 +112,54 @@ def link_first_uses(html: str, terms: list[Term], href: str) -> str:
         parts[index] = parts[index][:cut] + link + parts[index][cut + len(match.group(0)) :]
         done[number] = max(before, start + len(match.group(0)))
     return "".join(parts)
+
+
+def _possible_terms(text: str, terms: list[Term]) -> list[Term] | None:
+    """The terms (in order) one of whose forms is somewhere in the page's text (prose or not), or None when that
+    cannot be told quickly: the others need not be searched for, and a page with none, such as a month of
+    payments, is given back as it is. Searched in its UTF-8 bytes, with ASCII letters lowered for the forms that
+    match in any case: far quicker than lowering the text, and the same answer, as long as the page holds none of
+    the four other characters a pattern's ASCII letter matches in any case (İ ı ſ K)."""
+    forms = _forms_of(terms)
+    if forms is None or any(c in text for c in FOLDED_INTO_ASCII):
+        return None
+    data = text.encode("utf-8", "surrogatepass")
+    lowered = data.lower()
+    return [
+        term
+        for term, (as_written, any_case) in zip(terms, forms, strict=True)
+        if any(map(data.__contains__, as_written)) or any(map(lowered.__contains__, any_case))
+    ]
+
+
+FOLDED_INTO_ASCII = "\u0130\u0131\u017f\u212a"
+_last_forms: list = [None, None]  # the list of terms last asked about, and its forms
+
+
+def _forms_of(terms: list[Term]) -> tuple[tuple[tuple[bytes, ...], tuple[bytes, ...]], ...] | None:
+    """_forms_as_bytes, remembered for the list of terms last asked about: every page of a build passes the same
+    list, and hashing its terms to look them up would cost more than the search."""
+    if _last_forms[0] is not terms:
+        _last_forms[:] = [terms, _forms_as_bytes(tuple(terms))]
+    return _last_forms[1]
+
+
+@cache
+def _forms_as_bytes(terms: tuple[Term, ...]) -> tuple[tuple[tuple[bytes, ...], tuple[bytes, ...]], ...] | None:
+    """For each term, the bytes of its forms that match as written, and of those that match in any case
+    (lowered); None when a form cannot be looked for this way (empty, or not ASCII and matching in any case)."""
+    found = []
+    for term in terms:
+        as_written, any_case = [], []
+        for form in term.forms or (None,):
+            if not form or (not _as_written(form) and not form.isascii()):
+                return None
+            if _as_written(form):
+                as_written.append(form.encode("utf-8"))
+            else:
+                any_case.append(form.lower().encode("utf-8"))
+        found.append((tuple(as_written), tuple(any_case)))
+    return tuple(found)
 
 
 # Characters that never appear in a page's text: one joins the prose's parts for the search.
@@ -145,14 +200,15 @@ def _skipped_tags() -> re.Pattern:
     return re.compile(rf"<\s*(/?)\s*({names})(?![a-zA-Z0-9])")
 
 
-def _first_uses(text: str, waiting: list[Term], terms: list[Term]) -> list[tuple[re.Match, Term]]:
+def _first_uses(text: str, waiting: list[Term], starts: re.Pattern) -> list[tuple[re.Match, Term]]:
     """The first use of each waiting term in the text, in order, each after the one before (a term found is taken
-    out of `waiting`; where two start at the same place, the one listed first)."""
+    out of `waiting`; where two start at the same place, the one listed first). `starts` finds where any of them
+    may start (_starts)."""
     links: list[tuple[re.Match, Term]] = []
     position = 0
     # One pass finds every place where some term starts (far quicker than a pass for each term); only there is
     # each term tried.
-    for place in _starts(tuple(terms)).finditer(text):
+    for place in starts.finditer(text):
         if place.start() < position:
             continue
         for term in waiting:
@@ -166,6 +222,16 @@ def _first_uses(text: str, waiting: list[Term], terms: list[Term]) -> list[tuple
     return links
 
 
+_last_starts: list = [None, None]  # the list of terms last asked about, and its pattern
+
+
+def _starts_of(terms: list[Term]) -> re.Pattern:
+    """_starts, remembered for the list of terms last asked about (as _forms_of)."""
+    if _last_starts[0] is not terms:
+        _last_starts[:] = [terms, _starts(tuple(terms))]
+    return _last_starts[1]
+
+
 @cache
 def _starts(terms: tuple[Term, ...]) -> re.Pattern:
     """A pattern matching (with nothing) wherever any of the terms starts. It first asks whether the character
@@ -176,3 +242,16 @@ def _starts(terms: tuple[Term, ...]) -> re.Pattern:
     written, any_case = ("".join(sorted({c for term in terms for c in term.first[i]})) for i in (0, 1))
     firsts = "|".join([f"[{re.escape(written)}]"] * bool(written) + [f"(?i:[{re.escape(any_case)}])"] * bool(any_case))
     return re.compile(f"(?={firsts}){BEFORE}(?={forms})")
+
+
+@lru_cache(maxsize=256)
+def _ascii_starts(terms: tuple[Term, ...]) -> re.Pattern:
+    """What _starts finds, in a text holding none of FOLDED_INTO_ASCII and for terms whose forms matching in any
+    case are ASCII: there a first letter matches in any case exactly when it is either ASCII case of it, so the
+    pattern can start with that set of characters, which the search skips to quickly. It takes that character,
+    then asks (looking back at it) whether the character before it is neither a letter nor a hyphen, and whether
+    a term starts at it; the match is that one character, so its start is where the term starts."""
+    forms = "|".join(term.pattern.pattern.removeprefix(BEFORE) for term in terms)
+    firsts = {c for term in terms for c in term.first[0]}
+    firsts |= {case for term in terms for c in term.first[1] for case in (c.lower(), c.upper())}
+    return re.compile(rf"[{re.escape(''.join(sorted(firsts)))}](?<![\w-][\s\S])(?<=(?=(?:{forms}))[\s\S])")

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import markdown
 import nh3
-from jinja2 import BytecodeCache, Environment, FileSystemLoader, select_autoescape
+from jinja2 import BytecodeCache, Environment, FileSystemLoader, pass_context, select_autoescape
 from jinja2.bccache import Bucket
+from jinja2.runtime import Context
 from markupsafe import Markup
 
 from ..core import i18n
@@ -55,6 +56,12 @@ class RecordsEnvironment(Environment):
                 pass
         return super().getattr(obj, attribute)
 
+    def make_globals(self, d):
+        """A template's globals as one dict, not Jinja's chain of the template's own over the environment's: a page
+        renders with a new context, and imports its macros, by listing the globals' names, which a chain makes
+        afresh each time from its dicts. Every global is set before any template is loaded (make_environment)."""
+        return {**self.globals, **(d or {})}
+
 
 DICT_ATTRIBUTES = frozenset(dir(dict))
 
@@ -72,8 +79,12 @@ def make_environment(theme_dir: Path) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         extensions=["jinja2.ext.i18n"],  # {{ _("...") }}: a sentence in the language being written (core/i18n.py)
+        # An environment is made again whenever a template changes (build/assemble.py remembers it by the
+        # templates' signatures), so it need not ask the file system whether each template changed as it is used.
+        auto_reload=False,
     )
     environment.install_gettext_callables(i18n.gettext, i18n.ngettext, newstyle=True)
+    environment.globals["_"] = sentence
     environment.filters.update(FILTERS)
     environment.filters["markdown"] = safe_markdown
     environment.filters["json_script"] = json_for_script
@@ -94,6 +105,24 @@ def make_environment(theme_dir: Path) -> Environment:
     environment.globals["language_tag"] = lambda: i18n.TAGS[i18n.current()]
     environment.globals["language_up"] = lambda: "../" * i18n.PREFIXES[i18n.current()].count("/")
     return environment
+
+
+@pass_context
+def sentence(context: Context, text: str, **variables: object) -> str:
+    """`{{ _("...") }}`: what Jinja's own newstyle gettext gives (the translation, marked safe where the template
+    escapes, with its %(name)s filled in and escaped), without its two indirections; a sentence with nothing to
+    fill in is made once for each language (a page has a dozen, the same on every page of its kind)."""
+    if variables or not context.eval_ctx.autoescape:
+        translated = i18n.gettext(text)
+        return (Markup(translated) if context.eval_ctx.autoescape else translated) % variables
+    key = (i18n.current(), text)
+    made = SENTENCES.get(key)
+    if made is None:
+        made = SENTENCES[key] = Markup(i18n.gettext(text)) % {}
+    return made
+
+
+SENTENCES: dict[tuple[str, str], Markup] = {}  # (language, sentence) -> the sentence as pages show it
 
 
 class CompiledTemplates(BytecodeCache):

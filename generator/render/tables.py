@@ -35,6 +35,8 @@ TABLE_CLASS = ' class="site-table"'
 
 
 def text_of(html: str) -> str:
+    if "<" not in html and "&" not in html:  # most cells: plain text, with no tag to drop or character to unescape
+        return " ".join(html.split())
     return " ".join(unescape(TAGS.sub(" ", html)).split())
 
 
