@@ -449,9 +449,13 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
                 written = assemble.write_downloads(self.result, Path(config.site_dir))
             except Exception as error:
                 raise PluginError(f"The downloads could not be made ({type(error).__name__}: {error}).") from error
-            if "cy" in self.languages:
-                self.build_welsh(config, written)
+            address = self.result.address
+            # The English site model and pages are done with: the Welsh build makes its own, so they are let go of
+            # before it (the data read is kept in memo: the Welsh build reads the same files).
             self.result, self.pages, self.env, self.chrome = None, {}, None, ChromeCache()
+            if "cy" in self.languages:
+                memory.give_back()
+                self.build_welsh(config, written, address)
             memo.forget()
             memory.give_back()  # the site model, the data read and the pages are done with: free them before indexing
             try:
@@ -459,13 +463,12 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
             except SearchIndexError as error:
                 raise PluginError(str(error)) from None
 
-    def build_welsh(self, config, downloads: list[str]) -> None:
+    def build_welsh(self, config, downloads: list[str], address: str) -> None:
         """Every page again in Welsh, into cy/ of the staging folder, before anything is published."""
         from mkdocs.commands.build import build
         from mkdocs.config import load_config
         from mkdocs.config.defaults import MkDocsConfig
 
-        address = self.result.address
         WelshBuild.current = WelshBuild(self.indexer, address)
         # MkDocs keeps one instance of a plugin for every configuration it loads (for `serve`'s rebuilds): the
         # Welsh build needs its own, so its plugins are loaded afresh, not from that cache.
