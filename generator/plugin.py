@@ -15,7 +15,8 @@ on_files        add generated pages as in-memory files (in `serve --dirty`, as s
                 leaves what surrounds every page unchanged
 on_env          let Material's compiled templates be reused by the next preview rebuild
 on_nav          give generated pages their front matter (title, description, template; assemble.page_meta)
-on_page_markdown give a generated page its front matter again (MkDocs has just read its empty stub); in
+on_page_markdown give a generated page its front matter again (MkDocs has just read its empty stub), and spare
+                it Markdown's converter, which would make nothing of it (GeneratedPage); in
                 hand-written pages, make links to sections that were not built plain text (a site without
                 a plan has no plan/), and hide the sidebar of a page alone at the top of the navigation
 on_page_content put the rendered template in place of a generated page's (empty) Markdown
@@ -47,6 +48,8 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page as MkDocsPage
+from mkdocs.structure.toc import get_toc
 from watchdog.events import FileClosedEvent, FileCreatedEvent, FileDeletedEvent, FileModifiedEvent, FileMovedEvent
 from watchdog.observers import Observer
 
@@ -86,6 +89,16 @@ class WelshBuild:
 
     def __init__(self, indexer: Indexer | None, address: str) -> None:
         self.indexer, self.address = indexer, address
+
+
+class GeneratedPage(MkDocsPage):
+    """A generated page, whose Markdown is empty (assemble.page_stub): its body is rendered by on_page_content.
+    Markdown would convert nothing, but setting up its converter costs more than a record page's chrome, once
+    for each of thousands of pages; this gives what MkDocs' render gives for an empty page, without it."""
+
+    def render(self, config, files) -> None:
+        self.content, self.toc, self._title_from_render = "", get_toc([]), None
+        self.present_anchor_ids, self.links_to_anchors = set(), {}
 
 
 class GeneratorConfig(Config):
@@ -365,6 +378,8 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
             return markdown
         if page.file.src_uri in self.pages:
             page.meta = assemble.page_meta(self.pages[page.file.src_uri])  # its stub is empty (assemble.page_stub)
+            if not markdown.strip():  # as Markdown gives it: nothing to convert (MkDocs' Page.render)
+                page.__class__ = GeneratedPage
             return markdown
         if page.parent is None:  # a page alone at the top (Home, About): a sidebar would hold only itself
             page.meta["hide"] = sorted({*(page.meta.get("hide") or []), "navigation"})
@@ -436,9 +451,13 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
                 written = assemble.write_downloads(self.result, Path(config.site_dir))
             except Exception as error:
                 raise PluginError(f"The downloads could not be made ({type(error).__name__}: {error}).") from error
-            if "cy" in self.languages:
-                self.build_welsh(config, written)
+            address = self.result.address
+            # The English site model and pages are done with: the Welsh build makes its own, so they are let go of
+            # before it (the data read is kept in memo: the Welsh build reads the same files).
             self.result, self.pages, self.env, self.chrome = None, {}, None, ChromeCache()
+            if "cy" in self.languages:
+                memory.give_back()
+                self.build_welsh(config, written, address)
             memo.forget()
             memory.give_back()  # the site model, the data read and the pages are done with: free them before indexing
             try:
@@ -446,13 +465,12 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
             except SearchIndexError as error:
                 raise PluginError(str(error)) from None
 
-    def build_welsh(self, config, downloads: list[str]) -> None:
+    def build_welsh(self, config, downloads: list[str], address: str) -> None:
         """Every page again in Welsh, into cy/ of the staging folder, before anything is published."""
         from mkdocs.commands.build import build
         from mkdocs.config import load_config
         from mkdocs.config.defaults import MkDocsConfig
 
-        address = self.result.address
         WelshBuild.current = WelshBuild(self.indexer, address)
         # MkDocs keeps one instance of a plugin for every configuration it loads (for `serve`'s rebuilds): the
         # Welsh build needs its own, so its plugins are loaded afresh, not from that cache.

@@ -14,7 +14,7 @@ from ..data import withdrawal
 from ..data.bodies import paid_by
 from ..model.records import Site
 from ..sheets.spreadsheets import open_workbook, write_row
-from . import giving, ocds
+from . import giving, json_text, ocds
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 ZIP_TIME = (2000, 1, 1, 0, 0, 0)
@@ -160,7 +160,7 @@ def table_csv(header: list[str], rows: list[dict], fields: list[dict]) -> bytes:
 
 
 def to_json(value: object) -> bytes:
-    return (json.dumps(value, ensure_ascii=False, indent=1, sort_keys=True, default=_plain) + "\n").encode("utf-8")
+    return (json_text.dumps(value, default=_plain) + "\n").encode("utf-8")
 
 
 def _plain(value: object) -> object:

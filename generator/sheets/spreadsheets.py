@@ -16,6 +16,7 @@ from ..core.howto import import_command
 from ..data import withdrawal
 from ..data.rowkeys import row_key
 from . import base_sheet
+from .cells import PlainCellsWorksheet
 from .sheet_reader import DATA_SHEET
 
 MONEY_FORMAT = "#,##0.00"
@@ -53,6 +54,7 @@ def open_workbook(target) -> tuple[Workbook, Formats]:
     Text is only ever written as text (XlsxWriter would otherwise turn "=..." into a formula and addresses
     into links), so rows must be written in order, each sheet's rows top to bottom."""
     book = xlsxwriter.Workbook(target, {"constant_memory": True, "strings_to_formulas": False})
+    book.worksheet_class = PlainCellsWorksheet
     book.set_properties({"created": dt.datetime(2000, 1, 1)})
     return book, Formats(book)
 
