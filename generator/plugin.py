@@ -83,12 +83,14 @@ class EditWatcher(Observer):
 
 
 class WelshBuild:
-    """What the English build gives the Welsh build it runs: the search indexer both fill, and its address."""
+    """What the English build gives the Welsh build it runs (its address), and gets back: the Welsh pages' search
+    indexer, whose index it writes beside the English pages' one."""
 
     current: WelshBuild | None = None  # set while a Welsh build runs
 
-    def __init__(self, indexer: Indexer | None, address: str) -> None:
-        self.indexer, self.address = indexer, address
+    def __init__(self, address: str) -> None:
+        self.address = address
+        self.indexer: Indexer | None = None
 
 
 class GeneratedPage(MkDocsPage):
@@ -221,16 +223,18 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
         config.extra["feeds"] = self.result.feeds
         if config.nav is None:
             config.nav = assemble.navigation(self.result.pages, Path(config.docs_dir))
-        if self.welsh:
-            self.indexer = self.welsh.indexer  # the Welsh pages join the English build's index
-        elif self.command == "build":
-            self.final_site_dir = Path(config.site_dir)
-            config.site_dir = str(staging.begin(self.final_site_dir))
+        if self.command == "build":
+            if not self.welsh:
+                self.final_site_dir = Path(config.site_dir)
+                config.site_dir = str(staging.begin(self.final_site_dir))
             try:
                 self.indexer = entries.start_indexer()
             except SearchIndexError as error:
                 raise PluginError(str(error)) from None
-            stages.begin("rendering")  # MkDocs' part: from here until on_post_build (make bench)
+            if self.welsh:
+                self.welsh.indexer = self.indexer  # the English build writes its index (on_post_build)
+            else:
+                stages.begin("rendering")  # MkDocs' part: from here until on_post_build (make bench)
         return config
 
     def language_links(self, address: str) -> list[dict]:
@@ -455,23 +459,29 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
             # The English site model and pages are done with: the Welsh build makes its own, so they are let go of
             # before it (the data read is kept in memo: the Welsh build reads the same files).
             self.result, self.pages, self.env, self.chrome = None, {}, None, ChromeCache()
-            if "cy" in self.languages:
-                memory.give_back()
-                self.build_welsh(config, written, address)
-            memo.forget()
-            memory.give_back()  # the site model, the data read and the pages are done with: free them before indexing
             try:
-                assemble.publish(Path(config.site_dir), self.final_site_dir, self.indexer)
+                if "cy" in self.languages:
+                    memory.give_back()
+                    # The English pages' index is written before the Welsh pages are built, each language by its
+                    # own Pagefind: writing an index takes Pagefind several times the memory its pages hold,
+                    # and two languages' at once took a large office's build past 1 GB.
+                    assemble.write_index(Path(config.site_dir), self.indexer)
+                    self.indexer = self.build_welsh(config, written, address)
+                memo.forget()
+                memory.give_back()  # the site model, the data read and the pages are done with: free them first
+                assemble.write_index(Path(config.site_dir), self.indexer)
             except SearchIndexError as error:
                 raise PluginError(str(error)) from None
+            assemble.publish(Path(config.site_dir), self.final_site_dir)
 
-    def build_welsh(self, config, downloads: list[str], address: str) -> None:
-        """Every page again in Welsh, into cy/ of the staging folder, before anything is published."""
+    def build_welsh(self, config, downloads: list[str], address: str) -> Indexer:
+        """Every page again in Welsh, into cy/ of the staging folder, before anything is published; the search
+        indexer given the Welsh pages."""
         from mkdocs.commands.build import build
         from mkdocs.config import load_config
         from mkdocs.config.defaults import MkDocsConfig
 
-        WelshBuild.current = WelshBuild(self.indexer, address)
+        WelshBuild.current = welsh_build = WelshBuild(address)
         # MkDocs keeps one instance of a plugin for every configuration it loads (for `serve`'s rebuilds): the
         # Welsh build needs its own, so its plugins are loaded afresh, not from that cache.
         plugins = dict(MkDocsConfig._schema)["plugins"]
@@ -482,9 +492,14 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
                 welsh.plugins.on_startup(command="build", dirty=False)
                 build(welsh)
                 link_shared_downloads(downloads, Path(config.site_dir), Path(welsh.site_dir))
+        except BaseException:
+            if welsh_build.indexer is not None:
+                welsh_build.indexer.close()
+            raise
         finally:
             WelshBuild.current, plugins.plugin_cache = None, cache
             i18n.set_language(i18n.ENGLISH)
+        return welsh_build.indexer
 
     def write_records(self, config) -> None:
         """Preview: write the record pages MkDocs was not given, each in the chrome of its kind's exemplar."""

@@ -90,9 +90,24 @@ def test_an_empty_or_cut_short_entry_file_is_named(tmp_path):
     entry = {"version": "1.5.2", "languages": {"en-gb": {"hash": "abc", "wasm": "en", "page_count": 3}}}
     (folder / "pagefind-entry.json").write_text(json.dumps(entry), encoding="utf-8")
     (folder / "pagefind.abc.pf_meta").write_bytes(b"")
-    for name in ("a", "b"):
+    for name in ("en-gb_a", "en-gb_b"):
         (folder / "fragment" / f"{name}.pf_fragment").write_bytes(b"x")
     assert index_check.missing(folder, 3) == [
         "2 page fragments, not 3",
         "1 empty file (e.g. pagefind.abc.pf_meta)",
     ]
+
+
+def test_another_languages_index_in_the_folder_is_not_counted(tmp_path):
+    """The English pages' index is written before the Welsh pages are built: the Welsh pages' index, written
+    beside it, is whole with its own fragments only."""
+    folder = tmp_path / "pagefind"
+    (folder / "fragment").mkdir(parents=True)
+    entry = {"version": "1.5.2", "languages": {"cy": {"hash": "cy_1", "wasm": None, "page_count": 2}}}
+    (folder / "pagefind-entry.json").write_text(json.dumps(entry), encoding="utf-8")
+    (folder / "pagefind.cy_1.pf_meta").write_bytes(b"x")
+    for name in ("cy_a", "cy_b", "en-gb_a", "en-gb_b", "en-gb_c"):
+        (folder / "fragment" / f"{name}.pf_fragment").write_bytes(b"x")
+    assert index_check.missing(folder, 2) == []
+    (folder / "fragment" / "cy_b.pf_fragment").unlink()
+    assert index_check.missing(folder, 2) == ["1 page fragments, not 2"]

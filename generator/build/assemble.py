@@ -267,10 +267,14 @@ def write_downloads(result: Result, folder: Path) -> list[str]:
     return written
 
 
-def publish(folder: Path, site_dir: Path, indexer: Indexer) -> None:
-    """Write the search index of the pages built into the staging folder, then swap it into site_dir."""
+def write_index(folder: Path, indexer: Indexer) -> None:
+    """Write the search index of the pages given to the indexer into the staging folder."""
     with stages.stage("search: index written"):
         entries.write_index(indexer, folder)
+
+
+def publish(folder: Path, site_dir: Path) -> None:
+    """Swap the staging folder, whole, into site_dir."""
     staging.publish(folder, site_dir)
     stages.write()
 

@@ -10,6 +10,7 @@ never reaches site/.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from ..core.formatting import financial_year, long_date, money, plural
 from ..core.i18n import _
 from ..pages.search import KINDS
 from ..render.page import Page
+from . import index_check
 from .indexer import Indexer
 from .search_stable import stabilise
 
@@ -135,8 +137,31 @@ def add_page(indexer: Indexer, url: str, page_html: str) -> None:
 
 
 def write_index(indexer: Indexer, site_dir: Path) -> None:
-    """Write the index of every page given to the indexer into site_dir/pagefind/."""
-    indexer.write((site_dir / INDEX_FOLDER).resolve())
+    """Write the index of every page given to the indexer into site_dir/pagefind/, beside the languages an
+    earlier indexer wrote there (each language's files are its own; the entry file lists them all)."""
+    folder = site_dir / INDEX_FOLDER
+    earlier = written_languages(folder)
+    indexer.write(folder.resolve())
     for name in UNUSED:
-        (site_dir / INDEX_FOLDER / name).unlink(missing_ok=True)
-    stabilise(site_dir / INDEX_FOLDER)  # the same pages give the same bytes (generator/search/search_stable.py)
+        (folder / name).unlink(missing_ok=True)
+    stabilise(folder)  # the same pages give the same bytes (generator/search/search_stable.py)
+    if earlier:
+        add_languages(folder, earlier)
+
+
+def written_languages(folder: Path) -> dict:
+    """The languages of the index already written in folder, as its entry file lists them ({} if none: then
+    Pagefind, asked to write there, says what is wrong)."""
+    try:
+        return json.loads((folder / index_check.ENTRY).read_text(encoding="utf-8"))["languages"]
+    except OSError:
+        return {}
+
+
+def add_languages(folder: Path, languages: dict) -> None:
+    """List languages written earlier in the entry file again (Pagefind's lists only the ones it wrote), in the
+    order and form search_stable gives it, so that the index is the one a single Pagefind run would write."""
+    path = folder / index_check.ENTRY
+    entry = json.loads(path.read_text(encoding="utf-8"))
+    entry["languages"] = dict(sorted((languages | entry["languages"]).items()))
+    path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

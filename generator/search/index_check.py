@@ -36,7 +36,9 @@ def missing(folder: Path, pages: int) -> list[str]:
         meta = folder / f"pagefind.{digest}.pf_meta"
         if not meta.is_file():
             found.append(f"{meta.name} is missing")
-    fragments = len(list((folder / "fragment").glob("*.pf_fragment")))
+    # Only this index's languages' fragments (Pagefind names each after its language): another language's
+    # index may have been written into the folder before (generator/search/entries.py).
+    fragments = sum(len(list((folder / "fragment").glob(f"{name}_*.pf_fragment"))) for name in languages)
     if fragments != sum(counts):
         found.append(f"{fragments:,} page fragments, not {sum(counts):,}")
     empty = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file() and not p.stat().st_size)
