@@ -62,3 +62,18 @@ def test_stopped_work_stops_at_its_next_file_and_can_be_resumed():
     assert pending.stopped and not pending.done
     pending.resume()
     assert pending.result() == {"a": b"1"}
+
+
+def downloads() -> dict[str, bytes]:
+    return {"data/grants.csv": b"id\n1\n", "feeds/decisions.xml": b"<feed/>"}
+
+
+@pytest.mark.parametrize("beside", [True, False])
+def test_the_files_are_written_into_the_site(beside, tmp_path):
+    """Made in a second process, they are moved into the site from the folder it wrote them in (their bytes
+    never pass through the build's own memory), and that folder is removed."""
+    pending = Pending(downloads, beside=beside)
+    made_beside = pending._folder
+    assert pending.write(tmp_path) == list(downloads())
+    assert {path: (tmp_path / path).read_bytes() for path in downloads()} == downloads()
+    assert made_beside is None or not made_beside.exists()

@@ -258,11 +258,7 @@ def write_downloads(result: Result, folder: Path) -> list[str]:
     """Write every download into the folder, then let go of them (a large office's are hundreds of MB); their
     paths."""
     with stages.stage("downloads: waited for and written"):
-        for path, data in result.downloads.items():
-            target = folder / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
-        written = list(result.downloads)
+        written = result.pending.write(folder)
     result.pending.release()
     return written
 
