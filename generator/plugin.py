@@ -30,8 +30,10 @@ on_post_build   write the downloads (made beside the rendering, generator/build/
                 MkDocs was not given, take away pages that are gone, and collect garbage between rebuilds
                 In a site published in Welsh too (profile.yaml's languages: [en, cy]), the Welsh pages are a
                 second MkDocs build (Material's interface in Welsh, our sentences through the Welsh catalogue,
-                core/i18n.py), run here into cy/ of the same staging folder and indexed by the same Pagefind,
-                before the swap: site/ is replaced only when both languages were built (see ARCHITECTURE.md)
+                core/i18n.py), run here into cy/ of the same staging folder once the English pages' search
+                index is written, and indexed by a Pagefind of its own, whose part of the index is written
+                beside the English part before the swap: site/ is replaced only when both languages were built
+                (see ARCHITECTURE.md)
 on_build_error  stop the indexer and throw the staging folder away, leaving the previous site/ untouched
 """
 

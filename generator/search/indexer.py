@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import base64
 import json
+import os
 import subprocess
 import tempfile
 import threading
@@ -23,6 +24,11 @@ from pagefind.service import get_executable
 from . import index_check
 
 TIMEOUT = 1800  # seconds to wait for the index to be written
+# Pagefind's memory allocator (jemalloc) keeps freed memory for ten seconds by default before giving it back, and
+# writing an index frees and allocates a great deal: given back at once, a large office's index is written in
+# about 0.5 GB rather than 0.6-0.7 GB, in the same time. (The variable is jemalloc's, as Pagefind's Rust build of
+# it names it; an office's own setting of it is kept; another allocator ignores it.)
+ALLOCATOR = {"_RJEM_MALLOC_CONF": "dirty_decay_ms:0,muzzy_decay_ms:0"}
 
 
 class SearchIndexError(Exception):
@@ -37,7 +43,11 @@ class Indexer:
         self.log = tempfile.TemporaryFile()
         try:
             self.process = subprocess.Popen(
-                [str(executable), "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.log
+                [str(executable), "--service"],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=self.log,
+                env=ALLOCATOR | os.environ,
             )
         except OSError as error:
             raise SearchIndexError(f"The search index could not be built: {error}") from None
