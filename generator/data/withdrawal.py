@@ -60,13 +60,18 @@ def split(tables: dict[str, Table]) -> tuple[dict[str, Table], dict[str, list[di
     """The tables without their withdrawn rows, and the withdrawn rows of each."""
     live, gone = {}, {}
     for name, table in tables.items():
-        withdrawn = [row for row in table.rows if is_withdrawn(row)]
-        live[name] = (
-            dataclasses.replace(table, rows=[r for r in table.rows if not is_withdrawn(r)]) if withdrawn else table
-        )
+        # Every row of every table is read: a preview keeps each table's answer until the table changes.
+        live[name], withdrawn = remember("withdrawal-split", table.file, table.signature, lambda t=table: _split(t))
         if withdrawn:
             gone[name] = withdrawn
     return live, gone
+
+
+def _split(table: Table) -> tuple[Table, list[dict[str, str]]]:
+    withdrawn = [row for row in table.rows if is_withdrawn(row)]
+    if not withdrawn:
+        return table, withdrawn
+    return dataclasses.replace(table, rows=[r for r in table.rows if not is_withdrawn(r)]), withdrawn
 
 
 def check(raw: RawPackage) -> list[Problem]:

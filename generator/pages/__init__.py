@@ -39,13 +39,21 @@ def all_pages(site: Site) -> list[Page]:
 
 def decision_sources(decisions: Iterable) -> frozenset[str]:
     """What a page showing these decisions depends on: each one's record ("decision:<reference>")."""
-    return frozenset(f"decision:{decision.reference}" for decision in decisions)
+    return frozenset(decision_source(decision) for decision in decisions)
+
+
+def decision_source(decision) -> str:
+    return f"decision:{decision.reference}"
 
 
 def row_sources(table: str, keys: Iterable[str]) -> frozenset[str]:
     """What a page showing these rows of a table depends on: each row alone ("<table>#<key>", its key columns'
     values joined by "|"), so that a preview leaves the page as it is when another row of the table is edited."""
-    return frozenset(f"{table}#{key}" for key in keys)
+    return frozenset(row_source(table, key) for key in keys)
+
+
+def row_source(table: str, key: str) -> str:
+    return f"{table}#{key}"
 
 
 def value_source(name: str, value: object) -> str:

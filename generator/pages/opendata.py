@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from functools import partial
 
 from ..core import i18n
 from ..core.formatting import N_
 from ..core.i18n import _
+from ..core.memo import remember
 from ..data.rowkeys import declared_key, row_key
 from ..model.records import Site
 from ..publish import giving, giving_quality
@@ -78,10 +80,31 @@ def _giving_quality(site: Site) -> list[giving_quality.Result]:
     return site.derived(
         "360giving-quality",
         ["grants", "organisations"],
-        lambda: giving_quality.results(giving.package(site, site.address)["grants"]),
+        lambda: _quality_of_each(site),
         funders,
         site.address,
     )
+
+
+def _quality_of_each(site: Site) -> list[giving_quality.Result]:
+    """The checks' results, from each grant's (giving.package's grants, in its order). A preview keeps what each
+    grant fails until its row, its recipient, its funder or the grants' schema changes: an edit of one grant
+    checks that grant again, not all of them."""
+    shared = (site.address, json.dumps(site.resource("grants"), sort_keys=True, default=str))
+    found = []
+    for grant in sorted(site.grants, key=lambda g: g.id):
+        org = grant.organisation
+        recipient = (org.id, org.name, org.charity_number, org.company_number, org.postcode)
+        key = (tuple(grant.row.items()), recipient, tuple(giving.funder(grant, site).items()), shared)
+        found.append(
+            remember(
+                "360giving-quality",
+                grant.id,
+                key,
+                lambda g=grant: giving_quality.failures(giving.grant_json(g, site, site.address)),
+            )
+        )
+    return giving_quality.summary(found)
 
 
 def _extra_downloads(name: str) -> list[tuple[str, str]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from decimal import Decimal
+from functools import cache
 
 from ..core import i18n
 from ..core.i18n import _
@@ -50,6 +51,7 @@ def priority_grants(priority) -> frozenset[str]:
 def pages(site: Site) -> Iterator[Page]:
     if site.ambitions:
         yield tracker(site)
+        grants_shown = cache(priority_grants)  # a priority's grants are summed once, not once for each ambition
         for ambition in site.ambitions:
             yield Page(
                 f"plan/{ambition.slug}.md",
@@ -61,7 +63,7 @@ def pages(site: Site) -> Iterator[Page]:
                     % {"ambition": ambition.title, "status": ambition.status_words}
                 )[:300],
                 charts=any(i.readings for i in ambition.indicators),
-                sources=AMBITION_SOURCES | shown_decisions(ambition.priority) | priority_grants(ambition.priority),
+                sources=AMBITION_SOURCES | shown_decisions(ambition.priority) | grants_shown(ambition.priority),
             )
     quarters = report_quarters(site.ambitions, site.indicators, site.build_date)
     current = quarter_in_progress(site.build_date)

@@ -51,12 +51,13 @@ def spending_years(site: Site) -> set[str]:
 def page(site: Site, pages: list[Page]) -> Page:
     years = {g.financial_year for g in site.grants} | {d.financial_year for d in site.decisions}
     years |= site.derived("spending-years", ["spend"], lambda: spending_years(site))
+    shown = {KINDS.get(p.template, ("", ""))[1] for p in pages}  # the sections that have pages to search
     return Page(
         "search.md",
         _("Search"),
         "search.html",
         {
-            "sections": [s for s in sections() if any(KINDS.get(p.template, ("", ""))[1] == s for p in pages)],
+            "sections": [s for s in sections() if s in shown],
             "years": sorted(years, reverse=True),
             "lists": [(page.nav_title, page.url) for page in pages if page.nav_title],
         },

@@ -112,8 +112,20 @@ CHECKS = [
 
 def results(grants: list[dict]) -> list[Result]:
     """Each check on every grant of a 360Giving package's "grants"."""
-    found = []
-    for check in CHECKS:
-        failing = [g.get("id", "") for g in grants if check.fails(g)]
-        found.append(Result(check.name, len(failing), len(grants), tuple(failing[:3])))
-    return found
+    return summary([failures(g) for g in grants])
+
+
+def failures(grant: dict) -> tuple[str, tuple[int, ...]]:
+    """A 360Giving grant's identifier and the checks it fails (their places in CHECKS)."""
+    return grant.get("id", ""), tuple(i for i, check in enumerate(CHECKS) if check.fails(grant))
+
+
+def summary(found: list[tuple[str, tuple[int, ...]]]) -> list[Result]:
+    """Each check's result, from what each grant fails (failures), in the package's order."""
+    failing: list[list[str]] = [[] for _ in CHECKS]
+    for identifier, failed in found:
+        for place in failed:
+            failing[place].append(identifier)
+    return [
+        Result(check.name, len(ids), len(found), tuple(ids[:3])) for check, ids in zip(CHECKS, failing, strict=True)
+    ]
