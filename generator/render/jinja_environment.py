@@ -7,13 +7,14 @@ shortcut here gives exactly what Jinja's own code gives, and leaves every other 
 
 from __future__ import annotations
 
+from decimal import Decimal
 from types import BuiltinMethodType, FunctionType
 
 from jinja2 import Environment
 from jinja2.compiler import CodeGenerator
 from jinja2.runtime import Context
 from jinja2.utils import _PassArg, internalcode
-from markupsafe import escape
+from markupsafe import Markup, escape
 
 try:
     from markupsafe import _escape_inner  # what markupsafe's escape() does to a str, without making a Markup of it
@@ -22,10 +23,17 @@ except ImportError:  # pragma: no cover - an older or newer markupsafe
 
 
 def escape_text(value: object) -> str:
-    """`{{ value }}` in a template that escapes: markupsafe's escape(value), as a plain str when value is one.
-    What is written is only ever joined into the page (or into a macro's result, which Jinja makes Markup
-    itself), so it need not be a Markup; making one costs more than escaping a short text."""
-    return _escape_inner(value) if type(value) is str else escape(value)
+    """`{{ value }}` in a template that escapes: what markupsafe's escape(value) writes, as a plain str. What is
+    written is only ever joined into the page (or into a macro's result, which Jinja makes Markup itself), so it
+    need not be a Markup; making one costs more than escaping a short text."""
+    kind = type(value)
+    if kind is str:
+        return _escape_inner(value)
+    if kind is Markup:
+        return value  # already safe: escape() gives the same text
+    if kind is Decimal or kind is int:
+        return str(value)  # digits, a sign, a point or an exponent: nothing to escape
+    return escape(value)
 
 
 class EscapingCodeGenerator(CodeGenerator):
