@@ -67,3 +67,13 @@ def test_in_a_site_in_two_languages_a_shell_links_each_page_to_its_own_twin():
     assert shell is not None and "grants/one/" not in shell
     assert fill(shell, other) == second
     assert 'href="../../cy/grants/two/"' in fill(shell, other)
+
+
+def test_a_shell_is_filled_as_each_part_put_in_turn_would_fill_it():
+    from generator.render.chrome import _fill_in_turn
+
+    first, parts = page("One", "d1", "<p>1</p>")
+    shell = make_shell(first, parts)
+    for title in ("Two", "Two \x00content\x00", "Two \x00topic\x00"):  # a part that reads like a marker, too
+        other = Parts.of(title, "d2", None, "<p>\x00title\x00</p>")
+        assert fill(shell, other) == _fill_in_turn(shell, other)

@@ -47,3 +47,17 @@ def test_a_page_without_indexed_content_is_not_given_to_the_indexer():
 def test_content_that_cannot_be_delimited_is_given_whole():
     unbalanced = PAGE.replace("</footer>", "").replace("</div></body>", "</body>").replace("</div>\n<footer>", "")
     assert indexed_part(unbalanced) == unbalanced
+
+
+def test_skipped_regions_are_taken_out_as_the_pattern_takes_them_out():
+    start, end = entries.SKIP_START, entries.SKIP_END
+    for html in [
+        f"a{start}b{end}c{start}d{end}e",
+        f"a{start}b{start}c{end}d{end}e",  # a region inside a region: up to the first end
+        f"a{start}never ended",
+        f"a{end}b{start}c",
+        f"{start}{end}{start}{end}",
+        f"a{start}b{end}c{start}d",
+        "",
+    ]:
+        assert entries.without_skipped(html) == entries.SKIPPED.sub("", html), html

@@ -52,3 +52,37 @@ def test_tables_are_written_in_materials_scroll_boxes_so_its_script_leaves_them_
         table("Budget", ["Area", "Amount"], ["Police", "£5"]).replace("<table>", '<table class="budget">')
     )
     assert '<table class="budget">' in budget and "md-typeset__scrollwrap" not in budget
+
+
+def test_plain_rows_done_by_one_pattern_are_written_as_cell_by_cell(monkeypatch):
+    # Most rows of a large table are labelled and sized by one regular expression (tables._label_plain_rows);
+    # every row must read as the cell-by-cell way writes it, whichever way each row of a mixed table takes.
+    from generator.render import tables
+
+    rows = [
+        ["2024-05-01", "Acme Ltd", "£5"],  # plain
+        ["", " ", "£5"],  # blank and white-space cells are not shown on a card
+        ["", "", ""],
+        ["x" * 46, "y " * 60, "z"],  # longer than a line
+        ["Smith &amp; Sons", "a", "b"],  # a character reference
+        ["<b>Acme</b>", "a", "b"],  # a tag
+        ["one", "two"],  # fewer cells than headings
+        ["one", "two", "three", "four"],  # more
+    ]
+
+    def row(number: int, cells: list[str]) -> str:
+        opening = '<tr class="x">' if number % 2 else "<tr>"
+        written = "".join(
+            f'<{"td" if j else "th"} class="c{j}">{c}</{"td" if j else "th"}>' for j, c in enumerate(cells)
+        )
+        return f"{opening}\n  {written}\n</tr>\n"
+
+    body = "".join(row(number, cells) for number, cells in enumerate(rows))
+    body += '<tr style="color:red"><td>a</td><td>b</td><td>c</td></tr><tr><td data-label="Set">a</td><td>b</td><td>c</td></tr>'
+    html = table("Payments", ["Date", "Supplier {name}", "Amount &amp; VAT"], ["a", "b", "c"]).replace(
+        "<tr><td>a</td><td>b</td><td>c</td></tr>", body
+    )
+    mixed = finish_tables(html)
+    monkeypatch.setattr(tables, "_label_plain_rows", lambda body, labels: (body, 0))
+    assert mixed == finish_tables(html)
+    assert mixed.count("--card-lines") == len(rows) + 1

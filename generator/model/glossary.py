@@ -84,11 +84,13 @@ def link_first_uses(html: str, terms: list[Term], href: str) -> str:
     """The page with the first use of each term in its prose linked to the glossary entry (href + "#anchor")."""
     if not terms:
         return html
-    parts = TAG.split(html)
-    texts, tags = parts[0::2], parts[1::2]
-    possible = _possible_terms("".join(texts), terms)
+    # The page's text without its tags: a page holding no term's form (a month of payments) is given back without
+    # being split into its parts.
+    possible = _possible_terms(TAG.sub("", html), terms)
     if possible is not None and not possible:
         return html
+    parts = TAG.split(html)
+    texts, tags = parts[0::2], parts[1::2]
     # The page's prose is searched as one text, its parts joined by a character neither the page nor any term
     # holds (each term once, not once in every table cell: most of the cost on a large page). That character,
     # like the tags around a part, is neither a letter nor a hyphen, so a term matches beside it just as at a

@@ -5,8 +5,10 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from collections.abc import Iterator
 
 INLINE_SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S)
+SCRIPT_OPEN = re.compile(r"<script(?P<attrs>[^>]*)>")
 # The page that runs Pagefind's search itself. The header's box on every other page runs Pagefind too, but in
 # Pagefind's web worker, which the page's policy does not govern (a worker takes its policy from its own script's
 # headers), so those pages need not allow WebAssembly.
@@ -22,13 +24,26 @@ POLICY = (
 def script_hashes(html: str) -> list[str]:
     """The sha256 source of every inline script that runs (JSON data blocks do not run, so need none)."""
     hashes = []
-    for match in INLINE_SCRIPT.finditer(html):
-        attrs = match.group("attrs")
+    for attrs, body in inline_scripts(html):
         if "src=" in attrs or any(t in attrs for t in DATA_TYPES):
             continue
-        digest = hashlib.sha256(match.group("body").encode("utf-8")).digest()
+        digest = hashlib.sha256(body.encode("utf-8")).digest()
         hashes.append(f"'sha256-{base64.b64encode(digest).decode()}'")
     return sorted(set(hashes))
+
+
+def inline_scripts(html: str) -> Iterator[tuple[str, str]]:
+    """Each script's attributes and text, as INLINE_SCRIPT.finditer finds them: with str.find, which skips to
+    the next script at once, where the pattern's "anything up to </script>" tries each character in turn."""
+    at = 0
+    while (start := html.find("<script", at)) >= 0:
+        opened = SCRIPT_OPEN.match(html, start)
+        end = html.find("</script>", opened.end()) if opened else -1
+        if end < 0:
+            at = start + 1
+            continue
+        yield opened.group("attrs"), html[opened.end() : end]
+        at = end + len("</script>")
 
 
 def add_policy(html: str, preview: bool = False) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
 from html import escape, unescape
 
 WIDE = 3  # tables with this many columns or more become cards on a phone
@@ -85,6 +86,9 @@ def between(html: str, opening: str, closing: str, change: Callable[[str], str])
 def _label_rows(body: str, headings: list[str]) -> str:
     # Split and join, not a function called per cell: a spending month's table has thousands of cells.
     labels = [f' data-label="{escape(heading)}">' for heading in headings]
+    body, plain = _label_plain_rows(body, labels)
+    if plain == body.count("<tr"):
+        return body  # every row was plain
 
     def label_row(row_open: str, row: str) -> str:
         nonlocal labels
@@ -96,6 +100,51 @@ def _label_rows(body: str, headings: list[str]) -> str:
         return _sized(row_open, row) + labelled
 
     return between_rows(body, label_row)
+
+
+def _label_plain_rows(body: str, labels: list[str]) -> tuple[str, int]:
+    """body with each plain row labelled and sized as label_row does it, and how many rows that was. A plain row
+    has a cell for each heading, none labelled yet, of text without tags or character references, and no style
+    of its own: most rows of a large table (a month's payments), done by one regular expression, with one call
+    for each row rather than a search for each cell. The others are left as they are, for label_row, which
+    leaves these as they are now (a labelled cell, a row with a style)."""
+    count = len(labels)
+    # The row as label_row writes it, from the pattern's groups (_plain_row) and then the row's style.
+    written = f"<tr{{0}}{{{4 * count + 2}}}" + "".join(
+        f"{{{i + 1}}}<{{{i + 2}}}{{{i + 3}}}{_braced(text)}{{{i + 4}}}</{{{i + 2}}}>"
+        for i, text in zip(range(0, 4 * count, 4), labels, strict=True)
+    )
+    written += f"{{{4 * count + 1}}}</tr>"
+    rows = 0
+
+    def label(match: re.Match) -> str:
+        nonlocal rows
+        rows += 1
+        found = match.groups()
+        texts = found[4 : 4 * count + 1 : 4]
+        if max(map(len, texts)) <= CARD_LINE_CHARS:  # each cell that is not blank takes one line
+            cells = lines = count - list(map(str.strip, texts)).count("")
+        else:
+            shown = [text for text in map(text_of, texts) if text]
+            cells, lines = len(shown), sum(max(1, -(-len(text) // CARD_LINE_CHARS)) for text in shown)
+        return written.format(*found, f' style="--card-lines:{lines or 1};--card-cells:{cells or 1}">')
+
+    return _plain_row(count).sub(label, body), rows
+
+
+def _braced(text: str) -> str:
+    """text as it reads in a format string."""
+    return text.replace("{", "{{").replace("}", "}}")
+
+
+@cache
+def _plain_row(cells: int) -> re.Pattern:
+    """A plain row of this many cells (_label_plain_rows): its opening tag's attributes, then for each cell the
+    space before it, its tag name, attributes and text, then the space before </tr>."""
+    cell = r"(\s*)<(td|th)\b(?![^>]*data-label)([^>]*)>([^<&]*)</\{}>"
+    return re.compile(
+        r"<tr\b(?![^>]*style=)([^>]*)>" + "".join(cell.format(3 + 4 * i) for i in range(cells)) + r"(\s*)</tr>"
+    )
 
 
 def between_rows(body: str, change: Callable[[str, str], str]) -> str:
