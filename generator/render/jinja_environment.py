@@ -94,7 +94,10 @@ class RecordsEnvironment(Environment):
                 return obj[attribute]
             except KeyError:
                 pass
-        return super().getattr(obj, attribute)
+        try:
+            return getattr(obj, attribute)  # what Jinja's own tries first (a record's field)
+        except AttributeError:
+            return super().getattr(obj, attribute)  # then an item, then undefined
 
     def make_globals(self, d):
         """A template's globals as one dict, not Jinja's chain of the template's own over the environment's: a page
