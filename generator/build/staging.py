@@ -1,29 +1,70 @@
-"""Build into a staging folder and swap it into place only when the whole build succeeded."""
+"""Build into a staging folder and swap it into place only when the whole build succeeded.
+
+The swap is two renames, so site_dir always holds a whole site: the previous one until the new one takes its
+place. The previous site, renamed aside, is then removed by a process of its own, so that the build does not
+wait for thousands of files to be deleted (a large office's site took seconds); any such folder a removal left
+behind (the machine stopped first) is removed the same way by the next build.
+"""
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
+import threading
+import time
 from pathlib import Path
+
+# What the removing process runs: each folder named on its command line, deleted.
+REMOVE = "import shutil, sys\nfor folder in sys.argv[1:]:\n    shutil.rmtree(folder, ignore_errors=True)\n"
 
 
 def staging_dir(site_dir: Path) -> Path:
     return site_dir.with_name(f".{site_dir.name}.staging")
 
 
+def previous_sites(site_dir: Path) -> list[Path]:
+    """Earlier sites renamed aside and not yet (wholly) removed."""
+    return sorted(site_dir.parent.glob(f".{site_dir.name}.old*"))
+
+
 def begin(site_dir: Path) -> Path:
     folder = staging_dir(site_dir)
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
+    remove_later(previous_sites(site_dir))
     return folder
 
 
 def publish(folder: Path, site_dir: Path) -> None:
-    old = site_dir.with_name(f".{site_dir.name}.old")
-    shutil.rmtree(old, ignore_errors=True)
+    old = None
     if site_dir.exists():
+        old = site_dir.with_name(f".{site_dir.name}.old-{os.getpid()}-{time.time_ns()}")
         site_dir.rename(old)
-    folder.rename(site_dir)
-    shutil.rmtree(old, ignore_errors=True)
+    try:
+        folder.rename(site_dir)
+    except OSError:
+        if old is not None:
+            old.rename(site_dir)  # the previous site stays published
+        raise
+    if old is not None:
+        remove_later([old])
+
+
+def remove_later(folders: list[Path]) -> None:
+    """Delete the folders in a process of their own, which goes on after this one has ended."""
+    if not folders:
+        return
+    remover = subprocess.Popen(
+        [sys.executable, "-c", REMOVE, *map(str, folders)],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,  # a Ctrl-C that stops the build does not stop the removal
+    )
+    # Collected when it ends, if this process is still running then (a test session, the preview).
+    threading.Thread(target=remover.wait, daemon=True).start()
 
 
 def discard(site_dir: Path) -> None:
