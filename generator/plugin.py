@@ -30,9 +30,9 @@ on_post_build   write the downloads (made beside the rendering, generator/build/
                 MkDocs was not given, take away pages that are gone, and collect garbage between rebuilds
                 In a site published in Welsh too (profile.yaml's languages: [en, cy]), the Welsh pages are a
                 second MkDocs build (Material's interface in Welsh, our sentences through the Welsh catalogue,
-                core/i18n.py), run here into cy/ of the same staging folder once the English pages' search
-                index is written, and indexed by a Pagefind of its own, whose part of the index is written
-                beside the English part before the swap: site/ is replaced only when both languages were built
+                core/i18n.py), run here into cy/ of the same staging folder while the English pages' Pagefind
+                writes their search index, and indexed by a Pagefind of its own, whose part of the index is
+                written beside the English part (once that is whole) before the swap: site/ is replaced only when both languages were built
                 (see ARCHITECTURE.md)
 on_build_error  stop the indexer and throw the staging folder away, leaving the previous site/ untouched
 """
@@ -464,11 +464,21 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
             try:
                 if "cy" in self.languages:
                     memory.give_back()
-                    # The English pages' index is written before the Welsh pages are built, each language by its
-                    # own Pagefind: writing an index takes Pagefind several times the memory its pages hold,
-                    # and two languages' at once took a large office's build past 1 GB.
-                    assemble.write_index(Path(config.site_dir), self.indexer)
-                    self.indexer = self.build_welsh(config, written, address)
+                    # The English pages' index is written by their Pagefind on the other core while the Welsh
+                    # pages are built, each language by its own Pagefind; the Welsh index is written only once the
+                    # English one is whole: writing an index takes Pagefind several times the memory its pages
+                    # hold, and two languages' at once took a large office's build past 1 GB. The Welsh build
+                    # starts once the English index is built and its files are being written, when Pagefind's
+                    # memory has fallen back: with the Welsh model on top of its peak, a large office's build
+                    # reached 1 GB.
+                    english = assemble.start_index(Path(config.site_dir), self.indexer)
+                    try:
+                        english.wait_until_built()  # its peak memory is over before the Welsh pages add theirs
+                        self.indexer = self.build_welsh(config, written, address)
+                    except BaseException:
+                        english.abandon()
+                        raise
+                    assemble.finish_index(english)
                 memo.forget()
                 memory.give_back()  # the site model, the data read and the pages are done with: free them first
                 assemble.write_index(Path(config.site_dir), self.indexer)

@@ -265,8 +265,18 @@ def write_downloads(result: Result, folder: Path) -> list[str]:
 
 def write_index(folder: Path, indexer: Indexer) -> None:
     """Write the search index of the pages given to the indexer into the staging folder."""
+    finish_index(start_index(folder, indexer))
+
+
+def start_index(folder: Path, indexer: Indexer) -> entries.IndexBeingWritten:
+    """Have Pagefind start writing the search index into the staging folder, while the build goes on."""
+    return entries.start_index(indexer, folder)
+
+
+def finish_index(writing: entries.IndexBeingWritten) -> None:
+    """Wait for the index start_index asked for, and put it in order."""
     with stages.stage("search: index written"):
-        entries.write_index(indexer, folder)
+        writing.finish()
 
 
 def publish(folder: Path, site_dir: Path) -> None:

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
+import time
 from pathlib import Path
 
 from jinja2 import Environment
@@ -153,14 +155,51 @@ def add_page(indexer: Indexer, url: str, page_html: str) -> None:
 def write_index(indexer: Indexer, site_dir: Path) -> None:
     """Write the index of every page given to the indexer into site_dir/pagefind/, beside the languages an
     earlier indexer wrote there (each language's files are its own; the entry file lists them all)."""
-    folder = site_dir / INDEX_FOLDER
-    earlier = written_languages(folder)
-    indexer.write(folder.resolve())
-    for name in UNUSED:
-        (folder / name).unlink(missing_ok=True)
-    stabilise(folder)  # the same pages give the same bytes (generator/search/search_stable.py)
-    if earlier:
-        add_languages(folder, earlier)
+    start_index(indexer, site_dir).finish()
+
+
+class IndexBeingWritten:
+    """An index Pagefind is writing on its own (start_index); finish() waits for it and puts it in order."""
+
+    def __init__(self, indexer: Indexer, folder: Path) -> None:
+        self.indexer, self.folder = indexer, folder
+        self.earlier = written_languages(folder)
+        self.present = listing(folder)
+        indexer.start_writing(folder.resolve())
+
+    def wait_until_built(self, limit: float = 300.0) -> None:
+        """Wait until Pagefind has built the index and begun writing its files (or has stopped). Building it,
+        Pagefind takes over twice the memory it holds before and while it writes the files (a large office's
+        English pages: up to 0.5 GB for about 4 s, then 0.2 GB for about 3 s)."""
+        deadline = time.monotonic() + limit
+        while self.indexer.writing and listing(self.folder) == self.present and time.monotonic() < deadline:
+            time.sleep(0.02)
+
+    def finish(self) -> None:
+        self.indexer.finish_writing()
+        for name in UNUSED:
+            (self.folder / name).unlink(missing_ok=True)
+        stabilise(self.folder)  # the same pages give the same bytes (generator/search/search_stable.py)
+        if self.earlier:
+            add_languages(self.folder, self.earlier)
+
+    def abandon(self) -> None:
+        """Stop Pagefind, written or not (the build failed)."""
+        self.indexer.abandon()
+
+
+def start_index(indexer: Indexer, site_dir: Path) -> IndexBeingWritten:
+    """Have Pagefind start writing the index of every page given to the indexer into site_dir/pagefind/, while
+    this process goes on; finish() waits for it. Only one language's index may be being written at a time."""
+    return IndexBeingWritten(indexer, site_dir / INDEX_FOLDER)
+
+
+def listing(folder: Path) -> set[str]:
+    """The names in folder (none when there is no folder)."""
+    try:
+        return set(os.listdir(folder))
+    except OSError:
+        return set()
 
 
 def written_languages(folder: Path) -> dict:

@@ -56,6 +56,8 @@ class Indexer:
         self.pages = 0  # pages given, which the written index must hold
         self.answers: dict[int, dict | None] = {}  # answers someone waits for, by message number (None: not yet)
         self.errors: list[str] = []
+        self.writer: threading.Thread | None = None  # waits for the index to be written (start_writing)
+        self.write_error: SearchIndexError | None = None  # what went wrong writing it
         self.answered = threading.Condition()
         self.reader = threading.Thread(target=self.read_answers, daemon=True)
         self.reader.start()
@@ -85,6 +87,10 @@ class Indexer:
             self.process.stdin.flush()
         except BrokenPipeError:
             raise SearchIndexError(self.failure("Pagefind stopped")) from None
+        return self.answer(number, timeout)
+
+    def answer(self, number: int, timeout: float) -> dict:
+        """Pagefind's answer to message `number` (sent with awaited=True), once it comes."""
         with self.answered:
             if not self.answered.wait_for(
                 lambda: self.answers[number] is not None or not self.reader.is_alive(), timeout
@@ -121,8 +127,44 @@ class Indexer:
     def write(self, output: Path) -> None:
         """Write the index of every page added into output, wait until it is whole on disk, then stop Pagefind
         (stopping it sooner loses the writes still under way: generator/search/index_check.py)."""
+        self.start_writing(output)
+        self.finish_writing()
+
+    def start_writing(self, output: Path) -> None:
+        """Ask Pagefind to write the index into output, without waiting: it writes on its own while this process
+        goes on, and is stopped as soon as the index is whole, giving back its memory (finish_writing waits for
+        that and says what went wrong). Pagefind is stopped if it cannot be asked."""
+        message = {"type": "WriteFiles", "index_id": self.index_id, "output_path": str(output)}
         try:
-            self.ask({"type": "WriteFiles", "index_id": self.index_id, "output_path": str(output)}, TIMEOUT)
+            number = self.send(message, awaited=True)
+            self.process.stdin.flush()
+        except BrokenPipeError:
+            error = SearchIndexError(self.failure("Pagefind stopped"))
+            self.close()
+            raise error from None
+        except SearchIndexError:
+            self.close()
+            raise
+        self.writer = threading.Thread(target=self.wait_for_index, args=(number, output), daemon=True)
+        self.writer.start()
+
+    @property
+    def writing(self) -> bool:
+        """Whether Pagefind is still writing the index start_writing asked for."""
+        return self.writer is not None and self.writer.is_alive()
+
+    def finish_writing(self) -> None:
+        """Wait until the index start_writing asked for is written and whole on disk, and Pagefind stopped."""
+        assert self.writer is not None, "start_writing first"
+        self.writer.join()
+        if self.write_error is not None:
+            raise self.write_error
+
+    def wait_for_index(self, number: int, output: Path) -> None:
+        """Wait for Pagefind's answer to message `number`, then until the index is whole, then stop Pagefind
+        (stopping it sooner loses the writes still under way: generator/search/index_check.py)."""
+        try:
+            self.answer(number, TIMEOUT)
             if self.errors:
                 raise SearchIndexError(self.failure(self.errors[0]))
             lacking = index_check.wait_until_whole(output, self.pages)
@@ -131,8 +173,16 @@ class Indexer:
                     "The search index came out incomplete (" + "; ".join(lacking) + "), so nothing was published "
                     "and the site as last published is unchanged. Build again; if it happens again, report it."
                 )
+        except SearchIndexError as error:
+            self.write_error = error
         finally:
             self.close()
+
+    def abandon(self) -> None:
+        """Stop Pagefind, whether or not it is writing the index (the build failed)."""
+        self.close()
+        if self.writer is not None:
+            self.writer.join()
 
     def close(self) -> None:
         if self.process.poll() is None:
@@ -149,7 +199,10 @@ class Indexer:
         self.log.close()
 
     def failure(self, reason: str) -> str:
-        self.log.seek(0)
-        said = self.log.read().decode("utf-8", "replace").strip().splitlines()[-5:]
+        try:
+            self.log.seek(0)
+            said = self.log.read().decode("utf-8", "replace").strip().splitlines()[-5:]
+        except ValueError:  # closed: the build stopped Pagefind (abandon) while its index was being written
+            said = []
         detail = " / ".join([reason.strip(), *said]).strip(" /")
         return f"The search index could not be built (Pagefind said: {detail})"
