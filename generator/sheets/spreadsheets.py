@@ -59,9 +59,12 @@ def open_workbook(target) -> tuple[Workbook, Formats]:
     return book, Formats(book)
 
 
-def write_row(sheet: Worksheet, formats: Formats, row: int, values: list[object], number_formats=None, **style) -> None:
+def write_row(
+    sheet: PlainCellsWorksheet, formats: Formats, row: int, values: list[object], number_formats=None, **style
+) -> None:
     """Write a row (0-based) of values: text as text (with Excel's quote prefix when it looks like a formula),
     numbers and dates as numbers and dates in their number format, None as an empty cell."""
+    cells: list[tuple[int, object, object]] = []  # stored at once (PlainCellsWorksheet.store_row)
     for column, value in enumerate(values):
         number_format = number_formats[column] if number_formats else None
         if value is None or value == "":
@@ -74,14 +77,15 @@ def write_row(sheet: Worksheet, formats: Formats, row: int, values: list[object]
             cell = (
                 formats(**style, num_format=number_format) if number_format else (formats(**style) if style else None)
             )
-            sheet.write_number(row, column, float(value) if isinstance(value, Decimal) else value, cell)
+            cells.append((column, float(value) if isinstance(value, Decimal) else value, cell))
         elif isinstance(value, (dt.date, dt.datetime)):
-            sheet.write_datetime(row, column, value, formats(**style, num_format=number_format or DATE_FORMAT))
+            cells.append((column, value, formats(**style, num_format=number_format or DATE_FORMAT)))
         else:
             text = str(value)
             quoted = text.startswith(FORMULA_START)  # Excel keeps it text even after the cell is edited
             cell = formats(**style, quote_prefix=True) if quoted else (formats(**style) if style else None)
-            sheet.write_string(row, column, text, cell)
+            cells.append((column, text, cell))
+    sheet.store_row(row, cells)
 
 
 def typed_value(field: dict, text: str) -> object:
@@ -184,9 +188,7 @@ def write_template(
     if published is not None:
         record = book.add_worksheet(base_sheet.SHEET)
         for number, cells in enumerate(published):
-            for column, text in enumerate(cells):
-                if text != "":
-                    record.write_string(number, column, str(text))
+            record.store_row(number, [(column, str(text), None) for column, text in enumerate(cells) if text != ""])
         record.very_hidden()
     sheet.activate()
     book.close()
