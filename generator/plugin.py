@@ -462,29 +462,36 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
             # before it (the data read is kept in memo: the Welsh build reads the same files).
             self.result, self.pages, self.env, self.chrome = None, {}, None, ChromeCache()
             try:
-                if "cy" in self.languages:
-                    memory.give_back()
-                    # The English pages' index is written by their Pagefind on the other core while the Welsh
-                    # pages are built, each language by its own Pagefind; the Welsh index is written only once the
-                    # English one is whole: writing an index takes Pagefind several times the memory its pages
-                    # hold, and two languages' at once took a large office's build past 1 GB. The Welsh build
-                    # starts once the English index is built and its files are being written, when Pagefind's
-                    # memory has fallen back: with the Welsh model on top of its peak, a large office's build
-                    # reached 1 GB.
-                    english = assemble.start_index(Path(config.site_dir), self.indexer)
-                    try:
-                        english.wait_until_built()  # its peak memory is over before the Welsh pages add theirs
-                        self.indexer = self.build_welsh(config, written, address)
-                    except BaseException:
-                        english.abandon()
-                        raise
-                    assemble.finish_index(english)
-                memo.forget()
-                memory.give_back()  # the site model, the data read and the pages are done with: free them first
-                assemble.write_index(Path(config.site_dir), self.indexer)
+                self.write_indexes(config, written, address)
             except SearchIndexError as error:
                 raise PluginError(str(error)) from None
             assemble.publish(Path(config.site_dir), self.final_site_dir)
+
+    def write_indexes(self, config, downloads: list[str], address: str) -> None:
+        """Have Pagefind write the search index into the staging folder; in a site in Welsh too, build the Welsh
+        pages meanwhile, then write their index. What the build no longer needs is freed (memory.give_back) while
+        Pagefind builds an index, before its memory peaks a few seconds later."""
+        folder = Path(config.site_dir)
+        if "cy" in self.languages:
+            # The English pages' index is written by their Pagefind on the other core while the Welsh pages are
+            # built, each language by its own Pagefind; the Welsh index is written only once the English one is
+            # whole: writing an index takes Pagefind several times the memory its pages hold, and two languages'
+            # at once took a large office's build past 1 GB. The Welsh build starts once the English index is
+            # built and its files are being written, when Pagefind's memory has fallen back: with the Welsh model
+            # on top of its peak, a large office's build reached 1 GB.
+            english = assemble.start_index(folder, self.indexer)
+            try:
+                memory.give_back()
+                english.wait_until_built()
+                self.indexer = self.build_welsh(config, downloads, address)
+            except BaseException:
+                english.abandon()
+                raise
+            assemble.finish_index(english)
+        memo.forget()  # the data read is done with
+        last = assemble.start_index(folder, self.indexer)
+        memory.give_back()
+        assemble.finish_index(last)
 
     def build_welsh(self, config, downloads: list[str], address: str) -> Indexer:
         """Every page again in Welsh, into cy/ of the staging folder, before anything is published; the search
