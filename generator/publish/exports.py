@@ -113,7 +113,7 @@ def table_downloads(site: Site, name: str, table) -> dict[str, bytes]:
         f"data/{name}.json": to_json(records),
     }
     if name == "spend":
-        files.update(spend_by_month(site))
+        files.update(spend_by_month(site, rows))
     return files
 
 
@@ -134,11 +134,12 @@ def ocds_downloads(site: Site, site_url: str) -> dict[str, bytes]:
     return {ocds.PACKAGE_PATH: to_json(ocds.package(contracts, tenders, site.profile, published, site_url))}
 
 
-def spend_by_month(site: Site) -> dict[str, bytes]:
+def spend_by_month(site: Site, rows: list[dict]) -> dict[str, bytes]:
+    """A CSV of each month's spending rows (rows as spend.csv is downloaded: with who paid, with_payers)."""
     table = site.tables["spend"]
     fields = site.resource("spend")["schema"]["fields"]
     months: dict[str, list[dict]] = {}
-    for row in with_payers(site, table.rows) if SPENDING_BODY in table.header else table.rows:
+    for row in rows:
         months.setdefault(row["date"].strip()[:7], []).append(row)
     header = published_header(table.header)
     return {f"data/spend/{month}.csv": table_csv(header, rows, fields) for month, rows in sorted(months.items())}
