@@ -169,46 +169,57 @@ def _possible_terms(text: str, terms: list[Term]) -> list[Term] | None:
     payments, is given back as it is. Searched in its UTF-8 bytes, with ASCII letters lowered for the forms that
     match in any case: far quicker than lowering the text, and the same answer, as long as the page holds none of
     the four other characters a pattern's ASCII letter matches in any case (İ ı ſ K)."""
-    forms = _forms_of(terms)
-    if forms is None or any(c in text for c in FOLDED_INTO_ASCII):
+    needles = _needles_of(terms)
+    if needles is None or any(c in text for c in FOLDED_INTO_ASCII):
         return None
     data = text.encode("utf-8", "surrogatepass")
     lowered = data.lower()
-    return [
-        term
-        for term, (as_written, any_case) in zip(terms, forms, strict=True)
-        if any(map(data.__contains__, as_written)) or any(map(lowered.__contains__, any_case))
-    ]
+    as_written, any_case = needles
+    found = {number for needle, number in as_written if needle in data}
+    found.update([number for needle, number in any_case if needle in lowered])
+    return [term for number, term in enumerate(terms) if number in found] if found else []
 
 
 FOLDED_INTO_ASCII = "\u0130\u0131\u017f\u212a"
-_last_forms: list = [None, None]  # the list of terms last asked about, and its forms
+Needles = tuple[tuple[tuple[bytes, int], ...], tuple[tuple[bytes, int], ...]]
+_last_needles: list = [None, None]  # the list of terms last asked about, and its needles
 
 
-def _forms_of(terms: list[Term]) -> tuple[tuple[tuple[bytes, ...], tuple[bytes, ...]], ...] | None:
-    """_forms_as_bytes, remembered for the list of terms last asked about: every page of a build passes the same
-    list, and hashing its terms to look them up would cost more than the search."""
-    if _last_forms[0] is not terms:
-        _last_forms[:] = [terms, _forms_as_bytes(tuple(terms))]
-    return _last_forms[1]
+def _needles_of(terms: list[Term]) -> Needles | None:
+    """_needles, remembered for the list of terms last asked about: every page of a build passes the same list,
+    and hashing its terms to look them up would cost more than the search."""
+    if _last_needles[0] is not terms:
+        _last_needles[:] = [terms, _needles(tuple(terms))]
+    return _last_needles[1]
 
 
 @cache
-def _forms_as_bytes(terms: tuple[Term, ...]) -> tuple[tuple[tuple[bytes, ...], tuple[bytes, ...]], ...] | None:
-    """For each term, the bytes of its forms that match as written, and of those that match in any case
-    (lowered); None when a form cannot be looked for this way (empty, or not ASCII and matching in any case)."""
-    found = []
-    for term in terms:
-        as_written, any_case = [], []
+def _needles(terms: tuple[Term, ...]) -> Needles | None:
+    """What _possible_terms looks for: the bytes of the forms that match as written, and of those that match in
+    any case (lowered), each with its term's number; None when a form cannot be looked for this way (empty, or
+    not ASCII and matching in any case). A form holding another form of its term is not looked for: wherever it
+    is, the other is too ("precept raised" holds "precept")."""
+    as_written: list[tuple[bytes, int]] = []
+    any_case: list[tuple[bytes, int]] = []
+    for number, term in enumerate(terms):
+        written: set[bytes] = set()
+        lowered: set[bytes] = set()
         for form in term.forms or (None,):
             if not form or (not _as_written(form) and not form.isascii()):
                 return None
             if _as_written(form):
-                as_written.append(form.encode("utf-8"))
+                written.add(form.encode("utf-8"))
             else:
-                any_case.append(form.lower().encode("utf-8"))
-        found.append((tuple(as_written), tuple(any_case)))
-    return tuple(found)
+                lowered.add(form.lower().encode("utf-8"))
+        lowered = {f for f in lowered if not any(g != f and g in f for g in lowered)}
+        written = {
+            f
+            for f in written
+            if not any(g in f.lower() for g in lowered) and not any(g != f and g in f for g in written)
+        }
+        as_written += [(needle, number) for needle in sorted(written)]
+        any_case += [(needle, number) for needle in sorted(lowered)]
+    return tuple(as_written), tuple(any_case)
 
 
 @cache
@@ -223,7 +234,7 @@ _last_starts: list = [None, None]  # the list of terms last asked about, and its
 
 
 def _starts_of(terms: list[Term]) -> re.Pattern:
-    """_starts, remembered for the list of terms last asked about (as _forms_of)."""
+    """_starts, remembered for the list of terms last asked about (as _needles_of)."""
     if _last_starts[0] is not terms:
         _last_starts[:] = [terms, _starts(tuple(terms))]
     return _last_starts[1]
