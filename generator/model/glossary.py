@@ -131,23 +131,27 @@ class Prose:
 
     def holds(self, at: int) -> bool:
         """Whether the text at `at` is prose (asked in order: each place after the last one asked about)."""
-        html = self.html
         if self.in_tag(at):
             return False
-        while self.next is not None and self.next.start() < at:
-            found, self.next = self.next, next(self.tags, None)
-            start = found.start()
-            if self.in_tag(start):
-                continue  # a "<" inside a tag, not where one starts
-            end = html.find(">", start)
-            if end < 0 or html[end - 1] == "/":
-                continue  # not a tag (no ">" after it), or one closing itself
-            name = found.group(2).lower()
-            if not found.group(1):
-                self.skipping.append(name)
-            elif name in self.skipping:
-                del self.skipping[len(self.skipping) - 1 - self.skipping[::-1].index(name)]
-        return not self.skipping
+        found, skipping, tags = self.next, self.skipping, self.tags
+        rfind, find = self.html.rfind, self.html.find  # (in_tag and the tag's end, written out: a page has hundreds)
+        while found is not None and (start := found.start()) < at:
+            closing, name = found.groups()
+            name = name.lower()
+            # A closing tag of no element being skipped changes nothing, whether or not it is a tag: not asked.
+            if (
+                (not closing or name in skipping)
+                and not (rfind("<", 0, start) > rfind(">", 0, start))  # where a tag starts, not inside one
+                and (end := find(">", start)) >= 0  # a tag (text has no ">" after it)
+                and self.html[end - 1] != "/"  # not one closing itself
+            ):
+                if not closing:
+                    skipping.append(name)
+                else:
+                    del skipping[len(skipping) - 1 - skipping[::-1].index(name)]
+            found = next(tags, None)
+        self.next = found
+        return not skipping
 
     def in_tag(self, at: int) -> bool:
         """Whether `at` is inside a tag: after a "<" that follows the last ">" before it, with a ">" still to come
