@@ -53,3 +53,24 @@ def test_every_kind_of_value_and_call_is_written_as_jinjas_own_environment_write
         written.append(environment.from_string(TEMPLATE).render(context))
     assert written[0] == written[1]
     assert "&lt;a href=&#39;x&#39;&gt;&amp;&#34;" in written[1] and "<em>kept</em>" in written[1]
+
+
+def test_a_part_rendered_once_is_given_again_for_the_same_keys_until_the_next_build():
+    from pathlib import Path
+
+    from generator.core import i18n
+    from generator.render.html import forget_rendered, make_environment
+
+    environment = make_environment(Path(__file__).parent.parent / "theme")
+    template = environment.from_string(
+        '{% for r in rows %}{% call once("row", r[0]) %}<{{ r[1] }}>{% endcall %}{% endfor %}|{{ _("Amount") }}'
+    )
+    assert template.render(rows=[(1, "a&b"), (2, "c"), (1, "changed")]) == "<a&amp;b><c><a&amp;b>|Amount"
+    # The next build's records may differ: it starts afresh.
+    forget_rendered(environment)
+    assert template.render(rows=[(1, "changed")]) == "<changed>|Amount"
+    # Kept for each language apart: the Welsh pages do not get the English words.
+    with i18n.writing_in("cy"):
+        welsh = i18n.gettext("Amount")
+        assert welsh != "Amount"
+        assert template.render(rows=[(1, "Welsh")]) == f"<Welsh>|{welsh}"

@@ -79,10 +79,27 @@ def test_plain_rows_done_by_one_pattern_are_written_as_cell_by_cell(monkeypatch)
 
     body = "".join(row(number, cells) for number, cells in enumerate(rows))
     body += '<tr style="color:red"><td>a</td><td>b</td><td>c</td></tr><tr><td data-label="Set">a</td><td>b</td><td>c</td></tr>'
-    html = table("Payments", ["Date", "Supplier {name}", "Amount &amp; VAT"], ["a", "b", "c"]).replace(
+    html = table("Payments", ["Date", "Supplier {name} 100%", "Amount &amp; VAT %s"], ["a", "b", "c"]).replace(
         "<tr><td>a</td><td>b</td><td>c</td></tr>", body
     )
     mixed = finish_tables(html)
     monkeypatch.setattr(tables, "_label_plain_rows", lambda body, labels: (body, 0))
     assert mixed == finish_tables(html)
     assert mixed.count("--card-lines") == len(rows) + 1
+
+
+def test_a_cells_text_is_read_up_to_its_own_closing_tag_as_the_plain_definition_reads_it():
+    import re
+
+    from generator.render.tables import CELL_TEXT
+
+    plain = re.compile(r"<(td|th)\b[^>]*>(.*?)</\1>", re.S)  # everything up to the first closing tag of its kind
+    rows = [
+        '<td><a href="x">A</a></td><td class="num">£5</td>',
+        "<th>a</td>b</th><td>c<td>d</td>",  # a closing tag of the other kind; a cell left open
+        "<td>a</ td></td><td>\nb\n</td><td>never closed",
+        "<tdx>a</tdx><td>a</td ><td>b</td>",
+        '<td data-label="Set">a < b</td><thead><th>h</th>',
+    ]
+    for row in rows:
+        assert CELL_TEXT.findall(row) == plain.findall(row), row

@@ -27,7 +27,7 @@ from ..publish import exports
 from ..publish.feeds import feeds
 from ..render import chrome
 from ..render.csp import add_policy
-from ..render.html import make_environment, render_page
+from ..render.html import forget_rendered, make_environment, render_page
 from ..render.page import Page
 from ..render.theme_markup import correct
 from ..search import entries
@@ -106,6 +106,7 @@ def assemble(site: Site, theme_dir: Path, site_url: str = "", preview: bool = Fa
         pages = all_pages(site)
     templates = tuple(sorted(memo.signature(p) for p in (theme_dir / "generated").glob("*")))
     environment = memo.remember("environment", str(theme_dir), templates, lambda: make_environment(theme_dir))
+    forget_rendered(environment)
     attachments = {path: data for page in pages for path, data in page.attachments.items()}
     # Atom ids and links must be absolute (RFC 4287): without the site's address there are no feeds.
     published = feeds(site) if address else []

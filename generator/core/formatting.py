@@ -23,12 +23,17 @@ MONTHS = "January February March April May June July August September October No
 
 def money(value: Decimal | int | float | None, exact: bool = False) -> str:
     """£183.1m for millions (unless exact), £1,250 for whole pounds, £278.01 with pence."""
-    if value is None or value == "":
+    if type(value) is Decimal:  # nearly every call (a page of payments has thousands): the fewest steps
+        amount = value
+    elif value is None or value == "":
         return ""
-    amount = value if isinstance(value, Decimal) else Decimal(str(value))
-    sign = "-" if amount < 0 else ""
-    amount = abs(amount)
-    if amount >= 1_000_000 and not exact:
+    else:
+        amount = value if isinstance(value, Decimal) else Decimal(str(value))
+    if amount < 0:
+        sign, amount = "-", abs(amount)
+    else:
+        sign = ""
+    if not exact and amount >= 1_000_000:
         millions = (amount / 1_000_000).quantize(TENTHS, ROUND_HALF_UP)
         return f"{sign}£{millions}m"
     if amount == amount.to_integral_value():

@@ -6,7 +6,6 @@ import csv
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import chain
 
 from ..core import i18n
 from ..core.formatting import slug
@@ -17,8 +16,7 @@ from ..core.installed import STANDARDS
 SKIPPED = frozenset(
     "a h1 h2 h3 h4 h5 h6 script style svg title button option select textarea label code pre th summary figcaption".split()
 )
-TAG = re.compile(r"(<[^>]*>)")
-TAG_NAME = re.compile(r"<\s*(/?)\s*([a-zA-Z0-9]+)")
+TAG = re.compile(r"<[^>]*>")
 BEFORE = r"(?<![\w-])"  # what a term's pattern starts with (terms_of): no letter, digit or hyphen before it
 
 
@@ -81,39 +79,92 @@ def _as_written(form: str) -> bool:
 
 
 def link_first_uses(html: str, terms: list[Term], href: str) -> str:
-    """The page with the first use of each term in its prose linked to the glossary entry (href + "#anchor")."""
+    """The page with the first use of each term in its prose linked to the glossary entry (href + "#anchor").
+
+    Its prose is its text outside tags and outside the elements in SKIPPED. The page is searched as it is, tags
+    and all, for where a term may start; only there is it asked whether that is prose (Prose), and each term
+    matched no further than the end of that text (the next tag): the same links as searching the prose alone,
+    without taking the page apart (a large page has thousands of tags, and most pages have few uses of terms)."""
     if not terms:
         return html
-    # The page's text without its tags: a page holding no term's form (a month of payments) is given back without
-    # being split into its parts.
+    # A page whose text holds no term's form (a month of payments) is given back at once. (Its text without its
+    # tags is searched: a large page's tags and their attributes are most of it.)
     possible = _possible_terms(TAG.sub("", html), terms)
     if possible is not None and not possible:
         return html
-    parts = TAG.split(html)
-    texts, tags = parts[0::2], parts[1::2]
-    # The page's prose is searched as one text, its parts joined by a character neither the page nor any term
-    # holds (each term once, not once in every table cell: most of the cost on a large page). That character,
-    # like the tags around a part, is neither a letter nor a hyphen, so a term matches beside it just as at a
-    # part's edges, and no match reaches across it.
-    separator = next(c for c in SEPARATORS if c not in html and not any(c in t.pattern.pattern for t in terms))
-    prose = _prose(tags, separator)
-    text = separator.join(map(texts.__getitem__, prose))
     if possible is None:
-        links = _first_uses(text, list(terms), _starts_of(terms))
+        waiting, starts = list(terms), _starts_of(terms)
     else:  # the page holds none of the characters that only match in any case: a quicker search is exact
-        links = _first_uses(text, possible, _ascii_starts(tuple(possible)))
-    done: dict[int, int] = {}  # text part -> how far into it the links reach (in its text as it was)
-    for match, term in links:
-        # The part this use is in, and where in it: counted by the separators before it.
-        number = prose[text.count(separator, 0, match.start())]
-        start = match.start() - text.rfind(separator, 0, match.start()) - 1
-        index, before = 2 * number, done.get(number, 0)
-        grown = len(parts[index]) - len(texts[number])  # the links already made in this part
-        link = f'<a class="glossary-term" href="{href}#{term.anchor}">{match.group(0)}</a>'
-        cut = start + grown
-        parts[index] = parts[index][:cut] + link + parts[index][cut + len(match.group(0)) :]
-        done[number] = max(before, start + len(match.group(0)))
+        waiting, starts = possible, _ascii_starts(tuple(possible))
+    prose = Prose(html)
+    parts, done, position = [], 0, 0
+    for place in starts.finditer(html):
+        at = place.start()
+        if at < position or not prose.holds(at):
+            continue
+        text_end = prose.text_end(at)
+        for term in waiting:
+            if match := term.pattern.match(html, at, text_end):
+                link = f'<a class="glossary-term" href="{href}#{term.anchor}">{match.group(0)}</a>'
+                parts += [html[done:at], link]
+                done = position = match.end()
+                waiting.remove(term)
+                break
+        if not waiting:
+            break
+    if not parts:
+        return html
+    parts.append(html[done:])
     return "".join(parts)
+
+
+class Prose:
+    """Whether a place in a page is in its prose: in its text (a tag runs from a "<" to the next ">", as TAG reads
+    it), and not inside an element in SKIPPED. Asked about places in order, it reads the tags of the skipped
+    elements only as far as the place asked about."""
+
+    def __init__(self, html: str) -> None:
+        self.html = html
+        self.tags = _skipped_tags().finditer(html)
+        self.skipping: list[str] = []  # the skipped elements open where reading stopped, innermost last
+        self.next = next(self.tags, None)  # the next skipped element's tag not yet read
+
+    def holds(self, at: int) -> bool:
+        """Whether the text at `at` is prose (asked in order: each place after the last one asked about)."""
+        if self.in_tag(at):
+            return False
+        found, skipping, tags = self.next, self.skipping, self.tags
+        rfind, find = self.html.rfind, self.html.find  # (in_tag and the tag's end, written out: a page has hundreds)
+        while found is not None and (start := found.start()) < at:
+            closing, name = found.groups()
+            name = name.lower()
+            # A closing tag of no element being skipped changes nothing, whether or not it is a tag: not asked.
+            if (
+                (not closing or name in skipping)
+                and not (rfind("<", 0, start) > rfind(">", 0, start))  # where a tag starts, not inside one
+                and (end := find(">", start)) >= 0  # a tag (text has no ">" after it)
+                and self.html[end - 1] != "/"  # not one closing itself
+            ):
+                if not closing:
+                    skipping.append(name)
+                else:
+                    del skipping[len(skipping) - 1 - skipping[::-1].index(name)]
+            found = next(tags, None)
+        self.next = found
+        return not skipping
+
+    def in_tag(self, at: int) -> bool:
+        """Whether `at` is inside a tag: after a "<" that follows the last ">" before it, with a ">" still to come
+        (a "<" with no ">" after it is text)."""
+        html = self.html
+        opened = html.rfind("<", 0, at)
+        return opened > html.rfind(">", 0, at) and html.find(">", at) >= 0
+
+    def text_end(self, at: int) -> int:
+        """Where the text that `at` is in ends: at the next tag, or the page's end."""
+        html = self.html
+        opened = html.find("<", at)
+        return opened if opened >= 0 and html.find(">", opened) >= 0 else len(html)
 
 
 def _possible_terms(text: str, terms: list[Term]) -> list[Term] | None:
@@ -122,113 +173,72 @@ def _possible_terms(text: str, terms: list[Term]) -> list[Term] | None:
     payments, is given back as it is. Searched in its UTF-8 bytes, with ASCII letters lowered for the forms that
     match in any case: far quicker than lowering the text, and the same answer, as long as the page holds none of
     the four other characters a pattern's ASCII letter matches in any case (İ ı ſ K)."""
-    forms = _forms_of(terms)
-    if forms is None or any(c in text for c in FOLDED_INTO_ASCII):
+    needles = _needles_of(terms)
+    if needles is None or any(c in text for c in FOLDED_INTO_ASCII):
         return None
     data = text.encode("utf-8", "surrogatepass")
     lowered = data.lower()
-    return [
-        term
-        for term, (as_written, any_case) in zip(terms, forms, strict=True)
-        if any(map(data.__contains__, as_written)) or any(map(lowered.__contains__, any_case))
-    ]
+    as_written, any_case = needles
+    found = {number for needle, number in as_written if needle in data}
+    found.update([number for needle, number in any_case if needle in lowered])
+    return [term for number, term in enumerate(terms) if number in found] if found else []
 
 
 FOLDED_INTO_ASCII = "\u0130\u0131\u017f\u212a"
-_last_forms: list = [None, None]  # the list of terms last asked about, and its forms
+Needles = tuple[tuple[tuple[bytes, int], ...], tuple[tuple[bytes, int], ...]]
+_last_needles: list = [None, None]  # the list of terms last asked about, and its needles
 
 
-def _forms_of(terms: list[Term]) -> tuple[tuple[tuple[bytes, ...], tuple[bytes, ...]], ...] | None:
-    """_forms_as_bytes, remembered for the list of terms last asked about: every page of a build passes the same
-    list, and hashing its terms to look them up would cost more than the search."""
-    if _last_forms[0] is not terms:
-        _last_forms[:] = [terms, _forms_as_bytes(tuple(terms))]
-    return _last_forms[1]
+def _needles_of(terms: list[Term]) -> Needles | None:
+    """_needles, remembered for the list of terms last asked about: every page of a build passes the same list,
+    and hashing its terms to look them up would cost more than the search."""
+    if _last_needles[0] is not terms:
+        _last_needles[:] = [terms, _needles(tuple(terms))]
+    return _last_needles[1]
 
 
 @cache
-def _forms_as_bytes(terms: tuple[Term, ...]) -> tuple[tuple[tuple[bytes, ...], tuple[bytes, ...]], ...] | None:
-    """For each term, the bytes of its forms that match as written, and of those that match in any case
-    (lowered); None when a form cannot be looked for this way (empty, or not ASCII and matching in any case)."""
-    found = []
-    for term in terms:
-        as_written, any_case = [], []
+def _needles(terms: tuple[Term, ...]) -> Needles | None:
+    """What _possible_terms looks for: the bytes of the forms that match as written, and of those that match in
+    any case (lowered), each with its term's number; None when a form cannot be looked for this way (empty, or
+    not ASCII and matching in any case). A form holding another form of its term is not looked for: wherever it
+    is, the other is too ("precept raised" holds "precept")."""
+    as_written: list[tuple[bytes, int]] = []
+    any_case: list[tuple[bytes, int]] = []
+    for number, term in enumerate(terms):
+        written: set[bytes] = set()
+        lowered: set[bytes] = set()
         for form in term.forms or (None,):
             if not form or (not _as_written(form) and not form.isascii()):
                 return None
             if _as_written(form):
-                as_written.append(form.encode("utf-8"))
+                written.add(form.encode("utf-8"))
             else:
-                any_case.append(form.lower().encode("utf-8"))
-        found.append((tuple(as_written), tuple(any_case)))
-    return tuple(found)
-
-
-# Characters that never appear in a page's text: one joins the prose's parts for the search.
-SEPARATORS = "".join(chr(c) for c in (*range(0, 9), 0xE, 0xF, *range(0xF0000, 0xF1000)))
-
-
-def _prose(tags: list[str], separator: str) -> list[int]:
-    """Which of the page's text parts (text[k] comes before tags[k]) are prose: not inside a link, heading,
-    script ... (SKIPPED). Only those tags are looked at, found with one search of all the tags joined."""
-    joined, skipping = separator.join(tags), []
-    kept, start, tag, counted = [], 0, 0, 0
-    for found in _skipped_tags().finditer(joined):
-        if found.start() and joined[found.start() - 1] != separator:
-            continue  # not where a tag starts (a "<" inside a tag)
-        tag += joined.count(separator, counted, found.start())  # the number of this tag
-        counted = found.start()
-        if tags[tag].endswith("/>"):
-            continue
-        name = found.group(2).lower()
-        if not found.group(1):
-            if not skipping:
-                kept.append(range(start, tag + 1))  # the text after this tag is skipped
-            skipping.append(name)
-        elif name in skipping:
-            del skipping[len(skipping) - 1 - skipping[::-1].index(name)]
-            if not skipping:
-                start = tag + 1  # the text after this closing tag is prose again
-    if not skipping:
-        kept.append(range(start, len(tags) + 1))
-    return list(chain.from_iterable(kept))
+                lowered.add(form.lower().encode("utf-8"))
+        lowered = {f for f in lowered if not any(g != f and g in f for g in lowered)}
+        written = {
+            f
+            for f in written
+            if not any(g in f.lower() for g in lowered) and not any(g != f and g in f for g in written)
+        }
+        as_written += [(needle, number) for needle in sorted(written)]
+        any_case += [(needle, number) for needle in sorted(lowered)]
+    return tuple(as_written), tuple(any_case)
 
 
 @cache
 def _skipped_tags() -> re.Pattern:
     """A pattern for the start of a tag that opens or closes an element whose text is not prose: the name as
-    TAG_NAME reads it (letters and digits), in any case. It starts with "<", which the search looks for quickly."""
+    a tag's name is read (letters and digits), in any case. It starts with "<", which the search looks for quickly."""
     names = "|".join("".join(f"[{c.lower()}{c.upper()}]" if c.isalpha() else c for c in n) for n in sorted(SKIPPED))
     return re.compile(rf"<\s*(/?)\s*({names})(?![a-zA-Z0-9])")
-
-
-def _first_uses(text: str, waiting: list[Term], starts: re.Pattern) -> list[tuple[re.Match, Term]]:
-    """The first use of each waiting term in the text, in order, each after the one before (a term found is taken
-    out of `waiting`; where two start at the same place, the one listed first). `starts` finds where any of them
-    may start (_starts)."""
-    links: list[tuple[re.Match, Term]] = []
-    position = 0
-    # One pass finds every place where some term starts (far quicker than a pass for each term); only there is
-    # each term tried.
-    for place in starts.finditer(text):
-        if place.start() < position:
-            continue
-        for term in waiting:
-            if match := term.pattern.match(text, place.start()):
-                links.append((match, term))
-                waiting.remove(term)
-                position = match.end()
-                break
-        if not waiting:
-            break
-    return links
 
 
 _last_starts: list = [None, None]  # the list of terms last asked about, and its pattern
 
 
 def _starts_of(terms: list[Term]) -> re.Pattern:
-    """_starts, remembered for the list of terms last asked about (as _forms_of)."""
+    """_starts, remembered for the list of terms last asked about (as _needles_of)."""
     if _last_starts[0] is not terms:
         _last_starts[:] = [terms, _starts(tuple(terms))]
     return _last_starts[1]

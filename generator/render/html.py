@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Hashable
 from pathlib import Path
 
 import markdown
@@ -82,7 +83,31 @@ def make_environment(theme_dir: Path) -> Environment:
     # From the root of this language's pages up to the site's root (where the one search index is): "" in English.
     environment.globals["language_tag"] = lambda: i18n.TAGS[i18n.current()]
     environment.globals["language_up"] = lambda: "../" * i18n.PREFIXES[i18n.current()].count("/")
+    environment.globals["once"] = rendered_once()
     return environment
+
+
+def rendered_once() -> Callable[..., Markup]:
+    """`{% call once("name", key, ...) %}...{% endcall %}`: what is inside, rendered the first time a build asks for
+    it with these keys (in the language being written) and given as it was after that: a grant's row, the same on
+    its year's list, its decision's page and its quarter's report. The keys must name all that it shows. A build
+    starts by forgetting the last one's (forget_rendered), whose records are not this build's."""
+    kept: dict[tuple, Markup] = {}
+
+    def once(*key: Hashable, caller: Callable[[], Markup]) -> Markup:
+        key = (i18n.current(), *key)
+        made = kept.get(key)
+        if made is None:
+            made = kept[key] = caller()
+        return made
+
+    once.forget = kept.clear  # type: ignore[attr-defined]
+    return once
+
+
+def forget_rendered(environment: Environment) -> None:
+    """Start a build: what `once` kept is forgotten (it shows the last build's records)."""
+    environment.globals["once"].forget()
 
 
 @pass_context
