@@ -178,7 +178,10 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
 
     def on_config(self, config):
         self.late.supersede()  # the last rebuild's downloads, if still being made, are of data that may have changed
-        root = Path(config.config_file_path).parent
+        # Resolved: `transparency serve` names mkdocs.yml relative to the site's folder, and MkDocs makes it absolute
+        # from the first rebuild on; the same files must have the same names every time, or a preview's first
+        # rebuild finds nothing kept from the build before it and rebuilds every page (12 s at a large office).
+        root = Path(config.config_file_path).resolve().parent
         i18n.set_language(self.language)
         self.use_own_theme(config)
         site_url = self.welsh.address + "cy/" if self.welsh and self.welsh.address else (config.site_url or "")
@@ -300,7 +303,9 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
         if self.result is None:
             return files
         shared = (
-            assemble.shared_digest(self.result, self.theme_dir, Path(config.config_file_path)) if self.stubs else ""
+            assemble.shared_digest(self.result, self.theme_dir, Path(config.config_file_path).resolve())
+            if self.stubs
+            else ""
         )
         if not self.stubs or shared != self.shared:
             # What surrounds every page changed (or every rebuild renders in full): record pages' chrome is made
