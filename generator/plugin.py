@@ -56,7 +56,7 @@ from watchdog.events import FileClosedEvent, FileCreatedEvent, FileDeletedEvent,
 from watchdog.observers import Observer
 
 from .build import assemble, staging
-from .build.preview import LateDownloads, RecordWriter, StubStore, remove_gone
+from .build.preview import LateDownloads, RecordWriter, StubStore, remove_gone, requested_file
 from .build.welsh_files import home_description, link_shared_downloads, pages_in_welsh, skip_language_sitemaps
 from .core import i18n, installed, memo, memory, stages
 from .core.formatting import long_date
@@ -153,6 +153,23 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
         edit waited 0.25 s on average before the rebuild began. The system's own file notifications (inotify,
         FSEvents, ReadDirectoryChangesW) tell at once. PREVIEW_POLLING=1 keeps MkDocs' polling, for folders
         whose changes the system does not report (a network drive, a Windows folder seen from WSL)."""
+        serve_file = server._serve_request  # mkdocs 1.6
+
+        def serve_written(environ, start_response):
+            target = requested_file(environ["PATH_INFO"], server.mount_path)
+            while target and target.endswith(".html"):
+                # The page as the last finished rebuild made it: written, if it is still to be, before it is
+                # served; again if another rebuild began meanwhile (MkDocs serves a file once it has finished).
+                with server._epoch_cond:
+                    server._epoch_cond.wait_for(lambda: server._visible_epoch == server._wanted_epoch)
+                    finished = server._visible_epoch
+                self.records.ensure(target)
+                if server._wanted_epoch == finished:
+                    break
+            return serve_file(environ, start_response)
+
+        # Record pages are written after each rebuild, and any of them is written before it is served.
+        server._serve_request, self.records.later = serve_written, True
         if os.environ.get("PREVIEW_POLLING") == "1":
             return server
         try:
@@ -171,12 +188,14 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
         return server
 
     def on_shutdown(self) -> None:
+        self.records.stop()
         self.late.wait()
         self.collector.stop()
         if self.stubs:
             self.stubs.close()
 
     def on_config(self, config):
+        self.records.stop()  # record pages of the last rebuild not yet written stay as they are on disk
         self.late.supersede()  # the last rebuild's downloads, if still being made, are of data that may have changed
         # Resolved: `transparency serve` names mkdocs.yml relative to the site's folder, and MkDocs makes it absolute
         # from the first rebuild on; the same files must have the same names every time, or a preview's first
@@ -441,10 +460,10 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
             # that chrome, need not write it again unless it changes.
             self.records.adopt(path, digest, self.chrome.shells.get(kind))
         if self.stubs:
-            if self.result is not None and not self.result.pending.done:
-                self.late.start(self.result.pending, self.stubs, Path(config.site_dir))
             remove_gone(Path(config.site_dir), self.shown, self.pages)
             self.shown = set(self.pages)
+            # The record pages still to be written are written first (RecordWriter.start), then the downloads made.
+            self.records.start(then=self.late_downloads(Path(config.site_dir)))
             self.collector.after_build()
         if self.result is not None and not self.result.address:
             assemble.drop_sitemap(Path(config.site_dir))
@@ -507,6 +526,11 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
             WelshBuild.current, plugins.plugin_cache = None, cache
             i18n.set_language(i18n.ENGLISH)
         return welsh_build.indexer
+
+    def late_downloads(self, site_dir: Path):
+        """What makes this rebuild's downloads, when they are not made yet (LateDownloads)."""
+        pending, stubs = self.result.pending if self.result is not None else None, self.stubs
+        return lambda: pending is not None and not pending.done and self.late.start(pending, stubs, site_dir)
 
     def write_records(self, config) -> None:
         """Preview: write the record pages MkDocs was not given, each in the chrome of its kind's exemplar."""
