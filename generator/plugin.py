@@ -67,6 +67,7 @@ from .render.csp import add_policy
 from .render.html import CompiledTemplates
 from .render.links import unlink_missing
 from .render.page import Page
+from .render.theme_loader import VisibleTemplates
 from .render.theme_markup import correct
 from .search import entries
 from .search.indexer import Indexer, SearchIndexError
@@ -283,6 +284,14 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
         and one written for an earlier release (naming fewer style sheets, say) still gets all it needs."""
         theme = str(self.theme_dir)
         config.theme.dirs = [theme, *(d for d in config.theme.dirs if Path(d).resolve() != self.theme_dir.resolve())]
+        make_environment = config.theme.get_env
+
+        def environment():
+            made = make_environment()
+            made.loader = VisibleTemplates(config.theme.dirs)  # lists the theme's files without Material's icons
+            return made
+
+        config.theme.get_env = environment
         config.theme["font"] = False  # never Google Fonts: the site loads nothing from any other website
         if self.welsh:
             config.theme["language"] = "cy"  # Material's own Welsh interface
