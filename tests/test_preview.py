@@ -318,6 +318,9 @@ def test_after_two_edits_every_page_served_reads_as_a_full_build_of_the_edited_d
             served = re.sub(r"<script>\s*var livereload = .*?</script>", "", served.replace(base, address), flags=re.S)
             if comparable(served) != comparable((site / page / "index.html").read_text(encoding="utf-8")):
                 different.append(page)
+        for rows in ("grants/explorer.json", "decisions/explorer.json"):  # made after the pages, with the downloads
+            published = (site / rows).read_text(encoding="utf-8")
+            fetch_until(base + rows, lambda t, published=published: t == published)
     assert len(pages) > 250
     assert different == []
 
