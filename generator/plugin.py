@@ -544,12 +544,12 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
     def write_records(self, config) -> None:
         """Preview: write the record pages MkDocs was not given, each in the chrome of its kind's exemplar."""
         shells = {path: self.chrome.shells.get(kind) for path, kind in self.outside.items()}
+        # This rebuild's, as a page may be written after it (RecordWriter.later), while the next one begins.
+        result, generated, before = self.result, self.pages, self.problems_html
+        site_url, description = config.site_url or "", config.site_description or ""
 
         def html(path: str) -> str:
-            page, shell = self.pages[path], shells[path]
-            return assemble.record_html(
-                self.result, page, shell, self.problems_html, config.site_url or "", config.site_description or ""
-            )
+            return assemble.record_html(result, generated[path], shells[path], before, site_url, description)
 
         pages = {path: (self.digests.get(path), shells[path]) for path in self.outside}
         missing = self.records.write(Path(config.site_dir), pages, html)
