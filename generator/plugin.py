@@ -1,7 +1,8 @@
 """The MkDocs adaptor: the one file that imports mkdocs. It turns hooks into calls on plain modules.
 
 on_startup      remember whether this is `build` (publish into site/) or `serve` (preview)
-on_serve        watch for edits with the system's file notifications rather than by polling
+on_serve        watch for edits with the system's file notifications rather than by polling; before serving a
+                record page still to be written after a rebuild, write it (build/preview.py RecordWriter)
 on_config       load and validate data/ and content/decisions/ before anything is written
                 (in preview, problems are listed on every page and in the terminal, and the pages
                 are built without the rows that have them, or as last built when nothing can be left out);
@@ -26,8 +27,9 @@ on_post_page    put a record page into its kind's shell (chrome rendered once pe
                 (generator/render/theme_markup.py); add the Content-Security-Policy that allows only the
                 page's own scripts (in preview, inline scripts too: MkDocs' reload script)
 on_post_build   write the downloads (made beside the rendering, generator/build/beside.py) into the staging folder,
-                and the search index of its pages, then swap it into site/; in preview, write the record pages
-                MkDocs was not given, take away pages that are gone, and collect garbage between rebuilds
+                and the search index of its pages, then swap it into site/; in preview, queue the record pages
+                MkDocs was not given (written by a thread after the rebuild, then the downloads made), take
+                away pages that are gone, and collect garbage between rebuilds
                 In a site published in Welsh too (profile.yaml's languages: [en, cy]), the Welsh pages are a
                 second MkDocs build (Material's interface in Welsh, our sentences through the Welsh catalogue,
                 core/i18n.py), run here into cy/ of the same staging folder once the English pages' search
