@@ -1,7 +1,8 @@
 """The MkDocs adaptor: the one file that imports mkdocs. It turns hooks into calls on plain modules.
 
 on_startup      remember whether this is `build` (publish into site/) or `serve` (preview)
-on_serve        watch for edits with the system's file notifications rather than by polling
+on_serve        watch for edits with the system's file notifications rather than by polling; before serving a
+                record page still to be written after a rebuild, write it (build/preview.py RecordWriter)
 on_config       load and validate data/ and content/decisions/ before anything is written
                 (in preview, problems are listed on every page and in the terminal, and the pages
                 are built without the rows that have them, or as last built when nothing can be left out);
@@ -26,8 +27,9 @@ on_post_page    put a record page into its kind's shell (chrome rendered once pe
                 (generator/render/theme_markup.py); add the Content-Security-Policy that allows only the
                 page's own scripts (in preview, inline scripts too: MkDocs' reload script)
 on_post_build   write the downloads (made beside the rendering, generator/build/beside.py) into the staging folder,
-                and the search index of its pages, then swap it into site/; in preview, write the record pages
-                MkDocs was not given, take away pages that are gone, and collect garbage between rebuilds
+                and the search index of its pages, then swap it into site/; in preview, queue the record pages
+                MkDocs was not given (written by a thread after the rebuild, then the downloads made), take
+                away pages that are gone, and collect garbage between rebuilds
                 In a site published in Welsh too (profile.yaml's languages: [en, cy]), the Welsh pages are a
                 second MkDocs build (Material's interface in Welsh, our sentences through the Welsh catalogue,
                 core/i18n.py), run here into cy/ of the same staging folder while the English pages' Pagefind
@@ -56,7 +58,7 @@ from watchdog.events import FileClosedEvent, FileCreatedEvent, FileDeletedEvent,
 from watchdog.observers import Observer
 
 from .build import assemble, staging
-from .build.preview import LateDownloads, RecordWriter, StubStore, remove_gone
+from .build.preview import LateDownloads, RecordWriter, StubStore, remove_gone, requested_file
 from .build.welsh_files import home_description, link_shared_downloads, pages_in_welsh, skip_language_sitemaps
 from .core import i18n, installed, memo, memory, stages
 from .core.formatting import long_date
@@ -67,6 +69,7 @@ from .render.csp import add_policy
 from .render.html import CompiledTemplates
 from .render.links import unlink_missing
 from .render.page import Page
+from .render.theme_loader import VisibleTemplates
 from .render.theme_markup import correct
 from .search import entries
 from .search.indexer import Indexer, SearchIndexError
@@ -153,6 +156,23 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
         edit waited 0.25 s on average before the rebuild began. The system's own file notifications (inotify,
         FSEvents, ReadDirectoryChangesW) tell at once. PREVIEW_POLLING=1 keeps MkDocs' polling, for folders
         whose changes the system does not report (a network drive, a Windows folder seen from WSL)."""
+        serve_file = server._serve_request  # mkdocs 1.6
+
+        def serve_written(environ, start_response):
+            target = requested_file(environ["PATH_INFO"], server.mount_path)
+            while target and target.endswith(".html"):
+                # The page as the last finished rebuild made it: written, if it is still to be, before it is
+                # served; again if another rebuild began meanwhile (MkDocs serves a file once it has finished).
+                with server._epoch_cond:
+                    server._epoch_cond.wait_for(lambda: server._visible_epoch == server._wanted_epoch)
+                    finished = server._visible_epoch
+                self.records.ensure(target)
+                if server._wanted_epoch == finished:
+                    break
+            return serve_file(environ, start_response)
+
+        # Record pages are written after each rebuild, and any of them is written before it is served.
+        server._serve_request, self.records.later = serve_written, True
         if os.environ.get("PREVIEW_POLLING") == "1":
             return server
         try:
@@ -171,14 +191,19 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
         return server
 
     def on_shutdown(self) -> None:
+        self.records.stop()
         self.late.wait()
         self.collector.stop()
         if self.stubs:
             self.stubs.close()
 
     def on_config(self, config):
+        self.records.stop()  # record pages of the last rebuild not yet written stay as they are on disk
         self.late.supersede()  # the last rebuild's downloads, if still being made, are of data that may have changed
-        root = Path(config.config_file_path).parent
+        # Resolved: `transparency serve` names mkdocs.yml relative to the site's folder, and MkDocs makes it absolute
+        # from the first rebuild on; the same files must have the same names every time, or a preview's first
+        # rebuild finds nothing kept from the build before it and rebuilds every page (12 s at a large office).
+        root = Path(config.config_file_path).resolve().parent
         i18n.set_language(self.language)
         self.use_own_theme(config)
         site_url = self.welsh.address + "cy/" if self.welsh and self.welsh.address else (config.site_url or "")
@@ -261,6 +286,14 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
         and one written for an earlier release (naming fewer style sheets, say) still gets all it needs."""
         theme = str(self.theme_dir)
         config.theme.dirs = [theme, *(d for d in config.theme.dirs if Path(d).resolve() != self.theme_dir.resolve())]
+        make_environment = config.theme.get_env
+
+        def environment():
+            made = make_environment()
+            made.loader = VisibleTemplates(config.theme.dirs)  # lists the theme's files without Material's icons
+            return made
+
+        config.theme.get_env = environment
         config.theme["font"] = False  # never Google Fonts: the site loads nothing from any other website
         if self.welsh:
             config.theme["language"] = "cy"  # Material's own Welsh interface
@@ -300,7 +333,9 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
         if self.result is None:
             return files
         shared = (
-            assemble.shared_digest(self.result, self.theme_dir, Path(config.config_file_path)) if self.stubs else ""
+            assemble.shared_digest(self.result, self.theme_dir, Path(config.config_file_path).resolve())
+            if self.stubs
+            else ""
         )
         if not self.stubs or shared != self.shared:
             # What surrounds every page changed (or every rebuild renders in full): record pages' chrome is made
@@ -436,10 +471,10 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
             # that chrome, need not write it again unless it changes.
             self.records.adopt(path, digest, self.chrome.shells.get(kind))
         if self.stubs:
-            if self.result is not None and not self.result.pending.done:
-                self.late.start(self.result.pending, self.stubs, Path(config.site_dir))
             remove_gone(Path(config.site_dir), self.shown, self.pages)
             self.shown = set(self.pages)
+            # The record pages still to be written are written first (RecordWriter.start), then the downloads made.
+            self.records.start(then=self.late_downloads(Path(config.site_dir)))
             self.collector.after_build()
         if self.result is not None and not self.result.address:
             assemble.drop_sitemap(Path(config.site_dir))
@@ -520,15 +555,20 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
             i18n.set_language(i18n.ENGLISH)
         return welsh_build.indexer
 
+    def late_downloads(self, site_dir: Path):
+        """What makes this rebuild's downloads, when they are not made yet (LateDownloads)."""
+        pending, stubs = self.result.pending if self.result is not None else None, self.stubs
+        return lambda: pending is not None and not pending.done and self.late.start(pending, stubs, site_dir)
+
     def write_records(self, config) -> None:
         """Preview: write the record pages MkDocs was not given, each in the chrome of its kind's exemplar."""
         shells = {path: self.chrome.shells.get(kind) for path, kind in self.outside.items()}
+        # This rebuild's, as a page may be written after it (RecordWriter.later), while the next one begins.
+        result, generated, before = self.result, self.pages, self.problems_html
+        site_url, description = config.site_url or "", config.site_description or ""
 
         def html(path: str) -> str:
-            page, shell = self.pages[path], shells[path]
-            return assemble.record_html(
-                self.result, page, shell, self.problems_html, config.site_url or "", config.site_description or ""
-            )
+            return assemble.record_html(result, generated[path], shells[path], before, site_url, description)
 
         pages = {path: (self.digests.get(path), shells[path]) for path in self.outside}
         missing = self.records.write(Path(config.site_dir), pages, html)

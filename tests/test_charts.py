@@ -153,3 +153,46 @@ def test_register_money_has_one_format_per_column(site_dir):
     html = (site_dir / "transparency/expenses/index.html").read_text(encoding="utf-8")
     claimed = re.findall(r'data-label="Amount claimed">([^<]*)</td>', html)
     assert claimed and all(re.fullmatch(r"£\d[\d,]*\.\d\d", c) for c in claimed), claimed
+
+
+def test_a_chart_kept_between_preview_rebuilds_is_the_chart_its_data_makes_now():
+    """A chart's interactive figure is kept between rebuilds of a preview while what it shows is unchanged: when a
+    value, a label, the format or the language changes, the figure is the one made afresh."""
+    from generator.core import i18n, memo
+    from generator.render.charts import bar_chart, line_chart
+
+    def both(values, labels=("Victims", "Youth"), target=None, band=None):
+        items = list(zip(labels, values, strict=True))
+        return (
+            bar_chart("kept-bar", "Title", "", items, "Amount", money_format([v for _, v in items])).figure,
+            line_chart("kept-line", "Title", "", items, "Amount", money_format(values), target, band).figure,
+        )
+
+    def fresh(*args, **options):
+        memo.forget()
+        return both(*args, **options)
+
+    memo.forget()
+    first = both([Decimal(1200), Decimal(800)])
+    assert both([Decimal(1200), Decimal(800)]) == first
+    for args, options in [
+        (([Decimal(1200), Decimal(801)],), {}),
+        (([Decimal(1200), Decimal(800)], ("Victims", "Young people")), {}),
+        (([Decimal(1_200_000), Decimal(800)],), {}),  # another money format: £m
+        (([Decimal(1200), Decimal(800)],), {"target": Decimal(1000)}),
+        (([Decimal(1200), Decimal(800)],), {"band": (Decimal(500), None, "Minimum")}),
+    ]:
+        memo.forget()
+        expected = both(*args, **options)
+        memo.forget()
+        both([Decimal(1200), Decimal(800)])  # kept, then asked for with the change
+        assert both(*args, **options) == expected, (args, options)
+    both([Decimal(1200), Decimal(800)], target=Decimal(1000))
+    i18n.set_language("cy")
+    try:
+        in_welsh = both([Decimal(1200), Decimal(800)], target=Decimal(1000))
+        assert in_welsh == fresh([Decimal(1200), Decimal(800)], target=Decimal(1000))
+    finally:
+        i18n.set_language(i18n.ENGLISH)
+    assert in_welsh[1] != both([Decimal(1200), Decimal(800)], target=Decimal(1000))[1]  # "Targed", not "Target"
+    memo.forget()

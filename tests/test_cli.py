@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import subprocess
+from pathlib import Path
 
 from helpers import TRANSPARENCY
 
@@ -26,3 +27,17 @@ def test_unknown_dataset_is_a_plain_error(project, tmp_path):
     assert result.returncode == 1
     assert "grantz: is not a dataset; use one of:" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_serve_names_the_sites_settings_by_their_full_path(project, monkeypatch):
+    """`transparency serve` in the site's folder: MkDocs names mkdocs.yml by its full path when it reloads it for a
+    rebuild, so it must be given that path from the start; named relatively, the first rebuild after an edit found
+    nothing kept from the first build (the data files' names had changed) and rebuilt every page."""
+    from generator.office import run_mkdocs
+
+    called = []
+    monkeypatch.setattr(run_mkdocs.subprocess, "call", lambda arguments, **options: called.append(arguments) or 0)
+    monkeypatch.chdir(project)
+    assert run_mkdocs.run(Path("."), "serve", ["--dirty"]) == 0
+    config = called[0][called[0].index("--config-file") + 1]
+    assert Path(config).is_absolute() and Path(config) == project.resolve() / "mkdocs.yml"

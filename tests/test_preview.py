@@ -16,6 +16,7 @@ import urllib.request
 from helpers import BUILD_EPOCH, MKDOCS, ROOT
 
 from generator.build import assemble
+from generator.build.preview import RecordWriter
 from generator.core import installed
 
 
@@ -277,3 +278,86 @@ def test_an_unreadable_data_file_keeps_the_last_good_site_with_a_banner_then_rec
         for address in ("", "plan/vp-01/"):
             fetch_until(base + address, lambda t: "site-problems" not in t and "</html>" in t)
     assert "data/plan_updates.csv, row 1: is not saved as UTF-8 text" in server.terminal
+
+
+def test_after_two_edits_every_page_served_reads_as_a_full_build_of_the_edited_data(project, tmp_path):
+    """A decision's title and a grant's amount are edited, each saved once, while `transparency serve` runs (MkDocs'
+    serve --dirty): every page the preview then serves, the edited records and every list, organisation page,
+    priority and total that shows them (record pages are written after the rebuild, or when first asked for),
+    reads exactly as the page a full build of the edited data publishes."""
+    decision = project / "content/decisions/2024-005.md"
+    grants = project / "data/grants.csv"
+    identifier = grants.read_text(encoding="utf-8").splitlines()[1].split(",")[0].lower()
+    with preview(project) as (_, base):
+        fetch_until(base + "decisions/2024-005/", lambda t: "Victims of Crime awards 2024/25" in t, timeout=120)
+        time.sleep(1.5)
+        decision.write_text(
+            decision.read_text(encoding="utf-8").replace("title: Victims of Crime awards", "title: Victims awards"),
+            encoding="utf-8",
+        )
+        fetch_until(base + "decisions/2024-005/", lambda t: "Victims awards 2024/25" in t)
+        time.sleep(1.5)
+        grants.write_text(grants.read_text(encoding="utf-8").replace(",34550,", ",34551.25,", 1), encoding="utf-8")
+        fetch_until(base + f"grants/{identifier}/", lambda t: "£34,551.25" in t)
+        full = shutil.copytree(project, tmp_path / "full")
+        build = subprocess.run(
+            [MKDOCS, "build", "--quiet"],
+            cwd=full,
+            env=os.environ | {"SOURCE_DATE_EPOCH": BUILD_EPOCH, "NO_MKDOCS_2_WARNING": "1"},
+            capture_output=True,
+            text=True,
+        )
+        assert build.returncode == 0, build.stderr
+        site = full / "site"
+        address = re.search(r'<link rel="canonical" href="([^"]+)"', (site / "index.html").read_text("utf-8")).group(1)
+        pages = sorted(p.parent.relative_to(site).as_posix() for p in site.rglob("index.html"))
+        different = []
+        for page in pages:
+            folder = "" if page == "." else page + "/"
+            served = fetch_until(base + folder, lambda t: "</html>" in t)
+            served = re.sub(r"<script>\s*var livereload = .*?</script>", "", served.replace(base, address), flags=re.S)
+            if comparable(served) != comparable((site / page / "index.html").read_text(encoding="utf-8")):
+                different.append(page)
+        for rows in ("grants/explorer.json", "decisions/explorer.json"):  # made after the pages, with the downloads
+            published = (site / rows).read_text(encoding="utf-8")
+            fetch_until(base + rows, lambda t, published=published: t == published)
+    assert len(pages) > 250
+    assert different == []
+
+
+def test_record_pages_left_for_after_a_rebuild_are_written_before_they_are_served(tmp_path):
+    """In preview the changed record pages are written after the rebuild: one asked for is written at once, the
+    rest by a thread; a rebuild that begins first leaves the unwritten ones to be compared again, and a page that
+    cannot be made is taken away rather than served as it was."""
+    writer = RecordWriter()
+    writer.later = True
+    made = []
+
+    def render(version: int):
+        def page(path: str) -> str:
+            if version == 3 and path == "grants/b.md":
+                raise ValueError("a broken template")
+            made.append(path)
+            return f"{path}, version {version}"
+
+        return page
+
+    pages = {"grants/a.md": ("a1", "shell"), "grants/b.md": ("b1", "shell")}
+    writer.write(tmp_path, pages, render(1))
+    assert made == []  # nothing is written during the rebuild
+    writer.ensure("grants/b/index.html")
+    assert (tmp_path / "grants/b/index.html").read_text(encoding="utf-8") == "grants/b.md, version 1"
+    assert not (tmp_path / "grants/a/index.html").exists()
+    writer.ensure("grants/a/other.html")  # not a page of the site's records: nothing to do
+    writer.stop()  # the next rebuild begins before the thread wrote a
+    writer.write(tmp_path, pages, render(2))
+    assert list(writer.queue) == ["grants/a/index.html"]  # b is on disk as it is now; a still to be written
+    followed = []
+    writer.start(then=lambda: followed.append("downloads"))
+    writer.thread.join()
+    assert (tmp_path / "grants/a/index.html").read_text(encoding="utf-8") == "grants/a.md, version 2"
+    assert followed == ["downloads"]
+    writer.write(tmp_path, {"grants/a.md": ("a1", "shell"), "grants/b.md": ("b3", "shell")}, render(3))
+    writer.ensure("grants/b/index.html")
+    assert not (tmp_path / "grants/b/index.html").exists()  # not the page as it was
+    assert "grants/b.md" not in writer.written  # the next rebuild tries again

@@ -48,6 +48,7 @@ def check_config(root: Path) -> None:
 def run(root: Path, command: str, options: list[str]) -> int:
     """Run `mkdocs build` or `mkdocs serve` for the site in `root`; MkDocs' own exit status."""
     check_config(root)
-    arguments = [sys.executable, "-m", "mkdocs", command, "--config-file", str(root / "mkdocs.yml"), *options]
+    config = str(root.resolve() / "mkdocs.yml")  # absolute, as MkDocs names it when it reloads it for a rebuild
+    arguments = [sys.executable, "-m", "mkdocs", command, "--config-file", config, *options]
     environment = os.environ | {"NO_MKDOCS_2_WARNING": "1"}
     return subprocess.call(arguments, cwd=root, env=environment)

@@ -42,8 +42,11 @@ def pages(site: Site) -> Iterator[Page]:
         search=True,
         explorer=True,
         sources=frozenset({"decisions", "priorities"}),
+        # Made with the downloads (beside the rendering; in a preview rebuild, after the pages are written).
         attachments={
-            "decisions/explorer.json": as_json(decision_rows(site.decisions, "../", show_body=len(site.bodies) > 1))
+            "decisions/explorer.json": lambda: as_json(
+                decision_rows(site.decisions, "../", show_body=len(site.bodies) > 1)
+            )
         },
     )
     for year, decisions in sorted(by_year.items()):

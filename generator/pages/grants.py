@@ -225,8 +225,9 @@ def explorer(site: Site) -> Page:
         search=True,
         explorer=True,
         sources=frozenset(EXPLORER_SOURCES),
+        # Made with the downloads (beside the rendering; in a preview rebuild, after the pages are written).
         attachments={
-            "grants/explorer.json": site.derived(
+            "grants/explorer.json": lambda: site.derived(
                 "grants-explorer", EXPLORER_SOURCES, lambda: as_json(grant_rows(grants, "../"))
             )
         },

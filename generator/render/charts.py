@@ -15,7 +15,9 @@ from html import escape
 
 import plotly.graph_objects as go
 
+from ..core import i18n
 from ..core.i18n import _
+from ..core.memo import remember
 
 # Dark enough for 4.5:1 on white; shapes differ too, so colour is never the only cue.
 COLOURS = ["#1d4f91", "#a4343a", "#2e6b30", "#6a3d9a", "#8a5300"]
@@ -63,14 +65,15 @@ def bar_chart(
     notes = [_wrapped(escape(f"{label}: {formatter(value)}", quote=False)) for label, value in items]
     lines = max((note.count("<br>") + 1 for note in notes), default=1)
     slot = BAR_HEIGHT + 8 + 20 * lines
-    figure = go.Figure(
+    texts = [formatter(v) for _, v in items]
+    figure = lambda: go.Figure(  # noqa: E731
         go.Bar(
             x=[float(v) for _, v in items],
             y=[label for label, _ in items],
             orientation="h",
             marker_color=COLOURS[0],
             width=BAR_HEIGHT / slot,
-            text=[formatter(v) for _, v in items],
+            text=texts,
             textposition="none",
             hovertemplate="%{y}: %{text}<extra></extra>",
         ),
@@ -103,7 +106,7 @@ def bar_chart(
         "bar",
         ["", value_label],
         rows,
-        _plain(figure),
+        _remembered(id, ("bar", items, texts, notes), figure),
         {"bars": bars, "width": VIEW_WIDTH, "height": height, "bar_height": BAR_HEIGHT},
     )
 
@@ -184,12 +187,18 @@ def line_chart(
         "last": coords[-1] if coords else None,
         "band": _svg_band(band, y_of) if band else None,
     }
-    figure = _line_figure(points, value_label, formatter, target, ticks, labels)
-    if band:
-        _draw_band(figure, band)
+
+    def figure() -> go.Figure:
+        made = _line_figure(points, value_label, formatter, target, ticks, labels)
+        if band:
+            _draw_band(made, band)
+        return made
+
+    texts = [formatter(v) for _, v in points] + ([formatter(target)] if target is not None else [])
+    inputs = ("line", points, value_label, texts, target, ticks, labels, band)
     rows = [[label, formatter(value)] + ([formatter(target)] if target is not None else []) for label, value in points]
     columns = [_("Period"), value_label] + ([_("Target")] if target is not None else [])
-    return Chart(id, title, summary, "line", columns, rows, _plain(figure), svg)
+    return Chart(id, title, summary, "line", columns, rows, _remembered(id, inputs, figure), svg)
 
 
 LABEL_GAP = 12  # room between two period labels, in SVG units
@@ -347,6 +356,13 @@ def _layout(height: int) -> dict:
         "xaxis": {"automargin": True},
         "showlegend": False,
     }
+
+
+def _remembered(id: str, inputs: tuple, figure: Callable[[], go.Figure]) -> dict:
+    """The chart's interactive figure, made by figure() from what `inputs` holds (and the language of its words):
+    a preview keeps it until they change, as Plotly's checks of each part make it the slowest part of a page's
+    model (about 0.04 s of each rebuild at a large office)."""
+    return remember("chart figure", id, (*inputs, i18n.current()), lambda: _plain(figure()))
 
 
 def _plain(figure: go.Figure) -> dict:
