@@ -59,6 +59,7 @@ PIECES = [
     "</h2>", "< a >", "</ A>", '<p title="Band D">', '<p data-x="a>b">', '<p data-x="<a">', "<", ">", " ", "-", ";",
     "Band D", "band d", "BAND D", "police precept", "precept", "Precept-led", "council tax", "Council", "PEEL",
     "peel", "x", "ſ", "&amp;", "<script>", "</script>", "<!-- Band D -->", "<em>", "</em>", "<abbr>", "</abbr>",
+    '<p title="reſerves ſ">',
 ]  # fmt: skip
 
 

@@ -94,7 +94,8 @@ def link_first_uses(html: str, terms: list[Term], href: str) -> str:
         return html
     if possible is None:
         waiting, starts = list(terms), _starts_of(terms)
-    else:  # the page holds none of the characters that only match in any case: a quicker search is exact
+    else:  # the page's text holds none of the characters that only match in any case: a quicker search is exact
+        # (in its text: a tag may hold one, but no term is linked inside a tag)
         waiting, starts = possible, _ascii_starts(tuple(possible))
     prose = Prose(html)
     parts, done, position = [], 0, 0
