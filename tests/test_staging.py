@@ -34,8 +34,12 @@ def test_the_new_site_takes_the_place_of_the_old_one_which_is_then_removed(tmp_p
     staging.publish(folder, site)
     assert (site / "grants" / "index.html").read_text(encoding="utf-8") == "new"
     assert not folder.exists()
-    assert gone_within(staging.previous_sites(site) + [tmp_path / ".site.old"])
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+    assert gone_within(staging.previous_sites(site))
+    # Only site/ and the (empty) folder previous sites are put aside in, which .gitignore leaves out.
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".site.old", "site"]
+    assert not any((tmp_path / ".site.old").iterdir())
+    ignored = [line.strip() for line in Path("generator/scaffold/gitignore").read_text(encoding="utf-8").splitlines()]
+    assert "/.site.old/" in ignored
 
 
 def test_a_first_build_publishes_into_an_empty_place(tmp_path):
@@ -69,9 +73,11 @@ def test_when_the_new_site_cannot_be_put_in_place_the_old_one_stays_published(tm
 def test_an_old_site_a_stopped_removal_left_behind_is_removed_by_the_next_build(tmp_path):
     site = tmp_path / "site"
     site_with(site, "current")
-    left = [tmp_path / ".site.old", tmp_path / ".site.old-123-456"]
+    # A site a stopped removal left behind, and one an earlier version left (its files directly in the folder).
+    left = [tmp_path / ".site.old" / "123-456", tmp_path / ".site.old"]
     for folder in left:
         site_with(folder, "left behind")
+    left = [tmp_path / ".site.old" / name for name in ("123-456", "index.html", "grants")]
     staging.begin(site)
     assert gone_within(left)
     assert (site / "index.html").read_text(encoding="utf-8") == "current"

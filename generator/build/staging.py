@@ -16,17 +16,33 @@ import threading
 import time
 from pathlib import Path
 
-# What the removing process runs: each folder named on its command line, deleted.
-REMOVE = "import shutil, sys\nfor folder in sys.argv[1:]:\n    shutil.rmtree(folder, ignore_errors=True)\n"
+# What the removing process runs: each folder (or file) named on its command line, deleted.
+REMOVE = """
+import os, shutil, sys
+for path in sys.argv[1:]:
+    if os.path.isdir(path) and not os.path.islink(path):
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        try:
+            os.remove(path)
+        except OSError:
+            pass
+"""
 
 
 def staging_dir(site_dir: Path) -> Path:
     return site_dir.with_name(f".{site_dir.name}.staging")
 
 
+def aside_dir(site_dir: Path) -> Path:
+    """Where previous sites are renamed to before they are removed: a folder .gitignore already leaves out."""
+    return site_dir.with_name(f".{site_dir.name}.old")
+
+
 def previous_sites(site_dir: Path) -> list[Path]:
-    """Earlier sites renamed aside and not yet (wholly) removed."""
-    return sorted(site_dir.parent.glob(f".{site_dir.name}.old*"))
+    """Earlier sites renamed aside and not yet (wholly) removed (or the files of one an earlier version put aside)."""
+    aside = aside_dir(site_dir)
+    return sorted(aside.iterdir()) if aside.is_dir() else []
 
 
 def begin(site_dir: Path) -> Path:
@@ -40,7 +56,8 @@ def begin(site_dir: Path) -> Path:
 def publish(folder: Path, site_dir: Path) -> None:
     old = None
     if site_dir.exists():
-        old = site_dir.with_name(f".{site_dir.name}.old-{os.getpid()}-{time.time_ns()}")
+        old = aside_dir(site_dir) / f"{os.getpid()}-{time.time_ns()}"
+        old.parent.mkdir(exist_ok=True)
         site_dir.rename(old)
     try:
         folder.rename(site_dir)
