@@ -17,6 +17,7 @@ import urllib.request
 from decimal import Decimal
 from pathlib import Path
 
+from generator.build import staging
 from generator.core import stages
 from generator.core.formatting import money
 
@@ -181,9 +182,19 @@ def floor_run(project: Path, out: Path, pages: int) -> tuple[float, float]:
 def build_run(project: Path, memory: list[float], stage_file: Path) -> tuple[float, float]:
     """`make site` (mkdocs build) on the project, recording its stage times into stage_file."""
     stage_file.unlink(missing_ok=True)
-    return timed(
+    seconds = timed(
         [str(BIN / "mkdocs"), "build", "--quiet"], project, memory, {"TRANSPARENCY_STAGE_TIMES": str(stage_file)}
     )
+    wait_for_removal(project / "site")
+    return seconds
+
+
+def wait_for_removal(site: Path, timeout: float = 300) -> None:
+    """The build hands the previous site to a process of its own to remove (generator/build/staging.py), and
+    ends without waiting for it; the next timed run waits, so that removal does not slow it."""
+    deadline = time.monotonic() + timeout
+    while staging.previous_sites(site) and time.monotonic() < deadline:
+        time.sleep(0.1)
 
 
 def site_digest(site: Path) -> str:
