@@ -23,6 +23,11 @@ NEEDS_ESCAPING = re.compile(r'[\x00-\x08\x0b-\x1f&<>"\n\ufffe\uffff]|_x[0-9a-fA-
 NUMBERS = (CellNumberTuple, CellDatetimeTuple)
 
 
+def is_plain(text: str) -> bool:
+    """Whether XlsxWriter writes this text as it is: nothing to escape or mark, no whitespace to preserve."""
+    return not (NEEDS_ESCAPING.search(text) or text[:1].isspace() or text[-1:].isspace())
+
+
 class PlainCellsWorksheet(Worksheet):
     def __init__(self) -> None:
         super().__init__()
@@ -100,7 +105,7 @@ class PlainCellsWorksheet(Worksheet):
             kind = cell.__class__
             if kind is CellStringTuple:
                 text = cell.string
-                plain = not (NEEDS_ESCAPING.search(text) or text[:1].isspace() or text[-1:].isspace())
+                plain = is_plain(text)
             else:
                 plain = kind is CellNumberTuple or kind is CellDatetimeTuple
             if not plain or not self.dim_colmin <= column <= self.dim_colmax:
@@ -132,7 +137,7 @@ class PlainCellsWorksheet(Worksheet):
         kind = cell.__class__
         if kind is CellStringTuple:
             text = cell.string
-            if not self.constant_memory or NEEDS_ESCAPING.search(text) or text[:1].isspace() or text[-1:].isspace():
+            if not self.constant_memory or not is_plain(text):
                 return None
         elif kind not in NUMBERS:
             return None
