@@ -514,7 +514,7 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
             # at once took a large office's build past 1 GB. The Welsh build starts once the English index is
             # built and its files are being written, when Pagefind's memory has fallen back: with the Welsh model
             # on top of its peak, a large office's build reached 1 GB.
-            english = assemble.start_index(folder, self.indexer)
+            english = entries.start_index(self.indexer, folder)
             try:
                 memory.give_back()
                 english.wait_until_built()
@@ -524,7 +524,7 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
                 raise
             assemble.finish_index(english)
         memo.forget()  # the data read is done with
-        last = assemble.start_index(folder, self.indexer)
+        last = entries.start_index(self.indexer, folder)
         memory.give_back()
         assemble.finish_index(last)
 

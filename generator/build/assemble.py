@@ -31,7 +31,6 @@ from ..render.html import forget_rendered, make_environment, render_page
 from ..render.page import Page
 from ..render.theme_markup import correct
 from ..search import entries
-from ..search.indexer import Indexer
 from . import lenient, staging
 from .beside import Pending, checkpoint
 from .row_digests import RowDigests
@@ -264,18 +263,8 @@ def write_downloads(result: Result, folder: Path) -> list[str]:
     return written
 
 
-def write_index(folder: Path, indexer: Indexer) -> None:
-    """Write the search index of the pages given to the indexer into the staging folder."""
-    finish_index(start_index(folder, indexer))
-
-
-def start_index(folder: Path, indexer: Indexer) -> entries.IndexBeingWritten:
-    """Have Pagefind start writing the search index into the staging folder, while the build goes on."""
-    return entries.start_index(indexer, folder)
-
-
 def finish_index(writing: entries.IndexBeingWritten) -> None:
-    """Wait for the index start_index asked for, and put it in order."""
+    """Wait for the index entries.start_index asked for, and put it in order."""
     with stages.stage("search: index written"):
         writing.finish()
 

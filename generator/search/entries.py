@@ -152,12 +152,6 @@ def add_page(indexer: Indexer, url: str, page_html: str) -> None:
             indexer.add("/" + url, part)
 
 
-def write_index(indexer: Indexer, site_dir: Path) -> None:
-    """Write the index of every page given to the indexer into site_dir/pagefind/, beside the languages an
-    earlier indexer wrote there (each language's files are its own; the entry file lists them all)."""
-    start_index(indexer, site_dir).finish()
-
-
 class IndexBeingWritten:
     """An index Pagefind is writing on its own (start_index); finish() waits for it and puts it in order."""
 
@@ -190,7 +184,9 @@ class IndexBeingWritten:
 
 def start_index(indexer: Indexer, site_dir: Path) -> IndexBeingWritten:
     """Have Pagefind start writing the index of every page given to the indexer into site_dir/pagefind/, while
-    this process goes on; finish() waits for it. Only one language's index may be being written at a time."""
+    this process goes on, beside the languages an earlier indexer wrote there (each language's files are its own;
+    the entry file lists them all); finish() waits for it. Only one language's index may be being written at a
+    time."""
     return IndexBeingWritten(indexer, site_dir / INDEX_FOLDER)
 
 

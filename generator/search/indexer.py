@@ -124,12 +124,6 @@ class Indexer:
         self.send({"type": "AddFile", "index_id": self.index_id, "url": url, "file_contents": html})
         self.pages += 1
 
-    def write(self, output: Path) -> None:
-        """Write the index of every page added into output, wait until it is whole on disk, then stop Pagefind
-        (stopping it sooner loses the writes still under way: generator/search/index_check.py)."""
-        self.start_writing(output)
-        self.finish_writing()
-
     def start_writing(self, output: Path) -> None:
         """Ask Pagefind to write the index into output, without waiting: it writes on its own while this process
         goes on, and is stopped as soon as the index is whole, giving back its memory (finish_writing waits for
