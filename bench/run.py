@@ -60,17 +60,28 @@ def timed(
 
 def tree_memory_kb(pid: int) -> int:
     """Proportional set size of a process and its descendants, from /proc (Linux)."""
-    total, pending = 0, [pid]
-    while pending:
-        current = pending.pop()
+    total = 0
+    for current in process_tree(pid):
         try:
             rollup = Path(f"/proc/{current}/smaps_rollup").read_text()
-            children = Path(f"/proc/{current}/task/{current}/children").read_text().split()
         except OSError:
             continue
         total += next((int(line.split()[1]) for line in rollup.splitlines() if line.startswith("Pss:")), 0)
-        pending += [int(child) for child in children]
     return total
+
+
+def process_tree(pid: int) -> list[int]:
+    """A process and its descendants still running, from /proc (Linux)."""
+    found, pending = [], [pid]
+    while pending:
+        current = pending.pop()
+        try:
+            children = Path(f"/proc/{current}/task/{current}/children").read_text().split()
+        except OSError:
+            continue
+        found.append(current)
+        pending += [int(child) for child in children]
+    return found
 
 
 def site_figures(site: Path) -> dict:
@@ -87,16 +98,13 @@ def site_figures(site: Path) -> dict:
 
 def server_cpu(pid: int) -> float:
     """CPU seconds used so far by a process and its children still running (from /proc; Linux)."""
-    total, pending = 0.0, [pid]
-    while pending:
-        current = pending.pop()
+    total = 0.0
+    for current in process_tree(pid):
         try:
             fields = Path(f"/proc/{current}/stat").read_text().rsplit(")", 1)[1].split()
-            children = Path(f"/proc/{current}/task/{current}/children").read_text().split()
         except OSError:
             continue
         total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-        pending += [int(child) for child in children]
     return total
 
 
