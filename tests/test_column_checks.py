@@ -112,3 +112,20 @@ def test_a_schema_with_settings_the_quick_checks_do_not_know_is_still_checked_ex
     assert [(p.row, p.column) for p in quick if p.column == "Amount Awarded"] == [
         (int(table.rows[1]["__row__"]), "Amount Awarded")
     ]
+
+
+def test_a_columns_words_in_welsh_leave_it_to_the_quick_checks(demo_tables):
+    """description_cy (the Welsh data dictionary's) changes nothing Frictionless checks: a column with it is
+    tested as quickly as one without (it was read cell by cell by Frictionless, twice as slow for 5,000 grants)."""
+    compared = 0
+    for table in demo_tables.values():
+        for field in table.descriptor["schema"]["fields"]:
+            in_english = {key: value for key, value in field.items() if not key.endswith("_cy")}
+            if in_english == field:
+                continue
+            schema = tables.Schema.from_descriptor({"fields": [field]})
+            quick = columns.fast_reader(schema.get_field(field["name"]), field)
+            english = columns.fast_reader(schema.get_field(field["name"]), in_english)
+            assert (quick is None) == (english is None), (table.file, field["name"])
+            compared += english is not None
+    assert compared >= 50  # the demo's schema has Welsh words for most of its columns

@@ -19,10 +19,15 @@ from decimal import Decimal
 
 from frictionless import Schema
 
+from ...core.i18n import ENGLISH, NAMES
+
 DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 INTEGER = re.compile(r"-?[0-9]+")
 NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?")
 PLAIN_KEYS = {"name", "type", "format", "description", "title", "example", "constraints", "rdfType"}
+# A column's words in another language (description_cy: the Welsh pages' data dictionary) change nothing Frictionless
+# checks: without these, a schema written for a site in Welsh too had every column read cell by cell by Frictionless.
+PLAIN_KEYS |= {f"{key}_{code}" for key in ("title", "description", "example") for code in NAMES if code != ENGLISH}
 BOUNDS = {
     "minimum": lambda value, bound: value >= bound,
     "maximum": lambda value, bound: value <= bound,
