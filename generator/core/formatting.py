@@ -124,7 +124,12 @@ def _babel_date(value: dt.date, pattern: str) -> str:
 
 def financial_year(value: dt.date) -> str:
     """The financial year a date falls in: 1 April to 31 March, written 2024/25."""
-    start = value.year if value.month >= 4 else value.year - 1
+    return _financial_year(value.year, value.month)
+
+
+@lru_cache(maxsize=4096)
+def _financial_year(year: int, month: int) -> str:  # asked of every grant and payment, of a few hundred months
+    start = year if month >= 4 else year - 1
     return f"{start}/{str(start + 1)[-2:]}"
 
 
@@ -145,6 +150,7 @@ def plural(count: int, word: str, many: str | None = None) -> str:
 
 
 @lru_cache(maxsize=65536)
+@lru_cache(maxsize=65536)  # a record's slug is asked for by its page and by every page linking to it
 def slug(text: str) -> str:
     """A URL-safe, lower-case form of an identifier; '/' becomes '-'."""
     cleaned = "".join(c if c.isalnum() else "-" for c in text.strip().lower())
