@@ -217,15 +217,16 @@ def convert(value: str, kind: str):
     """Turn validated text into Decimal, date or datetime; empty becomes None."""
     if value == "":
         return None
-    if kind == "number":
-        return Decimal(value)
-    if kind == "integer":
-        return int(value)
-    if kind == "date":
-        return dt.date.fromisoformat(value)
-    if kind == "datetime":
-        return dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
-    return value
+    parse = PARSERS.get(kind)
+    return value if parse is None else parse(value)
+
+
+PARSERS = {
+    "number": Decimal,
+    "integer": int,
+    "date": dt.date.fromisoformat,
+    "datetime": lambda value: dt.datetime.fromisoformat(value.replace("Z", "+00:00")),
+}
 
 
 def typed_rows(table: Table) -> list[dict]:
@@ -233,8 +234,20 @@ def typed_rows(table: Table) -> list[dict]:
 
 
 def _typed_rows(table: Table) -> list[dict]:
+    """Each row as convert() gives its cells: every cell stripped (empty: None), then those of a column that is
+    not text parsed (a column at a time, not a call per cell: 100,000 payments have 1.4 million cells)."""
     kinds = {f["name"]: f.get("type", "string") for f in table.descriptor["schema"]["fields"]}
-    return [{c: convert(row.get(c, "").strip(), kinds[c]) for c in kinds} for row in table.rows]
+    parsed = [(column, PARSERS[kind]) for column, kind in kinds.items() if kind in PARSERS]
+    rows = []
+    for row in table.rows:
+        get = row.get
+        typed = {column: get(column, "").strip() or None for column in kinds}
+        for column, parse in parsed:
+            value = typed[column]
+            if value is not None:
+                typed[column] = parse(value)
+        rows.append(typed)
+    return rows
 
 
 def build_site(raw: RawPackage, build_date: dt.date) -> Site:

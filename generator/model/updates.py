@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -48,9 +49,14 @@ def dataset_title(resource: dict) -> str:
 
 
 def latest_updates(site: Site, limit: int = LIMIT) -> list[Update]:
+    decisions = site.decisions
+    if len(decisions) > limit:
+        # Only a decision as recent as the limit-th latest can be among the latest updates (of 2,000, a few dozen).
+        latest = heapq.nlargest(limit, (d.date for d in decisions))[-1]
+        decisions = [d for d in decisions if d.date >= latest]
     updates = [
         Update(d.date, "Decision", f"{d.reference}: {d.title}", f"decisions/{d.slug}/", f"decision-{d.slug}")
-        for d in site.decisions
+        for d in decisions
     ]
     for (year, month), grants in group_by(site.grants, lambda g: (g.award_date.year, g.award_date.month)).items():
         total = sum((g.amount for g in grants), Decimal(0))

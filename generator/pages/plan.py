@@ -100,6 +100,23 @@ def pages(site: Site) -> Iterator[Page]:
             )
 
 
+def report_indicators(site: Site, end: dt.date, as_of: dt.date) -> list[tuple]:
+    """Each indicator with figures by a quarter's end: (the indicator, its latest reading then, its summary as
+    of the day after). The readings and summaries come from the indicators' data alone, so a preview works them
+    out again only when that changes (a grant or decision edit left 2,000 summaries to redo)."""
+    summaries = site.derived(
+        ("report-indicators", end, i18n.current()),  # a summary's sentences are in the page's language
+        ["kpis", "kpi_values"],
+        lambda: [
+            (number, readings[-1], summarise(readings, indicator.better, indicator.target, as_of))
+            for number, indicator in enumerate(site.indicators)
+            if (readings := [r for r in indicator.readings if r.period_end <= end])
+        ],
+        as_of,
+    )
+    return [(site.indicators[number], latest, summary) for number, latest, summary in summaries]
+
+
 def spending_by_quarter(site: Site) -> dict[tuple[int, int], dict]:
     """Each quarter's payments over £500 in the figures its resources report shows."""
     by_quarter = group_by(site.records.get("spend", []), lambda r: quarter_of(r["date"]))
@@ -165,12 +182,7 @@ def quarterly_reports(
     label = quarter_label(year, quarter)
     slug = f"{year}-q{quarter}"
     as_of = end + dt.timedelta(days=1)  # figures are judged as they stood once the quarter was over
-    indicators = []
-    for indicator in site.indicators:
-        readings = [r for r in indicator.readings if r.period_end <= end]
-        if readings:
-            summary = summarise(readings, indicator.better, indicator.target, as_of)
-            indicators.append((indicator, readings[-1], summary))
+    indicators = report_indicators(site, end, as_of)
     yield Page(
         f"reports/{slug}-performance.md",
         report_title("performance", label),
