@@ -316,7 +316,9 @@ def fingerprints(result: Result, docs_dir: Path, shared: str) -> dict[str, str |
     site = result.site
     known: dict[str, object] = {name: table.signature for name, table in site.tables.items()}
     for decision in site.decisions:
-        known[f"decision:{decision.reference}"] = memo.signature(docs_dir / decision.file.removeprefix("content/"))
+        known[f"decision:{decision.reference}"] = decision.signature or memo.signature(
+            docs_dir / decision.file.removeprefix("content/")
+        )
     known["decisions"] = sorted(str(v) for k, v in known.items() if k.startswith("decision:"))
     for priority in site.priorities.values():
         known[f"priority-decisions:{priority.id}"] = [decision.reference for decision in priority.decisions]

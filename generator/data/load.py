@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,6 +40,7 @@ class RawDecision:
     file: str
     meta: dict
     body: str
+    signature: tuple | None = None  # what the file was read from (memo.signature), so a preview can tell it changed
 
 
 @dataclass
@@ -217,22 +219,32 @@ def read_decisions(folder: Path, problems: list[Problem]) -> list[RawDecision]:
     decisions = []
     if not folder.is_dir():
         return decisions
-    for path in sorted(folder.glob("*.md")):
-        shown = f"content/decisions/{path.name}"
-        decision, found = remember("decision", shown, signature(path), lambda p=path, s=shown: _read_decision(p, s))
+    # Listed with os.scandir, each name as the glob "*.md" would match it and in the order sorted Paths would be
+    # in (names compared as the system does), each file's signature (memo.signature) from its entry: making and
+    # sorting 2,000 Path objects cost a preview rebuild 10 ms.
+    with os.scandir(folder) as listed:
+        files = sorted(
+            (e for e in listed if os.path.normcase(e.name).endswith(".md")), key=lambda e: os.path.normcase(e.name)
+        )
+    for entry in files:
+        status = entry.stat()
+        shown, read = f"content/decisions/{entry.name}", (entry.path, status.st_size, status.st_mtime_ns)
+        decision, found = remember(
+            "decision", shown, read, lambda e=entry, s=shown, r=read: _read_decision(Path(e.path), s, r)
+        )
         problems.extend(found)
         if decision is not None:
             decisions.append(decision)
     return decisions
 
 
-def _read_decision(path: Path, shown: str) -> tuple[RawDecision | None, list[Problem]]:
+def _read_decision(path: Path, shown: str, read: tuple | None = None) -> tuple[RawDecision | None, list[Problem]]:
     problems: list[Problem] = []
     text = decode(path.read_bytes(), shown, problems)
     if text is None:
         return None, problems
     meta, body = split_front_matter(text, shown, problems)
-    return (RawDecision(shown, meta, body) if meta is not None else None), problems
+    return (RawDecision(shown, meta, body, read) if meta is not None else None), problems
 
 
 def split_front_matter(text: str, shown: str, problems: list[Problem]) -> tuple[dict | None, str]:

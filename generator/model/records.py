@@ -77,6 +77,7 @@ class Decision:
     file: str
     grants: list[Grant] = field(default_factory=list)
     office: Body | None = None  # the body in office on its date (set once, by Site.body_on)
+    signature: tuple | None = None  # what its file was read from (data.load.RawDecision)
 
     @property
     def slug(self) -> str:
@@ -360,6 +361,7 @@ def _decision(raw, priorities: dict[str, Priority]) -> Decision:
         documents=list(meta.get("documents") or []),
         body=raw.body,
         file=raw.file,
+        signature=raw.signature,
     )
 
 
