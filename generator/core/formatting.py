@@ -150,7 +150,6 @@ def plural(count: int, word: str, many: str | None = None) -> str:
 
 
 @lru_cache(maxsize=65536)
-@lru_cache(maxsize=65536)  # a record's slug is asked for by its page and by every page linking to it
 def slug(text: str) -> str:
     """A URL-safe, lower-case form of an identifier; '/' becomes '-'."""
     cleaned = "".join(c if c.isalnum() else "-" for c in text.strip().lower())
