@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import signal
+import socket
 import subprocess
+import time
+import urllib.request
 from pathlib import Path
 
+import pytest
 from helpers import TRANSPARENCY
 
 COMMANDS = ["validate", "new", "template", "import", "changes", "reminders", "inbox"]
@@ -36,8 +42,62 @@ def test_serve_names_the_sites_settings_by_their_full_path(project, monkeypatch)
     from generator.office import run_mkdocs
 
     called = []
-    monkeypatch.setattr(run_mkdocs.subprocess, "call", lambda arguments, **options: called.append(arguments) or 0)
+
+    class Started:
+        def __init__(self, arguments, **options) -> None:
+            called.append(arguments)
+
+        def wait(self, timeout=None) -> int:
+            return 0
+
+    monkeypatch.setattr(run_mkdocs.subprocess, "Popen", Started)
+    monkeypatch.setattr(run_mkdocs.signal, "signal", lambda *arguments: None)
     monkeypatch.chdir(project)
     assert run_mkdocs.run(Path("."), "serve", ["--dirty"]) == 0
     config = called[0][called[0].index("--config-file") + 1]
     assert Path(config).is_absolute() and Path(config) == project.resolve() / "mkdocs.yml"
+
+
+@pytest.mark.parametrize("how", ["Ctrl+C", "told to stop"])
+def test_stopping_the_preview_leaves_nothing_behind_and_no_error_report(project, tmp_path, how):
+    """Ctrl+C in the terminal (SIGINT to `transparency serve` and the MkDocs it runs), or SIGTERM to `transparency
+    serve` alone: the preview stops, removes its temporary copy of the site and prints no Python error report (it
+    printed a traceback and, stopped halfway, left 15 MB in the temporary folder each time; told to stop, it left
+    MkDocs running)."""
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    environment = os.environ | {"TMPDIR": str(temporary), "NO_MKDOCS_2_WARNING": "1"}
+    server = subprocess.Popen(
+        [TRANSPARENCY, "serve", "--address", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=environment,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                time.sleep(0.3)
+        assert any(temporary.iterdir())  # MkDocs' copy of the site while it serves
+        if how == "Ctrl+C":
+            os.killpg(server.pid, signal.SIGINT)  # the terminal sends it to every process it runs
+        else:
+            server.terminate()
+        _, printed = server.communicate(timeout=60)
+    finally:
+        if server.poll() is None:
+            os.killpg(server.pid, signal.SIGKILL)
+    assert "Traceback" not in printed, printed
+    assert not any(temporary.iterdir()), list(temporary.iterdir())
+    with pytest.raises(ProcessLookupError):
+        os.killpg(server.pid, 0)  # nothing of the preview is left running

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import tempfile
 
 from helpers import ROOT, run_build, run_cli
 from openpyxl import load_workbook
@@ -120,3 +121,19 @@ def test_bad_sheet_is_refused_with_the_build_messages(project, tmp_path):
         in result.stderr
     )
     assert (project / "data" / "grants.csv").read_bytes() == before
+
+
+def test_a_workbook_leaves_no_temporary_file_behind(tmp_path, monkeypatch):
+    """XlsxWriter leaves the temporary file of a sheet written without rows; a build wrote a dozen such workbooks
+    (spreadsheets to edit, with an empty list sheet), leaving as many empty files in the temporary folder."""
+    from generator.sheets.spreadsheets import open_workbook
+
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    book, _ = open_workbook(str(tmp_path / "book.xlsx"))
+    book.add_worksheet("rows").write_row(0, 0, ["a", "b"])
+    book.add_worksheet("empty")
+    book.close()
+    assert (tmp_path / "book.xlsx").stat().st_size > 0
+    assert list(scratch.iterdir()) == []

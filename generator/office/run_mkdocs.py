@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -51,4 +52,22 @@ def run(root: Path, command: str, options: list[str]) -> int:
     config = str(root.resolve() / "mkdocs.yml")  # absolute, as MkDocs names it when it reloads it for a rebuild
     arguments = [sys.executable, "-m", "mkdocs", command, "--config-file", config, *options]
     environment = os.environ | {"NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.call(arguments, cwd=root, env=environment)
+    process = subprocess.Popen(arguments, cwd=root, env=environment)
+    if command == "serve" and hasattr(signal, "SIGTERM"):
+        # Told to stop (a closed terminal, a service manager): the preview is stopped as Ctrl+C stops it, so it
+        # removes its temporary copy of the site rather than being left running, or leaving 15 MB behind.
+        signal.signal(signal.SIGTERM, lambda *_: process.send_signal(signal.SIGINT))
+    try:
+        return process.wait()
+    except KeyboardInterrupt:
+        # Ctrl+C reaches MkDocs too: it says "Shutting down..." and removes its temporary copy of the site. Waiting
+        # for that, rather than stopping it halfway, leaves nothing behind and prints no Python error report.
+        pass
+    try:
+        return process.wait(timeout=STOPPING_SECONDS)
+    except (KeyboardInterrupt, subprocess.TimeoutExpired):  # Ctrl+C again, or it does not stop
+        process.kill()
+        return process.wait()
+
+
+STOPPING_SECONDS = 30

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from ..comms import forms, github
@@ -80,7 +81,10 @@ def run(args: argparse.Namespace) -> int:
     elif args.command == "build":
         status = run_mkdocs.run(root, "build", ["--quiet"] if args.quiet else [])
         if status == 0:
-            print(f"The site is in {(root / 'site').as_posix()}/. Preview it as you edit: transparency serve")
+            # The command as it was typed (.venv/bin/transparency, or .venv\Scripts\transparency on Windows), which
+            # works where a bare "transparency" may not; `make site` runs it so too.
+            typed = sys.argv[0] if Path(sys.argv[0]).stem == "transparency" else "transparency"
+            print(f"The site is in {(root / 'site').as_posix()}/. Preview it as you edit: {typed} serve")
         return status
     elif args.command == "serve":
         address = ["-a", args.address] if args.address else []

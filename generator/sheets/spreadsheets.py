@@ -4,10 +4,11 @@ numbers and dates are real cells with formats; drop-downs refuse values not in t
 from __future__ import annotations
 
 import datetime as dt
+import shutil
+import tempfile
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-import xlsxwriter
 from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
@@ -48,12 +49,25 @@ class Formats:
         return self.made[key]
 
 
+class TidyWorkbook(Workbook):
+    """A workbook whose temporary files go in a folder of its own, removed when it is closed: XlsxWriter leaves
+    behind the temporary file of each sheet written without rows (every build left a dozen in the system's
+    temporary folder, and each preview rebuild more)."""
+
+    def close(self) -> None:
+        try:
+            super().close()
+        finally:
+            shutil.rmtree(self.tmpdir, ignore_errors=True)
+
+
 def open_workbook(target) -> tuple[Workbook, Formats]:
     """A workbook written row by row straight to target (a path or a binary file), never all in memory.
 
     Text is only ever written as text (XlsxWriter would otherwise turn "=..." into a formula and addresses
     into links), so rows must be written in order, each sheet's rows top to bottom."""
-    book = xlsxwriter.Workbook(target, {"constant_memory": True, "strings_to_formulas": False})
+    scratch = tempfile.mkdtemp(prefix="transparency-workbook-")
+    book = TidyWorkbook(target, {"constant_memory": True, "strings_to_formulas": False, "tmpdir": scratch})
     book.worksheet_class = PlainCellsWorksheet
     book.set_properties({"created": dt.datetime(2000, 1, 1)})
     return book, Formats(book)
