@@ -84,7 +84,7 @@ def _translate(file: str, rows: list[dict[str, str]], fields: dict, error) -> Pr
     cell = getattr(error, "cell", "")
     spec = fields.get(column, {})
     if kind == "type-error":
-        return Problem(file, row, column, f"{quote(cell)} is not {_type_word(spec)}", _type_hint(spec, cell))
+        return Problem(file, row, column, f"{quote(cell)} is not {_type_word(spec)}", _type_hint(spec, cell, file))
     if kind == "constraint-error":
         return _constraint(file, row, column, cell, spec, error.note)
     if kind in ("unique-error", "primary-key"):
@@ -109,13 +109,15 @@ def _type_word(spec: dict) -> str:
     return TYPE_WORDS.get(spec.get("type", ""), "valid")
 
 
-def _type_hint(spec: dict, cell: str) -> str:
+def _type_hint(spec: dict, cell: str, file: str = "") -> str:
     kind = spec.get("type", "")
     if kind == "number":
         cleaned = re.sub(r"[£,\s]", "", str(cell))
         if re.fullmatch(r"-?\d+(\.\d+)?", cleaned):
             return f"write {cleaned} (a plain number, no £ sign or commas)"
     if kind == "date" and (mistake := date_mistake(str(cell))):
+        if file.endswith(".csv"):  # a CSV holds dates as written: 19/06/2022 is refused there too
+            return f"{mistake}: write the real date as YYYY-MM-DD, e.g. 2024-03-31"
         return f"{mistake}: type the real date (as YYYY-MM-DD, or as a date your spreadsheet shows as one)"
     return TYPE_HINTS.get(kind, "")
 
