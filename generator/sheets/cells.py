@@ -28,6 +28,14 @@ def is_plain(text: str) -> bool:
     return not (NEEDS_ESCAPING.search(text) or text[:1].isspace() or text[-1:].isspace())
 
 
+def plain_cell_xml(address: str, style: int | None, cell) -> str:
+    """A plain text cell (inline) or number cell at address (A1), as XlsxWriter writes it."""
+    where = f'r="{address}"' if style is None else f'r="{address}" s="{style}"'
+    if cell.__class__ is CellStringTuple:
+        return f'<c {where} t="inlineStr"><is><t>{cell.string}</t></is></c>'
+    return f"<c {where}><v>{cell.number:.16G}</v></c>"
+
+
 class PlainCellsWorksheet(Worksheet):
     def __init__(self) -> None:
         super().__init__()
@@ -104,8 +112,7 @@ class PlainCellsWorksheet(Worksheet):
             cell = cells[column]
             kind = cell.__class__
             if kind is CellStringTuple:
-                text = cell.string
-                plain = is_plain(text)
+                plain = is_plain(cell.string)
             else:
                 plain = kind is CellNumberTuple or kind is CellDatetimeTuple
             if not plain or not self.dim_colmin <= column <= self.dim_colmax:
@@ -117,11 +124,7 @@ class PlainCellsWorksheet(Worksheet):
             if column >= len(letters):
                 letters.extend(xl_col_to_name(index) for index in range(len(letters), column + 1))
             style = cell.format._get_xf_index() if cell.format else self._style_index(row, column, cell)
-            where = f'r="{letters[column]}{number}"' if style is None else f'r="{letters[column]}{number}" s="{style}"'
-            if kind is CellStringTuple:
-                parts.append(f'<c {where} t="inlineStr"><is><t>{text}</t></is></c>')
-            else:
-                parts.append(f"<c {where}><v>{cell.number:.16G}</v></c>")
+            parts.append(plain_cell_xml(f"{letters[column]}{number}", style, cell))
         parts.append("</row>")
         self.fh.write("".join(parts))
         self.table.clear()
@@ -136,16 +139,11 @@ class PlainCellsWorksheet(Worksheet):
         """The cell's XML when it is plain text or a number, else None."""
         kind = cell.__class__
         if kind is CellStringTuple:
-            text = cell.string
-            if not self.constant_memory or not is_plain(text):
+            if not self.constant_memory or not is_plain(cell.string):
                 return None
         elif kind not in NUMBERS:
             return None
-        style = self._style_index(row, col, cell)
-        attributes = f'r="{xl_rowcol_to_cell_fast(row, col)}"' + ("" if style is None else f' s="{style}"')
-        if kind is CellStringTuple:
-            return f'<c {attributes} t="inlineStr"><is><t>{text}</t></is></c>'
-        return f"<c {attributes}><v>{cell.number:.16G}</v></c>"
+        return plain_cell_xml(xl_rowcol_to_cell_fast(row, col), self._style_index(row, col, cell), cell)
 
     def _style_index(self, row: int, col: int, cell) -> int | None:
         """The cell's format, else its row's, else its column's (as Worksheet._write_cell chooses)."""
