@@ -53,7 +53,7 @@ def run(root: Path, command: str, options: list[str]) -> int:
     arguments = [sys.executable, "-m", "mkdocs", command, "--config-file", config, *options]
     environment = os.environ | {"NO_MKDOCS_2_WARNING": "1"}
     process = subprocess.Popen(arguments, cwd=root, env=environment)
-    if command == "serve" and hasattr(signal, "SIGTERM"):
+    if command == "serve" and os.name == "posix":  # (Windows cannot send another process SIGINT)
         # Told to stop (a closed terminal, a service manager): the preview is stopped as Ctrl+C stops it, so it
         # removes its temporary copy of the site rather than being left running, or leaving 15 MB behind.
         signal.signal(signal.SIGTERM, lambda *_: process.send_signal(signal.SIGINT))

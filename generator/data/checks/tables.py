@@ -109,7 +109,7 @@ def _type_word(spec: dict) -> str:
     return TYPE_WORDS.get(spec.get("type", ""), "valid")
 
 
-def _type_hint(spec: dict, cell: str, file: str = "") -> str:
+def _type_hint(spec: dict, cell: str, file: str) -> str:
     kind = spec.get("type", "")
     if kind == "number":
         cleaned = re.sub(r"[£,\s]", "", str(cell))
