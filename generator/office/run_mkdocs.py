@@ -7,6 +7,7 @@ import re
 import signal
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 from ..core.problems import InputError, Problem
@@ -54,9 +55,9 @@ def run(root: Path, command: str, options: list[str]) -> int:
     environment = os.environ | {"NO_MKDOCS_2_WARNING": "1"}
     process = subprocess.Popen(arguments, cwd=root, env=environment)
     if command == "serve" and os.name == "posix":  # (Windows cannot send another process SIGINT)
-        # Told to stop (a closed terminal, a service manager): the preview is stopped as Ctrl+C stops it, so it
+        # Told to stop (kill, a service manager): the preview is stopped as Ctrl+C stops it, so it
         # removes its temporary copy of the site rather than being left running, or leaving 15 MB behind.
-        signal.signal(signal.SIGTERM, lambda *_: process.send_signal(signal.SIGINT))
+        signal.signal(signal.SIGTERM, lambda *_: stop_gently(process))
     try:
         return process.wait()
     except KeyboardInterrupt:
@@ -71,3 +72,12 @@ def run(root: Path, command: str, options: list[str]) -> int:
 
 
 STOPPING_SECONDS = 30
+
+
+def stop_gently(process: subprocess.Popen) -> None:
+    """Stop the preview as Ctrl+C does; if it ignores Ctrl+C (started in the background, where a shell has it
+    ignore SIGINT), terminate it a few seconds later instead."""
+    process.send_signal(signal.SIGINT)
+    fallback = threading.Timer(5, process.terminate)  # nothing is sent once it has ended
+    fallback.daemon = True
+    fallback.start()
