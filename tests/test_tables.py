@@ -59,6 +59,7 @@ def test_plain_rows_done_by_one_pattern_are_written_as_cell_by_cell(monkeypatch)
     # every row must read as the cell-by-cell way writes it, whichever way each row of a mixed table takes.
     from generator.render import tables
 
+    sized = tables._sized
     rows = [
         ["2024-05-01", "Acme Ltd", "£5"],  # plain
         ["", " ", "£5"],  # blank and white-space cells are not shown on a card
@@ -66,6 +67,10 @@ def test_plain_rows_done_by_one_pattern_are_written_as_cell_by_cell(monkeypatch)
         ["x" * 46, "y " * 60, "z"],  # longer than a line
         ["Smith &amp; Sons", "a", "b"],  # a character reference
         ["<b>Acme</b>", "a", "b"],  # a tag
+        ['<a href="../g/1/">Youth &amp; families</a>', "<em>a</em> b", "£5"],  # links and emphasis
+        ['<a href="x">' + "long " * 12 + "</a>", "<br>", " <span> </span> "],  # long text in a tag; blank tags
+        ["<thead>x</thead>", "a</th>b", "c"],  # not a cell's tag; another kind's closing tag inside a cell
+        ["<td>inner</td>", "a", "b"],  # a cell inside a cell
         ["one", "two"],  # fewer cells than headings
         ["one", "two", "three", "four"],  # more
     ]
@@ -83,6 +88,13 @@ def test_plain_rows_done_by_one_pattern_are_written_as_cell_by_cell(monkeypatch)
         "<tr><td>a</td><td>b</td><td>c</td></tr>", body
     )
     mixed = finish_tables(html)
+    calls = []
+    monkeypatch.setattr(tables, "_sized", lambda *row: calls.append(row) or sized(*row))
+    assert finish_tables(html) == mixed
+    # Links, emphasis and character references are done by the pattern too: only the rows of another shape are
+    # left to be sized one by one (fewer or more cells, a cell inside a cell or closed by the other kind's tag, a
+    # labelled cell; a row with a style of its own keeps it).
+    assert len([row for row in calls if "style=" not in row[0]]) == 5
     monkeypatch.setattr(tables, "_label_plain_rows", lambda body, labels: (body, 0))
     assert mixed == finish_tables(html)
     assert mixed.count("--card-lines") == len(rows) + 1

@@ -105,11 +105,11 @@ def _label_rows(body: str, headings: list[str]) -> str:
 
 
 def _label_plain_rows(body: str, labels: list[str]) -> tuple[str, int]:
-    """body with each plain row labelled and sized as label_row does it, and how many rows that was. A plain row
-    has a cell for each heading, none labelled yet, of text without tags or character references, and no style
-    of its own: most rows of a large table (a month's payments), done by one regular expression, with one call
-    for each row rather than a search for each cell. The others are left as they are, for label_row, which
-    leaves these as they are now (a labelled cell, a row with a style)."""
+    """body with each simple row labelled and sized as label_row does it, and how many rows that was. A simple
+    row has a cell for each heading, none labelled yet and none inside another, and no style of its own: most
+    rows of a large table (a month's payments, a year's grants with their links), done by one regular expression,
+    with one call for each row rather than a search for each cell. The others are left as they are, for
+    label_row, which leaves these as they are now (a labelled cell, a row with a style)."""
     count = len(labels)
     written = _plain_row_written(tuple(labels))
     rows = 0
@@ -118,11 +118,14 @@ def _label_plain_rows(body: str, labels: list[str]) -> tuple[str, int]:
         nonlocal rows
         rows += 1
         found = match.groups()
-        texts = found[4 : 5 * count : 5]
-        if max(map(len, texts)) <= CARD_LINE_CHARS:  # each cell that is not blank takes one line
-            cells = lines = count - list(map(str.strip, texts)).count("")
+        closed = found[3 : 3 * count + 1 : 3]  # each cell's content, with its closing tag (</td> or </th>)
+        joined = "".join(closed)
+        if joined.count("<") == count and "&" not in joined and max(map(len, closed)) <= CARD_LINE_CHARS + 5:
+            # plain text, each cell one line, unless it is blank
+            stripped = list(map(str.strip, closed))
+            cells = lines = count - stripped.count("</td>") - stripped.count("</th>")
         else:
-            shown = [text for text in map(text_of, texts) if text]
+            shown = [text for text in (text_of(cell[:-5]) for cell in closed) if text]
             cells, lines = len(shown), sum(max(1, -(-len(text) // CARD_LINE_CHARS)) for text in shown)
         return written % (found[0], _card_style(lines or 1, cells or 1), *found[1:])
 
@@ -131,9 +134,10 @@ def _label_plain_rows(body: str, labels: list[str]) -> tuple[str, int]:
 
 @cache
 def _plain_row_written(labels: tuple[str, ...]) -> str:
-    """A plain row as label_row writes it, to be filled in (with %) by the row's attributes, its style and then
-    _plain_row's groups for each cell and the space before </tr>."""
-    cells = "".join(f"%s<%s%s{label.replace('%', '%%')}%s%s" for label in labels)
+    """A simple row as label_row writes it, to be filled in (with %) by the row's attributes, its style and then
+    _plain_row's groups for each cell (its tag name is in its opening, so it is skipped: %.0s) and the space
+    before </tr>."""
+    cells = "".join(f"%s%.0s{label.replace('%', '%%')}%s" for label in labels)
     return f"<tr%s%s{cells}%s</tr>"
 
 
@@ -145,11 +149,14 @@ def _card_style(lines: int, cells: int) -> str:
 
 @cache
 def _plain_row(cells: int) -> re.Pattern:
-    """A plain row of this many cells (_label_plain_rows): its opening tag's attributes, then for each cell the
-    space before it, its tag name, attributes, text and closing tag, then the space before </tr>."""
-    cell = r"(\s*)<(td|th)\b(?![^>]*data-label)([^>]*)>([^<&]*)(</\{}>)"
+    """A simple row of this many cells (_label_plain_rows): its opening tag's attributes, then for each cell
+    its opening tag up to its ">" (with the space before it, and its name), and its content with its closing
+    tag, then the space before </tr>. A cell's content is anything up to its closing tag but the start or end of
+    another cell (as CELL and CELL_TEXT read them), so that label_row would find just these cells, and read just
+    this content as their text. (Three groups a cell, not one for each part: each group is a string made.)"""
+    cell = r"(\s*<(td|th)\b(?![^>]*data-label)[^>]*)>([^<]*(?:<(?!(?:td|th)\b|/(?:td|th)>)[^<]*)*</\{}>)"
     return re.compile(
-        r"<tr\b(?![^>]*style=)([^>]*)>" + "".join(cell.format(3 + 5 * i) for i in range(cells)) + r"(\s*)</tr>"
+        r"<tr\b(?![^>]*style=)([^>]*)>" + "".join(cell.format(3 + 3 * i) for i in range(cells)) + r"(\s*)</tr>"
     )
 
 
