@@ -41,8 +41,10 @@ on_build_error  stop the indexer and throw the staging folder away, leaving the 
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
+import signal
 import sys
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -142,6 +144,11 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
+        if command == "serve" and hasattr(signal, "SIGHUP"):
+            # The terminal it runs in is closed: stopped as on Ctrl+C, which removes MkDocs' temporary copy of the
+            # site (15 MB) rather than leaving it behind.
+            with contextlib.suppress(ValueError):  # (only the main thread may set it)
+                signal.signal(signal.SIGHUP, signal.default_int_handler)
         if command == "serve" and dirty:
             self.stubs = StubStore()
             # MkDocs warns that dirty builds may leave navigation stale; this plugin tracks what each
@@ -214,6 +221,7 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
             # showing the site as last built, with the problems listed on every page.
             earlier = result is None and self.result is not None
             self.result = self.result if earlier else result
+            had_problems = bool(self.problems_html)
             self.problems_html = assemble.render_problems(self.theme_dir, error, earlier) if error else ""
             if error:
                 count = len(error.problems)
@@ -221,6 +229,8 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
                 log.warning(
                     error.report(f"Every page of the preview lists {lists}. {assemble.preview_note(earlier, count)}")
                 )
+            elif had_problems:  # the terminal says so, as it said what was wrong
+                log.info(assemble.PROBLEMS_FIXED)
         else:
             try:
                 self.result = assemble.prepare(*arguments, language=self.language)

@@ -63,13 +63,17 @@ def test_problem_shows_in_preview_then_clears(project):
     grants = project / "data" / "grants.csv"
     good = grants.read_text(encoding="utf-8")
     grants.write_text(good.replace(",34550,", ",£34550,", 1), encoding="utf-8")
-    with preview(project, dirty=False) as (_, base):
+    with preview(project, dirty=False) as (server, base):
         page = html.unescape(fetch_until(base, lambda t: "site-problems" in t))
         assert 'data/grants.csv, row 2, column "Amount Awarded": "£34550" is not a number; write 34550' in page
         time.sleep(1.5)
         grants.write_text(good, encoding="utf-8")
         fetch_until(base, lambda t: "At a glance" in t and "site-problems" not in t)
         fetch_until(base + "grants/", lambda t: "All grants" in t)
+    # The terminal, which said what was wrong, says when nothing is any more (once, not on every rebuild).
+    terminal = server.terminal
+    assert terminal.count(assemble.PROBLEMS_FIXED) == 1
+    assert terminal.index('"£34550" is not a number') < terminal.index(assemble.PROBLEMS_FIXED)
 
 
 def test_dirty_preview_updates_every_page_that_shows_an_edit(project):

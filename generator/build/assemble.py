@@ -285,6 +285,9 @@ def render_problems(theme_dir: Path, error: InputError, earlier: bool = False) -
     )
 
 
+PROBLEMS_FIXED = "The data has no problems now: the preview shows all of it again."
+
+
 def preview_note(earlier: bool, count: int = 2) -> str:
     """What the preview shows while the data has problems (`count` of them)."""
     if earlier:

@@ -58,6 +58,9 @@ def run(root: Path, command: str, options: list[str]) -> int:
         # Told to stop (kill, a service manager): the preview is stopped as Ctrl+C stops it, so it
         # removes its temporary copy of the site rather than being left running, or leaving 15 MB behind.
         signal.signal(signal.SIGTERM, lambda *_: stop_gently(process))
+        # The terminal closed: MkDocs is told too (the whole terminal's group is), and stops as on Ctrl+C (the
+        # plugin has it take a hang-up as one). Only if it is still running a few seconds later is it stopped.
+        signal.signal(signal.SIGHUP, lambda *_: stop_later(process))
     try:
         return process.wait()
     except KeyboardInterrupt:
@@ -72,6 +75,13 @@ def run(root: Path, command: str, options: list[str]) -> int:
 
 
 STOPPING_SECONDS = 30
+
+
+def stop_later(process: subprocess.Popen) -> None:
+    """Stop the preview gently (stop_gently) if it has not stopped by itself a few seconds from now."""
+    later = threading.Timer(5, stop_gently, [process])  # nothing is sent once it has ended
+    later.daemon = True
+    later.start()
 
 
 def stop_gently(process: subprocess.Popen) -> None:
