@@ -186,7 +186,7 @@ def report_quarters(ambitions: list[Ambition], indicators: list, today: dt.date)
     A report for the quarter in progress would present part of a quarter as the whole of it, so it waits.
     """
     dates = [u.date for a in ambitions for u in a.updates] + [r.period_end for i in indicators for r in i.readings]
-    return sorted({q for q in map(quarter_of, dates) if quarter_bounds(*q)[1] < today}, reverse=True)
+    return sorted((q for q in set(map(quarter_of, dates)) if quarter_bounds(*q)[1] < today), reverse=True)
 
 
 # The datasets each quarterly report shows figures from: its date follows their publication (report_date).
