@@ -21,8 +21,9 @@ setup: $(BIN)/.installed
 site: $(BIN)/.installed
 	$(BIN)/transparency build --quiet
 
+# make serve [ADDRESS=127.0.0.1:8001]: another address, when 8000 is taken (say, by a colleague's preview)
 serve: $(BIN)/.installed
-	$(BIN)/transparency serve
+	$(BIN)/transparency serve $(if $(ADDRESS),--address "$(ADDRESS)")
 
 # FORMAT=github prints each problem as a GitHub Actions annotation and lists them all in the job summary.
 validate: $(BIN)/.installed
@@ -62,10 +63,12 @@ bench: $(BIN)/.installed chromium
 lighthouse: site node_modules/.installed chromium
 	$(BIN)/python -m bench.lighthouse
 
+# PYTHONWARNINGS: setuptools' notice about editable installs is for the generator's developers, not for whoever
+# runs make site.
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	PYTHONWARNINGS=ignore $(BIN)/pip install --quiet -e '.[test]'
 	touch $@
 
 node_modules/.installed: package.json package-lock.json

@@ -161,12 +161,7 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "import":
             print(import_file(args.root, args.file, args.resource, assemble.build_date(), args.replace, args.dry_run))
     except InputError as error:
-        print(
-            error.report(
-                "Nothing was written." if args.command in ("import", "template") else "Nothing was published."
-            ),
-            file=sys.stderr,
-        )
+        print(error.report(AFTER_PROBLEMS.get(args.command, "Nothing was published.")), file=sys.stderr)
         return 1
     except OSError as error:
         print(f"Could not read or write a file: {error}", file=sys.stderr)
@@ -174,6 +169,12 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+# What the first line of a list of problems says next, by command (a build's: "Nothing was published.").
+AFTER_PROBLEMS = {
+    "import": "Nothing was written.",
+    "template": "Nothing was written.",
+    "validate": "Fix each one listed: the site is not published until the data has none.",
+}
 WARNINGS_NEXT = ("It does not stop publishing; look at it.", "They do not stop publishing; look at each.")
 
 

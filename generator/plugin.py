@@ -114,6 +114,26 @@ class GeneratorConfig(Config):
     data_dir = config_options.Type(str, default="data")
 
 
+def stop_as_on_ctrl_c() -> None:
+    """The preview stops as on Ctrl+C, removing MkDocs' temporary copy of the site (15 MB) rather than leaving it
+    behind, when its terminal is closed (SIGHUP) or it is told to stop (SIGTERM), also when the signal reaches
+    every process of the preview at once. A signal that comes while it is stopping (the terminal's next, or
+    `transparency serve` passing one on) lets the stopping finish; a second Ctrl+C makes `transparency serve`
+    end it at once. Ctrl+C is left ignored where it is ignored (a preview started in the background)."""
+    stopping = []
+
+    def stop(*_) -> None:
+        if not stopping:
+            stopping.append(True)
+            raise KeyboardInterrupt
+
+    names = ["SIGTERM", "SIGHUP"] + (["SIGINT"] if signal.getsignal(signal.SIGINT) is not signal.SIG_IGN else [])
+    for name in names:
+        if hasattr(signal, name):
+            with contextlib.suppress(ValueError):  # (only the main thread may set it)
+                signal.signal(getattr(signal, name), stop)
+
+
 class TransparencyPlugin(BasePlugin[GeneratorConfig]):
     def __init__(self) -> None:
         self.command = "build"
@@ -144,11 +164,8 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
-        if command == "serve" and hasattr(signal, "SIGHUP"):
-            # The terminal it runs in is closed: stopped as on Ctrl+C, which removes MkDocs' temporary copy of the
-            # site (15 MB) rather than leaving it behind.
-            with contextlib.suppress(ValueError):  # (only the main thread may set it)
-                signal.signal(signal.SIGHUP, signal.default_int_handler)
+        if command == "serve":
+            stop_as_on_ctrl_c()
         if command == "serve" and dirty:
             self.stubs = StubStore()
             # MkDocs warns that dirty builds may leave navigation stale; this plugin tracks what each

@@ -58,12 +58,13 @@ def test_serve_names_the_sites_settings_by_their_full_path(project, monkeypatch)
     assert Path(config).is_absolute() and Path(config) == project.resolve() / "mkdocs.yml"
 
 
-@pytest.mark.parametrize("how", ["Ctrl+C", "told to stop", "terminal closed"])
+@pytest.mark.parametrize("how", ["Ctrl+C", "told to stop", "terminal closed", "all told to stop"])
 def test_stopping_the_preview_leaves_nothing_behind_and_no_error_report(project, tmp_path, how):
     """Ctrl+C in the terminal (SIGINT to `transparency serve` and the MkDocs it runs), SIGTERM to `transparency
-    serve` alone, or the terminal closed (SIGHUP to both): the preview stops, removes its temporary copy of the site
-    and prints no Python error report (it printed a traceback and, stopped halfway, left 15 MB in the temporary
-    folder each time; told to stop, it left MkDocs running; the terminal closed, it left the 15 MB)."""
+    serve` alone or to both, or the terminal closed (SIGHUP to both): the preview stops, removes its temporary copy
+    of the site and prints no Python error report (it printed a traceback and, stopped halfway, left 15 MB in the
+    temporary folder each time; told to stop, it left MkDocs running; the terminal closed or both told to stop, it
+    left the 15 MB)."""
     temporary = tmp_path / "tmp"
     temporary.mkdir()
     with socket.socket() as probe:
@@ -93,6 +94,8 @@ def test_stopping_the_preview_leaves_nothing_behind_and_no_error_report(project,
             os.killpg(server.pid, signal.SIGINT)  # the terminal sends it to every process it runs
         elif how == "terminal closed":
             os.killpg(server.pid, signal.SIGHUP)  # so is this
+        elif how == "all told to stop":
+            os.killpg(server.pid, signal.SIGTERM)  # a process manager stopping the whole group at once
         else:
             server.terminate()
         _, printed = server.communicate(timeout=60)

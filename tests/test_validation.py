@@ -13,7 +13,10 @@ def test_all_problems_reported_at_once(project):
     grant_cell(project, "Amount Awarded", "£1,000")
     grant_cell(project, "Award Date", "yesterday", row=3)
     result = run_cli(project, "validate")
-    assert "The data has 2 problems. Nothing was published." in result.stderr
+    # It says what the problems stop (validate itself publishes nothing, so it does not say "Nothing was published").
+    assert "The data has 2 problems. Fix each one listed: the site is not published until the data has none." in (
+        result.stderr
+    )
 
 
 def test_failed_build_leaves_previous_site_untouched(project):

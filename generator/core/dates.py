@@ -25,3 +25,12 @@ def date_mistake(text: str) -> str | None:
         name = f"{MONTHS[month - 1]} {year}" if month == 2 else MONTHS[month - 1]
         return f"{name} has {days} days"
     return ""
+
+
+def written_otherwise(text: str) -> str | None:
+    """A real date written as day/month/year (the UK's way) or with its month or day in one digit, as YYYY-MM-DD
+    ("04/05/2025": "2025-05-04"); None for anything else."""
+    match = UK_DATE.fullmatch(text.strip()) or ISO_NUMBERS.fullmatch(text.strip())
+    if not match or date_mistake(text) != "":
+        return None
+    return f"{match['year']}-{int(match['month']):02d}-{int(match['day']):02d}"

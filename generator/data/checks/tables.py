@@ -6,7 +6,7 @@ import re
 
 from frictionless import FrictionlessException, Resource, Schema
 
-from ...core.dates import date_mistake
+from ...core.dates import date_mistake, written_otherwise
 from ...core.memo import remember
 from ...core.problems import Problem, quote
 from ..load import Table
@@ -84,6 +84,8 @@ def _translate(file: str, rows: list[dict[str, str]], fields: dict, error) -> Pr
     cell = getattr(error, "cell", "")
     spec = fields.get(column, {})
     if kind == "type-error":
+        if spec.get("type") == "date" and (iso := written_otherwise(str(cell))):  # a date, but not as YYYY-MM-DD
+            return Problem(file, row, column, f"{quote(cell)} is not written as YYYY-MM-DD", _iso_hint(iso, file))
         return Problem(file, row, column, f"{quote(cell)} is not {_type_word(spec)}", _type_hint(spec, cell, file))
     if kind == "constraint-error":
         return _constraint(file, row, column, cell, spec, error.note)
@@ -120,6 +122,12 @@ def _type_hint(spec: dict, cell: str, file: str) -> str:
             return f"{mistake}: write the real date as YYYY-MM-DD, e.g. 2024-03-31"
         return f"{mistake}: type the real date (as YYYY-MM-DD, or as a date your spreadsheet shows as one)"
     return TYPE_HINTS.get(kind, "")
+
+
+def _iso_hint(iso: str, file: str) -> str:
+    if file.endswith(".csv"):
+        return f"write {iso}"
+    return f"type {iso}, or a date your spreadsheet shows as one"
 
 
 def _constraint(file: str, row: int, column: str, cell, spec: dict, note: str) -> Problem:
