@@ -162,7 +162,9 @@ def test_the_new_columns_are_checked_and_optional(project):
     assert 'row 12, column "procurement_start": "April 2026" is not a date' in result.stderr
     assert 'data/spend.csv, row 504, column "vat": "-9000" is too small' in result.stderr
     assert 'row 504, column "contract_reference": "C-2099-015" is not in contracts.csv' in result.stderr
-    assert 'row 505, column "invoice_date": "30/06/2026" is not written as YYYY-MM-DD; write 2026-06-30' in result.stderr
+    assert (
+        'row 505, column "invoice_date": "30/06/2026" is not written as YYYY-MM-DD; write 2026-06-30' in result.stderr
+    )
 
 
 def test_data_without_the_new_columns_still_builds(project):
