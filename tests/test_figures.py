@@ -424,3 +424,21 @@ def test_indicator_charts_name_the_value_axis_in_its_unit_and_quarter_labels_nev
         assert len(boxes) >= 2
         assert all(a[1] + 4 <= b[0] for a, b in zip(boxes, boxes[1:], strict=False)), (indicator.id, boxes)
     assert seen >= 5
+
+
+def test_the_home_page_sums_every_grant_from_its_first_financial_year_to_its_last(site_dir):
+    # Read from grants.csv itself, not from the model the page is made from.
+    import csv
+
+    with (ROOT / "data/grants.csv").open(encoding="utf-8") as f:
+        rows = [row for row in csv.DictReader(f) if not row.get("withdrawn")]
+    total = sum((Decimal(row["Amount Awarded"]) for row in rows), Decimal(0))
+    years = sorted(
+        f"{start}/{str(start + 1)[-2:]}"
+        for start in (
+            d.year if d.month >= 4 else d.year - 1 for d in (dt.date.fromisoformat(r["Award Date"]) for r in rows)
+        )
+    )
+    assert years[0] != years[-1], "the demo's grants should span more than one year"
+    text = page_text(site_dir, "index.html")
+    assert f"{money(total)} in {len(rows)} grants, {years[0]} to {years[-1]}" in text, text[:2000]

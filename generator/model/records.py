@@ -178,6 +178,15 @@ class Site:
         return self.bodies[-1]
 
     @property
+    def grants_total(self) -> Decimal:
+        return sum((g.amount for g in self.grants), Decimal(0))
+
+    @property
+    def grant_years(self) -> tuple[str, str]:
+        """The financial years of the first grant and of the latest (the grants are newest first)."""
+        return self.grants[-1].financial_year, self.grants[0].financial_year
+
+    @property
     def predecessors(self) -> list[Body]:
         return self.bodies[:-1]
 
