@@ -106,3 +106,25 @@ def test_stopping_the_preview_leaves_nothing_behind_and_no_error_report(project,
     assert not any(temporary.iterdir()), list(temporary.iterdir())
     with pytest.raises(ProcessLookupError):
         os.killpg(server.pid, 0)  # nothing of the preview is left running
+
+
+def test_a_preview_at_an_address_in_use_says_so_plainly_before_building(project):
+    """Another preview (or program) serving at the address: a plain message naming another address, at once, where
+    MkDocs built the whole site and then printed a Python error report."""
+    with socket.socket() as other:
+        other.bind(("127.0.0.1", 0))
+        other.listen()
+        port = other.getsockname()[1]
+        started = time.monotonic()
+        result = subprocess.run(
+            [TRANSPARENCY, "serve", "--address", f"127.0.0.1:{port}"],
+            cwd=project,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            env=os.environ | {"NO_MKDOCS_2_WARNING": "1"},
+        )
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert f"127.0.0.1:{port} is in use already" in result.stderr
+    assert f"make serve ADDRESS=127.0.0.1:{port + 1}" in result.stderr
+    assert "Building documentation" not in result.stderr and time.monotonic() - started < 30

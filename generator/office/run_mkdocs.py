@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -75,6 +77,34 @@ def run(root: Path, command: str, options: list[str]) -> int:
 
 
 STOPPING_SECONDS = 30
+
+
+def address_taken(root: Path, address: str | None) -> str:
+    """Why the preview cannot serve at this address (MkDocs' own default, or mkdocs.yml's dev_addr, without one):
+    another program is serving there, which MkDocs would report with a Python error report after building the whole
+    site. "" when it is free, or when that cannot be told (MkDocs then says what is wrong with it)."""
+    config = root / "mkdocs.yml"
+    if address is None:
+        text = config.read_text(encoding="utf-8-sig") if config.is_file() else ""  # (none: run() says so)
+        named = re.search(r"(?m)^dev_addr:\s*[\"']?([^\"'#\s]+)", text)
+        address = named.group(1) if named else "127.0.0.1:8000"
+    host, _, port = address.rpartition(":")
+    try:
+        family, kind, _, _, place = socket.getaddrinfo(host.strip("[]"), int(port), type=socket.SOCK_STREAM)[0]
+        with socket.socket(family, kind) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as MkDocs' server binds
+            probe.bind(place)
+    except OSError as error:
+        if error.errno != errno.EADDRINUSE:
+            return ""
+        return (
+            f"{address} is in use already: another preview, or another program, is serving there. Stop it "
+            f"(Ctrl+C in its terminal), or preview at another address: make serve ADDRESS={host}:{int(port) + 1} "
+            f"(or transparency serve --address {host}:{int(port) + 1})."
+        )
+    except ValueError:  # not HOST:PORT
+        return ""
+    return ""
 
 
 def stop_later(process: subprocess.Popen) -> None:

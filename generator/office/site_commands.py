@@ -87,6 +87,10 @@ def run(args: argparse.Namespace) -> int:
             print(f"The site is in {(root / 'site').as_posix()}/. Preview it as you edit: {typed} serve")
         return status
     elif args.command == "serve":
+        taken = run_mkdocs.address_taken(root, args.address)
+        if taken:
+            print(taken, file=sys.stderr)
+            return 1
         address = ["-a", args.address] if args.address else []
         return run_mkdocs.run(root, "serve", ["--livereload", "--dirty", *address])
     elif args.command == "forms":
