@@ -9,7 +9,6 @@ import signal
 import socket
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 from ..core.problems import InputError, Problem
@@ -56,13 +55,12 @@ def run(root: Path, command: str, options: list[str]) -> int:
     arguments = [sys.executable, "-m", "mkdocs", command, "--config-file", config, *options]
     environment = os.environ | {"NO_MKDOCS_2_WARNING": "1"}
     process = subprocess.Popen(arguments, cwd=root, env=environment)
-    if command == "serve" and os.name == "posix":  # (Windows cannot send another process SIGINT)
-        # Told to stop (kill, a service manager): the preview is stopped as Ctrl+C stops it, so it
-        # removes its temporary copy of the site rather than being left running, or leaving 15 MB behind.
-        signal.signal(signal.SIGTERM, lambda *_: stop_gently(process))
-        # The terminal closed: MkDocs is told too (the whole terminal's group is), and stops as on Ctrl+C (the
-        # plugin has it take a hang-up as one). Only if it is still running a few seconds later is it stopped.
-        signal.signal(signal.SIGHUP, lambda *_: stop_later(process))
+    if command == "serve" and os.name == "posix":  # (Windows has neither signal)
+        # Told to stop (kill, a service manager), or its terminal closed: the signal is passed on to MkDocs, whose
+        # plugin (plugin.stop_as_on_ctrl_c) stops it as on Ctrl+C, removing its temporary copy of the site rather
+        # than leaving it running, or leaving 15 MB behind. (Where MkDocs was sent it too, it takes only the first.)
+        for passed_on in (signal.SIGTERM, signal.SIGHUP):
+            signal.signal(passed_on, lambda number, _: process.send_signal(number))
     try:
         return process.wait()
     except KeyboardInterrupt:
@@ -105,19 +103,3 @@ def address_taken(root: Path, address: str | None) -> str:
     except ValueError:  # not HOST:PORT
         return ""
     return ""
-
-
-def stop_later(process: subprocess.Popen) -> None:
-    """Stop the preview gently (stop_gently) if it has not stopped by itself a few seconds from now."""
-    later = threading.Timer(5, stop_gently, [process])  # nothing is sent once it has ended
-    later.daemon = True
-    later.start()
-
-
-def stop_gently(process: subprocess.Popen) -> None:
-    """Stop the preview as Ctrl+C does; if it ignores Ctrl+C (started in the background, where a shell has it
-    ignore SIGINT), terminate it a few seconds later instead."""
-    process.send_signal(signal.SIGINT)
-    fallback = threading.Timer(5, process.terminate)  # nothing is sent once it has ended
-    fallback.daemon = True
-    fallback.start()
