@@ -22,6 +22,11 @@ from .plan import Ambition, build_ambitions
 PROFILE_DEFAULTS = ROLE_DEFAULTS
 
 
+def amount_of(grants: Iterable[Grant]) -> Decimal:
+    """What these grants add up to (£0 for none)."""
+    return sum((g.amount for g in grants), Decimal(0))
+
+
 @dataclass(eq=False)
 class Priority:
     id: str
@@ -37,7 +42,7 @@ class Priority:
 
     @property
     def grants_total(self) -> Decimal:
-        return sum((g.amount for g in self.grants), Decimal(0))
+        return amount_of(self.grants)
 
 
 @dataclass(eq=False)
@@ -58,7 +63,7 @@ class Organisation:
 
     @property
     def total(self) -> Decimal:
-        return sum((g.amount for g in self.grants), Decimal(0))
+        return amount_of(self.grants)
 
 
 @dataclass(eq=False)
@@ -89,7 +94,7 @@ class Decision:
 
     @property
     def grants_total(self) -> Decimal:
-        return sum((g.amount for g in self.grants), Decimal(0))
+        return amount_of(self.grants)
 
 
 @dataclass(eq=False)
@@ -179,7 +184,7 @@ class Site:
 
     @property
     def grants_total(self) -> Decimal:
-        return sum((g.amount for g in self.grants), Decimal(0))
+        return amount_of(self.grants)
 
     @property
     def grant_years(self) -> tuple[str, str]:

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from ..core.formatting import money, percent, plural
 from ..core.i18n import _
+from .records import amount_of
 
 
 def totals_by(items: Iterable, key: Callable, amount: Callable) -> list[tuple[str, Decimal]]:
@@ -23,7 +24,7 @@ def grants_sentence(year: str, grants: list) -> str:
     (in a year with a handover: "the Commissioner and then the Mayor awarded …")."""
     if not grants:
         return _("No grants were awarded in %(year)s.") % {"year": year}
-    total = sum((g.amount for g in grants), Decimal(0))
+    total = amount_of(grants)
     organisations = {g.organisation.id for g in grants}
     awarded_by = _(" and then ").join(
         dict.fromkeys(g.office.the_role for g in sorted(grants, key=lambda g: g.award_date))

@@ -5,13 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import heapq
 from dataclasses import dataclass
-from decimal import Decimal
 
 from ..core import i18n
 from ..core.formatting import N_, money, month_name, plural
 from ..core.i18n import _
 from .plan import REPORT_DATASETS, quarter_label, report_date, report_quarters
-from .records import Site, group_by
+from .records import Site, amount_of, group_by
 
 LIMIT = 60
 
@@ -59,7 +58,7 @@ def latest_updates(site: Site, limit: int = LIMIT) -> list[Update]:
         for d in decisions
     ]
     for (year, month), grants in group_by(site.grants, lambda g: (g.award_date.year, g.award_date.month)).items():
-        total = sum((g.amount for g in grants), Decimal(0))
+        total = amount_of(grants)
         updates.append(
             Update(
                 max(g.award_date for g in grants),

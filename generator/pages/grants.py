@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from ..core.formatting import financial_year, long_date, money, money_format, slug
 from ..core.i18n import _
-from ..model.records import Site, group_by
+from ..model.records import Site, amount_of, group_by
 from ..model.summaries import grants_sentence, totals_by
 from ..render.charts import bar_chart
 from . import Page, decision_source, priority_options, row_source, row_sources, value_source
@@ -49,7 +49,7 @@ def pages(site: Site) -> Iterator[Page]:
             {
                 "year": year,
                 "grants": grants,
-                "total": sum((g.amount for g in grants), Decimal(0)),
+                "total": amount_of(grants),
                 "so_far": site.build_date if year == financial_year(site.build_date) else None,
             },
             description=_("Every grant awarded in %(year)s, with who awarded it.") % {"year": year},
@@ -199,10 +199,10 @@ def explorer(site: Site) -> Page:
         _("Grants"),
         "grants.html",
         {
-            "years": [(year, len(by_year[year]), sum((g.amount for g in by_year[year]), Decimal(0))) for year in years],
+            "years": [(year, len(by_year[year]), amount_of(by_year[year])) for year in years],
             "in_progress": in_progress,
             "today": site.build_date,
-            "total": sum((g.amount for g in grants), Decimal(0)),
+            "total": site.grants_total,
             "count": len(grants),
             "sentence": grants_sentence(so_far if latest == in_progress else latest, by_year[latest]),
             "filters": [
@@ -260,7 +260,4 @@ def _chart_summary(chart) -> str:
 def by_body(grants) -> list[tuple]:
     """(body, number of grants, total) for each body that awarded some of these grants, oldest first."""
     bodies = list(dict.fromkeys(g.office for g in reversed(grants)))
-    return [
-        (b, len(mine := [g for g in grants if g.office is b]), sum((g.amount for g in mine), Decimal(0)))
-        for b in bodies
-    ]
+    return [(b, len(mine := [g for g in grants if g.office is b]), amount_of(mine)) for b in bodies]

@@ -22,7 +22,7 @@ from ..model.plan import (
     status_changes,
     status_words,
 )
-from ..model.records import Site, group_by
+from ..model.records import Site, amount_of, group_by
 from ..model.summaries import totals_by
 from ..model.updates import report_title
 from . import Page, decision_sources, value_source
@@ -197,7 +197,7 @@ def quarterly_reports(
             "changes": [(a, status_words(before), u) for a, before, u in status_changes(site.ambitions, start, end)],
             "decisions": decisions,
             "grants": grants,
-            "grants_total": sum((g.amount for g in grants), Decimal(0)),
+            "grants_total": amount_of(grants),
             "bodies": site.bodies_between(start, end) if site.predecessors else [],
         },
         description=_(
@@ -221,7 +221,7 @@ def quarterly_reports(
         for area in areas
     ]
     grants_by_priority = totals_by(grants, lambda g: g.priority.title, lambda g: g.amount)
-    grants_total = sum((g.amount for g in grants), Decimal(0))
+    grants_total = amount_of(grants)
     yield Page(
         f"reports/{slug}-resources.md",
         report_title("resources", label),
