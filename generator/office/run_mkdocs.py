@@ -82,9 +82,10 @@ def address_taken(root: Path, address: str | None) -> str:
     another program is serving there, which MkDocs would report with a Python error report after building the whole
     site. "" when it is free, or when that cannot be told (MkDocs then says what is wrong with it)."""
     config = root / "mkdocs.yml"
+    if not config.is_file():
+        return ""  # run() says what is missing, whatever the address
     if address is None:
-        text = config.read_text(encoding="utf-8-sig") if config.is_file() else ""  # (none: run() says so)
-        named = re.search(r"(?m)^dev_addr:\s*[\"']?([^\"'#\s]+)", text)
+        named = re.search(r"(?m)^dev_addr:\s*[\"']?([^\"'#\s]+)", config.read_text(encoding="utf-8-sig"))
         address = named.group(1) if named else "127.0.0.1:8000"
     host, _, port = address.rpartition(":")
     try:
