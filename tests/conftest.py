@@ -22,6 +22,18 @@ def site_dir(built) -> Path:
     return built / "site"
 
 
+@pytest.fixture(scope="session")
+def welsh_demo(tmp_path_factory) -> Path:
+    """The demo published in English and Welsh (welsh_office.make_welsh_demo), built once: the folder holding site/.
+    Tests only read it."""
+    from welsh_office import make_welsh_demo
+
+    folder = make_welsh_demo(tmp_path_factory.mktemp("welsh-demo") / "office")
+    result = run_build(folder)
+    assert result.returncode == 0, result.stderr
+    return folder
+
+
 @pytest.fixture
 def project(tmp_path) -> Path:
     """A fresh copy of the demo project to break on purpose."""

@@ -10,17 +10,13 @@ import re
 from pathlib import Path
 
 import pytest
-from helpers import run_build
 from test_welsh_every_page import names
-from welsh_office import english_runs, make_welsh_demo, visible_text
+from welsh_office import english_runs, visible_text
 
 
-@pytest.fixture(scope="module")
-def office(tmp_path_factory) -> Path:
-    folder = make_welsh_demo(tmp_path_factory.mktemp("welsh-last") / "office")
-    result = run_build(folder)
-    assert result.returncode == 0, result.stderr
-    return folder
+@pytest.fixture
+def office(welsh_demo) -> Path:
+    return welsh_demo
 
 
 def cy(office: Path, path: str) -> str:

@@ -11,8 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from helpers import run_build
-from welsh_office import english_runs, make_welsh_demo, visible_text
+from welsh_office import english_runs, visible_text
 
 from generator.core.i18n import writing_in
 from generator.model.indicators import Reading, summarise
@@ -22,13 +21,10 @@ from generator.model.updates import dataset_title
 SECTIONS = ("performance", "priorities", "plan", "reports", "updates")
 
 
-@pytest.fixture(scope="module")
-def office(tmp_path_factory) -> Path:
+@pytest.fixture
+def office(welsh_demo) -> Path:
     """The demo published in English and Welsh, built once: the folder holding site/."""
-    folder = make_welsh_demo(tmp_path_factory.mktemp("welsh-plan") / "office")
-    result = run_build(folder)
-    assert result.returncode == 0, result.stderr
-    return folder
+    return welsh_demo
 
 
 def names_not_written_here(folder: Path) -> frozenset[str]:

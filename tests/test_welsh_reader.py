@@ -10,18 +10,14 @@ import re
 from pathlib import Path
 
 import pytest
-from helpers import run_build
 from welsh_office import make_welsh_demo, visible_text
 
 SWITCH = re.compile(r'<a class="site-language[^"]*" href="([^"]+)" hreflang="(\w+)"')
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    folder = make_welsh_demo(tmp_path_factory.mktemp("welsh-reader") / "office")
-    result = run_build(folder)
-    assert result.returncode == 0, result.stderr
-    return folder / "site"
+@pytest.fixture
+def site(welsh_demo) -> Path:
+    return welsh_demo / "site"
 
 
 def read(path: Path) -> str:

@@ -44,6 +44,15 @@ def base_url(site_dir):
 
 
 @pytest.fixture(scope="session")
+def welsh_demo_url(welsh_demo):
+    """The demo in English and Welsh (conftest.welsh_demo), served on localhost."""
+    server = QuietServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(welsh_demo / "site")))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
 def browser():
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)

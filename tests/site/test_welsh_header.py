@@ -4,24 +4,13 @@ is Welsh on a phone."""
 
 from __future__ import annotations
 
-import functools
-import threading
-
 import pytest
-from conftest import QuietHandler, QuietServer, Visit
-from helpers import run_build
-from welsh_office import make_welsh_demo
+from conftest import Visit
 
 
-@pytest.fixture(scope="module")
-def demo_url(tmp_path_factory):
-    folder = make_welsh_demo(tmp_path_factory.mktemp("welsh-header") / "office")
-    result = run_build(folder)
-    assert result.returncode == 0, result.stderr
-    server = QuietServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(folder / "site")))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+@pytest.fixture
+def demo_url(welsh_demo_url):
+    return welsh_demo_url
 
 
 TABS = """() => [...document.querySelectorAll('.md-tabs__link')].map(a => {

@@ -10,7 +10,7 @@ from urllib.request import urlopen
 import pytest
 from conftest import QuietHandler, QuietServer, Visit
 from helpers import run_build
-from welsh_office import make_welsh_demo, make_welsh_office
+from welsh_office import make_welsh_office
 
 PAGES = ["cy/", "cy/grants/", "cy/grants/360g-exmpboard-2025-001/", "cy/decisions/2025-001/", "cy/transparency/"]
 
@@ -26,21 +26,10 @@ def welsh_url(tmp_path_factory):
     server.shutdown()
 
 
-def serve(folder):
-    server = QuietServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(folder / "site")))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
-
-
-@pytest.fixture(scope="module")
-def demo_url(tmp_path_factory):
+@pytest.fixture
+def demo_url(welsh_demo_url):
     """The shipped demo in Welsh too (every section, so every tab of the navigation)."""
-    folder = make_welsh_demo(tmp_path_factory.mktemp("welsh-demo-browser") / "office")
-    result = run_build(folder)
-    assert result.returncode == 0, result.stderr
-    server, url = serve(folder)
-    yield url
-    server.shutdown()
+    return welsh_demo_url
 
 
 @pytest.mark.parametrize("path", PAGES)
