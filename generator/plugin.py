@@ -77,6 +77,7 @@ from .search import entries
 from .search.indexer import Indexer, SearchIndexError
 
 log = logging.getLogger("mkdocs.plugins.transparency")
+PREVIEW_THREAD_SWITCH_SECONDS = 0.0005
 
 
 class EditWatcher(Observer):
@@ -166,6 +167,10 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
         self.command = command
         if command == "serve":
             stop_as_on_ctrl_c()
+            # After a rebuild, a thread writes the changed record pages while MkDocs finishes and the server answers
+            # the browser. Python hands its lock from a busy thread to a waiting one every 5 ms by default, and
+            # the page shown after an edit waited for several such turns: about 10 ms of every edit.
+            sys.setswitchinterval(PREVIEW_THREAD_SWITCH_SECONDS)
         if command == "serve" and dirty:
             self.stubs = StubStore()
             # MkDocs warns that dirty builds may leave navigation stale; this plugin tracks what each
@@ -589,15 +594,15 @@ class TransparencyPlugin(BasePlugin[GeneratorConfig]):
 
     def write_records(self, config) -> None:
         """Preview: write the record pages MkDocs was not given, each in the chrome of its kind's exemplar."""
-        shells = {path: self.chrome.shells.get(kind) for path, kind in self.outside.items()}
+        shells, digests = self.chrome.shells, self.digests
+        pages = {path: (digests.get(path), shells.get(kind)) for path, kind in self.outside.items()}
         # This rebuild's, as a page may be written after it (RecordWriter.later), while the next one begins.
         result, generated, before = self.result, self.pages, self.problems_html
         site_url, description = config.site_url or "", config.site_description or ""
 
         def html(path: str) -> str:
-            return assemble.record_html(result, generated[path], shells[path], before, site_url, description)
+            return assemble.record_html(result, generated[path], pages[path][1], before, site_url, description)
 
-        pages = {path: (self.digests.get(path), shells[path]) for path in self.outside}
         missing = self.records.write(Path(config.site_dir), pages, html)
         if missing:
             self.full_kinds |= {self.outside[path] for path in missing}

@@ -30,3 +30,23 @@ def test_failed_build_leaves_previous_site_untouched(project):
     after = {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
     assert after == before
     assert not (project / ".site.staging").exists()
+
+
+def test_a_yaml_file_read_again_is_a_fresh_copy_and_shows_each_edit_and_problem(tmp_path):
+    """A preview reads profile.yaml and datapackage.yaml after every edit, keeping what each gave until it changes:
+    a reader changing what it was given (the data package gets its optional columns added) never changes what the
+    next reader gets, and an edit or a mistake shows at the next read."""
+    from generator.data.load import read_yaml
+
+    path = tmp_path / "profile.yaml"
+    path.write_text("name: One\nlist: [a]\n", encoding="utf-8")
+    first = read_yaml(path, "data/profile.yaml", [], required=True)
+    first["list"].append("b")
+    assert read_yaml(path, "data/profile.yaml", [], required=True) == {"name": "One", "list": ["a"]}
+    path.write_text("name: Two, and longer\n", encoding="utf-8")
+    assert read_yaml(path, "data/profile.yaml", [], required=True) == {"name": "Two, and longer"}
+    path.write_text("name: [\n", encoding="utf-8")
+    for _ in range(2):
+        problems = []
+        assert read_yaml(path, "data/profile.yaml", problems, required=True) is None
+        assert [p.message for p in problems] == ["is not valid YAML at line 2"]

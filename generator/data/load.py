@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -104,6 +105,21 @@ def read_yaml(path: Path, shown: str, problems: list[Problem], required: bool) -
         if required:
             problems.append(Problem(shown, None, None, "the file is missing", "it is required"))
         return None
+    # A preview reads the same file again after every edit: it keeps what a file gave until the file changes
+    # (datapackage.yaml takes several milliseconds to parse), and gives each reader its own copy to change.
+    value, found = remember("yaml", str(path), signature(path), lambda: _read_yaml(path, shown))
+    problems += found
+    return pickle.loads(value) if value is not None else None
+
+
+def _read_yaml(path: Path, shown: str) -> tuple[bytes | None, list[Problem]]:
+    """The file's mapping (pickled) and its problems."""
+    problems: list[Problem] = []
+    value = _parsed_yaml(path, shown, problems)
+    return (pickle.dumps(value) if value is not None else None), problems
+
+
+def _parsed_yaml(path: Path, shown: str, problems: list[Problem]) -> dict | None:
     text = decode(path.read_bytes(), shown, problems)
     if text is None:
         return None
